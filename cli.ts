@@ -1,0 +1,90 @@
+/*
+ * The command line: commander wiring only. Each command is a plain async
+ * function in pipeline/commands/; the one catch here turns our errors into the
+ * exit codes of cli.md (1 failed, 2 bad usage, 3 input rejected) and a message,
+ * never a stack trace (set SAFEGUARD_DEBUG=1 to see one).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { SafeguardError } from './pipeline/errors.ts';
+import { processIo } from './pipeline/commands/io.ts';
+import type { Io } from './pipeline/commands/io.ts';
+import { ingest, validate } from './pipeline/commands/ingest.ts';
+import { importBenchmarks } from './pipeline/commands/benchmarks.ts';
+import { indicators } from './pipeline/commands/indicators.ts';
+import { demo } from './pipeline/commands/demo.ts';
+
+const DEFAULT_DB = './safeguard.duckdb';
+const collect = (v: string, prev: string[]) => [...prev, v];
+
+export function buildProgram(io: Io): Command {
+  const program = new Command('safeguard')
+    .description('Safeguarding partnership indicators from a case-system extract, benchmarked against DfE data')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+
+  program
+    .command('demo')
+    .description('generate a synthetic extract for Wigan (359) and run the whole job on it, offline')
+    .option('--out <dir>', 'where the demo extract, database and reports go', 'out/demo')
+    .action(async (o: { out: string }) => demo(o, io));
+
+  program
+    .command('ingest')
+    .description('load one extract folder as a new snapshot')
+    .argument('<extract_dir>')
+    .option('--la <code>', 'the LA: DfE code (359) or ONS code (E08000010)')
+    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--extract-date <date>', 'the date the extract was taken (YYYY-MM-DD; default today)')
+    .action(async (dir: string, o: { la?: string; db: string; extractDate?: string }) => {
+      await ingest(dir, o, io);
+    });
+
+  program
+    .command('validate')
+    .description('read and check an extract without loading it')
+    .argument('<extract_dir>')
+    .option('--extract-date <date>', 'the date the extract was taken (YYYY-MM-DD; default today)')
+    .action(async (dir: string, o: { extractDate?: string }) => {
+      await validate(dir, o, io);
+    });
+
+  const benchmarks = program.command('benchmarks').description('comparator data');
+  benchmarks
+    .command('import')
+    .description('load plain benchmark CSVs (indicator,period,comparator,value[,source])')
+    .argument('<files...>')
+    .option('--db <file>', 'database file', DEFAULT_DB)
+    .action(async (files: string[], o: { db: string }) => importBenchmarks(files, o, io));
+
+  program
+    .command('indicators')
+    .description('compute the indicators for one or more periods')
+    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--period <p>', 'period: 2016/17, 2013/14:2016/17, 2024-10 or 2024-01-01..2024-06-30 (repeatable)', collect, [])
+    .addOption(new Option('--format <f>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--snapshot <id>', 'a snapshot other than the latest')
+    .action(async (o: { db: string; period: string[]; format: string; snapshot?: string }) => indicators(o, io));
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  try {
+    await buildProgram(io).parseAsync(argv);
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
+      return 2;
+    }
+    if (e instanceof SafeguardError) {
+      io.err(`safeguard: ${e.message}`);
+      return e.exitCode;
+    }
+    io.err(`safeguard: internal error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    if (process.env.SAFEGUARD_DEBUG) io.err(e instanceof Error ? (e.stack ?? '') : '');
+    else io.err('This is a fault in safeguard, not in your data. Run again with SAFEGUARD_DEBUG=1 and report the output.');
+    return 1;
+  }
+}

@@ -1,0 +1,15 @@
+import type { Indicator } from './types.ts';
+import { reviewsHeldInPeriod } from './sql.ts';
+
+export const claReviewIroConsultedPct: Indicator = {
+  id: 'cla_review_iro_consulted_pct',
+  title: 'LAC reviews where the child was consulted by the IRO beforehand (%)',
+  area: 'children_looked_after',
+  polarity: 'high',
+  unit: 'percent',
+  definition: 'Looked-after children reviews held in the period (not cancelled) where the independent reviewing officer consulted the child beforehand, as a percentage of reviews held in the period. An unrecorded flag counts as not consulted.',
+  dfeSource: null,
+  requires: [{ table: 'cla_review', column: 'iro_consulted' }],
+  numeratorSql: reviewsHeldInPeriod('iro_consulted'),
+  denominatorSql: reviewsHeldInPeriod(),
+};

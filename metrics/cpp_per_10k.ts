@@ -1,0 +1,18 @@
+import type { Indicator } from './types.ts';
+import { openAtEnd } from './sql.ts';
+
+export const cppPer10k: Indicator = {
+  id: 'cpp_per_10k',
+  title: 'Children subject to a child protection plan at period end per 10,000',
+  area: 'child_protection',
+  polarity: 'low',
+  unit: 'per_10k',
+  definition: 'Distinct children with a child protection plan open at period end (a plan ending on the last day is not open), per 10,000 children aged 0 to 17.',
+  dfeSource: 'D5 CPP_At31 / ONS population',
+  requires: [{ table: 'cp_plan' }],
+  numeratorSql: `
+    SELECT p.period_id, count(DISTINCT c.person_id) AS n
+    FROM period p LEFT JOIN cp_plan c ON ${openAtEnd('c')}
+    GROUP BY p.period_id`,
+  denominatorSql: 'population',
+};

@@ -1,0 +1,17 @@
+import type { Indicator } from './types.ts';
+import { countInPeriod, PLAN_WITH_PREVIOUS } from './sql.ts';
+
+// "Any earlier plan in the data": a plan with a strictly earlier start date,
+// however long ago; two plans starting the same day are not each other's repeat.
+export const cppRepeatPct: Indicator = {
+  id: 'cpp_repeat_pct',
+  title: 'CP plans that were a second or subsequent plan (%)',
+  area: 'child_protection',
+  polarity: 'low',
+  unit: 'percent',
+  definition: 'Child protection plans starting in the period for a child who had an earlier plan (an earlier start date) at any time, as a percentage of plans starting in the period.',
+  dfeSource: 'D3 CPP_subsequent_percent',
+  requires: [{ table: 'cp_plan' }],
+  numeratorSql: countInPeriod(`(${PLAN_WITH_PREVIOUS})`, 'start_date', { filter: 'x.prev_start IS NOT NULL' }),
+  denominatorSql: countInPeriod('cp_plan', 'start_date'),
+};

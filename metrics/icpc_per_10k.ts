@@ -1,0 +1,15 @@
+import type { Indicator } from './types.ts';
+import { countInPeriod } from './sql.ts';
+
+export const icpcPer10k: Indicator = {
+  id: 'icpc_per_10k',
+  title: 'Initial child protection conferences per 10,000',
+  area: 'child_protection',
+  polarity: 'none',
+  unit: 'per_10k',
+  definition: 'Initial child protection conferences held in the period (transfer-in conferences excluded), per 10,000 children aged 0 to 17.',
+  dfeSource: 'C4 ICPC / ONS population',
+  requires: [{ table: 'icpc' }],
+  numeratorSql: countInPeriod('icpc', 'icpc_date'),
+  denominatorSql: 'population',
+};

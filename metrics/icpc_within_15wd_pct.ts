@@ -1,0 +1,31 @@
+import type { Indicator } from './types.ts';
+import { countInPeriod } from './sql.ts';
+
+// Working days from the s47 start to the ICPC: the working days d with
+// start < d <= icpc (calendar.wd_index difference). An ICPC with no linked s47,
+// or dated before it, is in the denominator only. A date outside the calendar
+// cannot be timed: such ICPCs are counted by `untimedSql` and the figure is
+// withheld rather than guessed.
+const TIMED = `(
+  SELECT i.icpc_id, i.icpc_date, s.start_date AS s47_start,
+         s.start_date <= i.icpc_date AND ci.wd_index - cs.wd_index <= 15 AS within_15,
+         s.start_date IS NOT NULL AND s.start_date <= i.icpc_date AND (ci.cal_date IS NULL OR cs.cal_date IS NULL) AS untimed
+  FROM icpc i
+  LEFT JOIN s47_enquiry s ON s.s47_id = i.s47_id
+  LEFT JOIN calendar cs ON cs.cal_date = s.start_date
+  LEFT JOIN calendar ci ON ci.cal_date = i.icpc_date)`;
+
+export const icpcWithin15wdPct: Indicator = {
+  id: 'icpc_within_15wd_pct',
+  title: 'ICPCs held within 15 working days of the start of the s47 enquiry (%)',
+  area: 'child_protection',
+  polarity: 'high',
+  unit: 'percent',
+  definition:
+    'Initial child protection conferences held in the period whose linked section 47 enquiry started on or before the conference and no more than 15 working days before it (weekends and England and Wales bank holidays excluded), as a percentage of all ICPCs held in the period.',
+  dfeSource: 'C4 (Duration_0-10_days + Duration_11-15_days) / ICPC',
+  requires: [{ table: 'icpc', column: 's47_id' }, { table: 's47_enquiry' }],
+  numeratorSql: countInPeriod(TIMED, 'icpc_date', { filter: 'x.within_15' }),
+  denominatorSql: countInPeriod('icpc', 'icpc_date'),
+  untimedSql: countInPeriod(TIMED, 'icpc_date', { filter: 'x.untimed' }),
+};

@@ -1,0 +1,15 @@
+import type { Indicator } from './types.ts';
+import { countInPeriod } from './sql.ts';
+
+export const referralsPer10k: Indicator = {
+  id: 'referrals_per_10k',
+  title: 'Referrals per 10,000 children',
+  area: 'front_door',
+  polarity: 'none',
+  unit: 'per_10k',
+  definition: 'Referrals (CIN episodes) with a referral date in the period, per 10,000 children aged 0 to 17.',
+  dfeSource: 'C1 referral_count / ONS population',
+  requires: [{ table: 'referral' }],
+  numeratorSql: countInPeriod('referral', 'referral_date'),
+  denominatorSql: 'population',
+};

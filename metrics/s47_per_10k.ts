@@ -1,0 +1,15 @@
+import type { Indicator } from './types.ts';
+import { countInPeriod } from './sql.ts';
+
+export const s47Per10k: Indicator = {
+  id: 's47_per_10k',
+  title: 'Section 47 enquiries per 10,000',
+  area: 'child_protection',
+  polarity: 'none',
+  unit: 'per_10k',
+  definition: 'Section 47 enquiries started in the period, per 10,000 children aged 0 to 17.',
+  dfeSource: 'C4 Section47 / ONS population',
+  requires: [{ table: 's47_enquiry' }],
+  numeratorSql: countInPeriod('s47_enquiry', 'start_date'),
+  denominatorSql: 'population',
+};

@@ -1,0 +1,17 @@
+import type { Indicator } from './types.ts';
+import { countInPeriod } from './sql.ts';
+
+// DfE's ratio of two counts in the same period, not a follow-through of the
+// same enquiries (that is s47_proceeded_to_icpc_pct).
+export const s47ToIcpcPct: Indicator = {
+  id: 's47_to_icpc_pct',
+  title: 'ICPCs as a percentage of section 47 enquiries (DfE)',
+  area: 'child_protection',
+  polarity: 'none',
+  unit: 'percent',
+  definition: 'Initial child protection conferences held in the period as a percentage of section 47 enquiries started in the period (transfer-in conferences excluded).',
+  dfeSource: 'C4 ICPC / Section47',
+  requires: [{ table: 'icpc' }, { table: 's47_enquiry' }],
+  numeratorSql: countInPeriod('icpc', 'icpc_date'),
+  denominatorSql: countInPeriod('s47_enquiry', 'start_date'),
+};

@@ -1,0 +1,119 @@
+/*
+ * SQL fragments several indicators share, so each rule of indicators.md is
+ * written once: "in period", "open at period end", the repeat-plan history and
+ * the review-timeliness walk. Every fragment returns one row per period
+ * (`period_id`, `n`) by LEFT JOINing from the `period` table, so all periods of
+ * an indicator are computed in one statement.
+ */
+
+/**
+ * Records whose `dateColumn` falls in the period. `where` narrows the records
+ * counted at all; `filter` (over alias `x`) picks the ones a numerator counts.
+ */
+export function countInPeriod(from: string, dateColumn: string, opts: { where?: string; filter?: string } = {}): string {
+  const filter = opts.filter ? ` FILTER (WHERE ${opts.filter})` : '';
+  return `
+    SELECT p.period_id, count(x.${dateColumn})${filter} AS n
+    FROM period p
+    LEFT JOIN (SELECT * FROM ${from} WHERE ${opts.where ?? 'TRUE'}) x ON x.${dateColumn} BETWEEN p.period_start AND p.period_end
+    GROUP BY p.period_id`;
+}
+
+/** Open at period end: started on or before it, and not ended on or before it (a plan ending 31 March is not open at 31 March). */
+export function openAtEnd(alias: string, startColumn = 'start_date', endColumn = 'end_date'): string {
+  return `${alias}.${startColumn} <= p.period_end AND (${alias}.${endColumn} IS NULL OR ${alias}.${endColumn} > p.period_end)`;
+}
+
+/**
+ * Each CP plan with the child's previous plan: the plan(s) with the latest
+ * start strictly before this one's. Of several sharing that start, the latest
+ * end counts, and one with no end counts as ending at this plan's start.
+ */
+export const PLAN_WITH_PREVIOUS = `
+  WITH starts AS (
+    SELECT person_id, start_date, max(end_date) AS max_end, bool_or(end_date IS NULL) AS any_open
+    FROM cp_plan GROUP BY person_id, start_date
+  ), chained AS (
+    SELECT person_id, start_date,
+           lag(start_date) OVER w AS prev_start, lag(max_end) OVER w AS prev_max_end, lag(any_open) OVER w AS prev_any_open
+    FROM starts WINDOW w AS (PARTITION BY person_id ORDER BY start_date)
+  )
+  SELECT c.cp_plan_id, c.person_id, c.start_date, h.prev_start,
+         CASE WHEN h.prev_start IS NULL THEN NULL
+              WHEN h.prev_any_open AND (h.prev_max_end IS NULL OR h.prev_max_end < c.start_date) THEN c.start_date
+              ELSE h.prev_max_end END AS prev_end
+  FROM cp_plan c JOIN chained h ON h.person_id = c.person_id AND h.start_date = c.start_date`;
+
+/**
+ * The review walk of indicators.md ("Review timescales"), as rows: one slot
+ * per review held plus the next one not yet held. `due_first` is the first
+ * due date (an expression over the case alias `c`); later due dates run from
+ * the review actually held before: `second_months` after the first review,
+ * 6 months after each later one. Reviews dated before the case started answer
+ * no due date. Columns: case_id, person_id, slot, due, held.
+ */
+export function reviewSlots(opts: {
+  cases: string;
+  reviews: string;
+  caseId: string;
+  reviewId: string;
+  dueFirst: string;
+  secondMonths: number;
+}): string {
+  const { cases, reviews, caseId, reviewId, dueFirst, secondMonths } = opts;
+  return `
+    WITH cases AS (SELECT c.${caseId} AS case_id, c.person_id, c.start_date, ${dueFirst} AS due_first FROM ${cases} c),
+    held AS (
+      SELECT r.${caseId} AS case_id, r.review_date,
+             row_number() OVER w AS slot, lag(r.review_date) OVER w AS previous_review
+      FROM ${reviews} r JOIN cases k ON k.case_id = r.${caseId} AND r.review_date >= k.start_date
+      WINDOW w AS (PARTITION BY r.${caseId} ORDER BY r.review_date, r.${reviewId})
+    ), last_held AS (
+      SELECT case_id, count(*) AS n, max(review_date) AS last_review FROM held GROUP BY case_id
+    )
+    SELECT k.case_id, k.person_id, h.slot,
+           CASE WHEN h.slot = 1 THEN k.due_first
+                WHEN h.slot = 2 THEN add_months(h.previous_review, ${secondMonths})
+                ELSE add_months(h.previous_review, 6) END AS due,
+           h.review_date AS held
+    FROM cases k JOIN held h ON h.case_id = k.case_id
+    UNION ALL
+    SELECT k.case_id, k.person_id, coalesce(l.n, 0) + 1 AS slot,
+           CASE WHEN l.n IS NULL THEN k.due_first
+                WHEN l.n = 1 THEN add_months(l.last_review, ${secondMonths})
+                ELSE add_months(l.last_review, 6) END AS due,
+           NULL AS held
+    FROM cases k LEFT JOIN last_held l ON l.case_id = k.case_id`;
+}
+
+/**
+ * Children on time for reviews, per period: `eligible` lists (period_id,
+ * person_id, case_id) for the cases whose first review was due by period end.
+ * A case is late when a review fell due by period end, was not held by its due
+ * date, and was still outstanding at period start. A child is on time when none
+ * of their eligible cases is late. `measure` picks the count returned.
+ */
+export function reviewTimeliness(slotsSql: string, eligibleSql: string, measure: 'on_time' | 'eligible'): string {
+  return `
+    WITH slots AS (${slotsSql}),
+    eligible AS (${eligibleSql}),
+    case_status AS (
+      SELECT e.period_id, e.person_id, e.case_id,
+             coalesce(bool_or(s.due <= p.period_end
+                              AND (s.held IS NULL OR s.held > s.due)
+                              AND (s.held IS NULL OR s.held >= p.period_start)), false) AS late
+      FROM eligible e JOIN period p ON p.period_id = e.period_id
+      LEFT JOIN slots s ON s.case_id = e.case_id
+      GROUP BY e.period_id, e.person_id, e.case_id
+    ), child_status AS (
+      SELECT period_id, person_id, bool_or(late) AS late FROM case_status GROUP BY period_id, person_id
+    )
+    SELECT p.period_id, count(c.person_id) ${measure === 'on_time' ? 'FILTER (WHERE NOT c.late)' : ''} AS n
+    FROM period p LEFT JOIN child_status c ON c.period_id = p.period_id
+    GROUP BY p.period_id`;
+}
+
+/** Reviews held in the period (the view already leaves out cancelled ones), optionally only those with a flag set. */
+export function reviewsHeldInPeriod(flag?: string): string {
+  return countInPeriod('cla_review', 'review_date', flag ? { filter: `x.${flag}` } : {});
+}

@@ -1,0 +1,112 @@
+/*
+ * The shapes every part of safeguard agrees on: what an indicator declares, and
+ * what a computed figure looks like when it leaves the metrics layer for the
+ * benchmark engine and the renderers. Plain data only; no I/O here.
+ */
+
+export type Polarity = 'high' | 'low' | 'none';
+export type Unit = 'percent' | 'per_10k';
+export type Area = 'front_door' | 'child_protection' | 'children_looked_after';
+
+/** A source table (or one optional column of it) an indicator cannot do without. */
+export interface Requirement {
+  /** internal table name, e.g. `cp_plan` */
+  table: string;
+  /** an optional column that must have been present in the extract, e.g. `iro_consulted` */
+  column?: string;
+}
+
+/**
+ * One indicator, declared as data. Both SQL statements run against the
+ * snapshot's views (`referral`, `s47_enquiry`, `icpc`, `cp_plan`, `cp_review`,
+ * `cla_episode`, `period_of_care`, `cla_review`, `person`, `calendar`) and the
+ * `period` table (`period_id`, `period_start`, `period_end`), and return one row
+ * per period: `(period_id, n)`. Every period must appear (use a LEFT JOIN from
+ * `period`), so a zero is a zero and not a missing row.
+ */
+export interface Indicator {
+  id: string;
+  title: string;
+  area: Area;
+  polarity: Polarity;
+  unit: Unit;
+  /** the definition in words, as printed in the Definitions sheet of reports */
+  definition: string;
+  /** where DfE publishes a comparable LA-level figure, in words; `null` = local only */
+  dfeSource: string | null;
+  requires: Requirement[];
+  numeratorSql: string;
+  /** `'population'` for rates: the ONS mid-year estimate chosen for the period */
+  denominatorSql: string | 'population';
+  /**
+   * Optional: records of the period that cannot be timed because a date falls
+   * outside the working-day calendar, as `(period_id, n)`. Where n > 0 the
+   * value is withheld with a note: a date outside the calendar is an error,
+   * not a guess.
+   */
+  untimedSql?: string;
+  /** choices the spec left open, written down where an analyst will find them */
+  notes?: string[];
+}
+
+export interface Period {
+  /** as the user wrote it or as we name it: `2016/17`, `2024-10`, `2024-01-01..2024-06-30` */
+  label: string;
+  kind: 'financial_year' | 'rolling_12_months' | 'range';
+  /** ISO dates, inclusive */
+  start: string;
+  end: string;
+}
+
+export interface Benchmark {
+  value: number | null;
+  source: string;
+  /** SN only: how many neighbours had a value */
+  n?: number;
+  /** SN only: how many neighbours there are in the model */
+  of?: number;
+  note?: string;
+}
+
+export interface Rank {
+  position: number;
+  of: number;
+  quartile: 'A' | 'B' | 'C' | 'D';
+  provisional: boolean;
+  /** the DfE year ranked against, e.g. 2017 for 2016/17 */
+  year?: number;
+}
+
+export interface IndicatorResult {
+  indicator: string;
+  title: string;
+  area: Area;
+  period: string;
+  period_start: string;
+  period_end: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  unit: Unit;
+  polarity: Polarity;
+  benchmarks: {
+    sn?: Benchmark;
+    region?: Benchmark;
+    england?: Benchmark;
+  };
+  rank: Rank | null;
+  notes: string[];
+}
+
+export interface LaInfo {
+  code: string;
+  ons_code: string;
+  name: string;
+  region: string;
+}
+
+export interface IndicatorsDocument {
+  la: LaInfo | null;
+  snapshot: { id: string; extracted_at: string };
+  results: IndicatorResult[];
+}

@@ -1,0 +1,35 @@
+/*
+ * `safeguard demo`: the README's first command. Generates the synthetic Wigan
+ * extract, loads it into a fresh database beside it, imports the bundled
+ * benchmarks and prints the board's four years of indicators. Offline, and the
+ * same output on every machine.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateSsdExtract } from '../../fixtures/generator/index.ts';
+import { writeExtract } from '../../fixtures/generator/write.ts';
+import { importBenchmarks } from './benchmarks.ts';
+import { ingest } from './ingest.ts';
+import { indicators } from './indicators.ts';
+import type { Io } from './io.ts';
+
+export const BOARD_BENCHMARKS = fileURLToPath(new URL('../../fixtures/wigan-board-benchmarks.csv', import.meta.url));
+export const DEMO_PERIODS = ['2013/14:2016/17'];
+
+export async function demo(opts: { out: string }, io: Io): Promise<void> {
+  const extractDir = join(opts.out, 'extract');
+  const dbFile = join(opts.out, 'safeguard.duckdb');
+  rmSync(extractDir, { recursive: true, force: true });
+  rmSync(dbFile, { force: true });
+  rmSync(`${dbFile}.wal`, { force: true });
+  mkdirSync(opts.out, { recursive: true });
+
+  const extract = generateSsdExtract();
+  await writeExtract(extractDir, extract);
+  io.err(`Generated a synthetic extract (no real child's data) in ${extractDir}`);
+  await ingest(extractDir, { db: dbFile, la: extract.laCode, extractDate: extract.extractDate }, io);
+  await importBenchmarks([BOARD_BENCHMARKS], { db: dbFile }, io);
+  await indicators({ db: dbFile, period: DEMO_PERIODS, format: 'table' }, io);
+  io.err(`Database: ${dbFile}`);
+}

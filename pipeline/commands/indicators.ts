@@ -1,0 +1,92 @@
+/*
+ * `safeguard indicators`: the figures for one snapshot and some periods, as a
+ * table for people, JSON for programs (cli.md's shape) or CSV.
+ */
+import { computeIndicators } from '../compute.ts';
+import { Database } from '../db.ts';
+import { UsageError } from '../errors.ts';
+import { resolveLa } from '../la.ts';
+import { latestCompleteFinancialYear, parsePeriods } from '../periods.ts';
+import { findSnapshot } from '../snapshots.ts';
+import type { IndicatorsDocument, IndicatorResult } from '../../metrics/types.ts';
+import type { Io } from './io.ts';
+import { textTable } from './io.ts';
+
+export interface IndicatorsOptions {
+  db: string;
+  period?: string[];
+  format?: string;
+  snapshot?: string;
+}
+
+export async function buildDocument(db: Database, opts: { period?: string[]; snapshot?: string }): Promise<IndicatorsDocument> {
+  const snap = await findSnapshot(db, opts.snapshot);
+  const periods = parsePeriods(
+    opts.period && opts.period.length > 0 ? opts.period : [latestCompleteFinancialYear(snap.data_to ?? snap.extracted_at).label],
+  );
+  const la = snap.la_code ? resolveLa(snap.la_code) : null;
+  const results = await computeIndicators(db, { snapshotId: snap.snapshot_id, periods, laCodes: la ? [la.code, la.ons_code] : [] });
+  return { la, snapshot: { id: snap.snapshot_id, extracted_at: snap.extracted_at }, results };
+}
+
+export async function indicators(opts: IndicatorsOptions, io: Io): Promise<void> {
+  const format = opts.format ?? 'table';
+  if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format ${format}: use table, json or csv`);
+  const db = await Database.open(opts.db);
+  try {
+    const doc = await buildDocument(db, opts);
+    io.out(format === 'json' ? JSON.stringify(doc, null, 2) : format === 'csv' ? indicatorsCsv(doc.results) : indicatorsTable(doc));
+  } finally {
+    db.close();
+  }
+}
+
+const fmt = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : Number.isInteger(v) ? `${v}.0` : String(v));
+const count = (v: number | null): string => (v === null ? '—' : String(v));
+
+export function indicatorsTable(doc: IndicatorsDocument): string {
+  const head = doc.la ? `${doc.la.name} (${doc.la.code}), snapshot ${doc.snapshot.id}, extract taken ${doc.snapshot.extracted_at}` : `snapshot ${doc.snapshot.id}`;
+  const rows = doc.results.map((r) => [
+    r.indicator,
+    r.period,
+    count(r.numerator),
+    count(r.denominator),
+    fmt(r.value),
+    fmt(r.benchmarks.sn?.value),
+    fmt(r.benchmarks.region?.value),
+    fmt(r.benchmarks.england?.value),
+  ]);
+  const notes = doc.results.flatMap((r) => r.notes.map((n) => `${r.indicator} ${r.period}: ${n}`));
+  const uniqueNotes = [...new Set(notes)];
+  return [head, '', textTable(['indicator', 'period', 'numerator', 'denominator', 'value', 'sn', 'region', 'england'], rows), ...(uniqueNotes.length ? ['', ...uniqueNotes] : [])].join('\n');
+}
+
+function csvCell(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function indicatorsCsv(results: IndicatorResult[]): string {
+  const header = ['indicator', 'period', 'period_start', 'period_end', 'numerator', 'denominator', 'value', 'unit', 'polarity', 'sn', 'region', 'england', 'notes'];
+  const lines = results.map((r) =>
+    [
+      r.indicator,
+      r.period,
+      r.period_start,
+      r.period_end,
+      r.numerator,
+      r.denominator,
+      r.value,
+      r.unit,
+      r.polarity,
+      r.benchmarks.sn?.value,
+      r.benchmarks.region?.value,
+      r.benchmarks.england?.value,
+      r.notes.join('; '),
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  return [header.join(','), ...lines].join('\n');
+}

@@ -1,0 +1,177 @@
+/*
+ * Computes indicators for a snapshot and a list of periods: all periods of an
+ * indicator in one SQL statement per side (the `period` table joined to the
+ * facts), so 130 periods cost about what one does. Values are rounded here, in
+ * exact arithmetic, and nowhere else. Comparators from plain benchmark files
+ * are attached by indicator and period label.
+ */
+import type { Database } from './db.ts';
+import { literal } from './db.ts';
+import { createCalendar } from './calendar.ts';
+import { populationYear } from './periods.ts';
+import { ratioToOneDecimal } from './rounding.ts';
+import { createSnapshotViews } from './views.ts';
+import { INDICATORS } from '../metrics/index.ts';
+import type { Benchmark, Indicator, IndicatorResult, Period } from '../metrics/types.ts';
+
+export interface ComputeOptions {
+  snapshotId: string;
+  periods: Period[];
+  indicators?: readonly Indicator[];
+  /** LA codes (old and ONS) whose rows of a multi-LA population.csv apply */
+  laCodes?: string[];
+}
+
+interface PopulationChoice {
+  population: number | null;
+  note: string | null;
+}
+
+export async function computeIndicators(db: Database, opts: ComputeOptions): Promise<IndicatorResult[]> {
+  const indicators = opts.indicators ?? INDICATORS;
+  await createCalendar(db);
+  await createSnapshotViews(db, opts.snapshotId);
+  await createPeriodTable(db, opts.periods);
+  const available = await availableColumns(db, opts.snapshotId);
+  const populations = await choosePopulations(db, opts.snapshotId, opts.periods, opts.laCodes ?? []);
+  const benchmarks = await plainBenchmarks(db, opts.periods);
+
+  const results: IndicatorResult[] = [];
+  for (const ind of indicators) {
+    const missing = missingRequirement(ind, available);
+    const num = missing ? null : await countsByPeriod(db, ind.numeratorSql);
+    const den = missing || ind.denominatorSql === 'population' ? null : await countsByPeriod(db, ind.denominatorSql);
+    const untimed = missing || !ind.untimedSql ? null : await countsByPeriod(db, ind.untimedSql);
+    opts.periods.forEach((period, i) => {
+      const notes: string[] = [];
+      let numerator: number | null = null;
+      let denominator: number | null = null;
+      let value: number | null = null;
+      if (missing) {
+        notes.push(`no data: ${missing}`);
+      } else {
+        numerator = num!.get(i) ?? 0;
+        if (ind.denominatorSql === 'population') {
+          const pop = populations[i]!;
+          denominator = pop.population;
+          if (pop.note) notes.push(pop.note);
+        } else {
+          denominator = den!.get(i) ?? 0;
+        }
+        const scale = ind.unit === 'per_10k' ? 10000 : 100;
+        if (denominator === null) {
+          // reason already noted by the population choice
+        } else if (denominator === 0) {
+          notes.push(ind.unit === 'per_10k' ? 'no value: the population is zero' : 'no value: nothing to count (the denominator is zero)');
+        } else {
+          value = ratioToOneDecimal(numerator, denominator, scale);
+        }
+        const n = untimed?.get(i) ?? 0;
+        if (n > 0) {
+          value = null;
+          notes.push(`no value: ${n} record(s) have dates outside the working-day calendar and cannot be timed`);
+        }
+      }
+      results.push({
+        indicator: ind.id,
+        title: ind.title,
+        area: ind.area,
+        period: period.label,
+        period_start: period.start,
+        period_end: period.end,
+        numerator,
+        denominator,
+        value,
+        unit: ind.unit,
+        polarity: ind.polarity,
+        benchmarks: benchmarks.get(`${ind.id}|${period.label}`) ?? {},
+        rank: null,
+        notes,
+      });
+    });
+  }
+  return results;
+}
+
+async function createPeriodTable(db: Database, periods: Period[]): Promise<void> {
+  await db.run('CREATE OR REPLACE TEMP TABLE period (period_id INTEGER, label VARCHAR, period_start DATE, period_end DATE)');
+  if (periods.length === 0) return;
+  const values = periods.map((p, i) => `(${i}, ${literal(p.label)}, DATE ${literal(p.start)}, DATE ${literal(p.end)})`).join(', ');
+  await db.run(`INSERT INTO period VALUES ${values}`);
+}
+
+async function countsByPeriod(db: Database, sql: string): Promise<Map<number, number>> {
+  const rows = await db.all<{ period_id: number; n: number }>(sql);
+  return new Map(rows.map((r) => [Number(r.period_id), Number(r.n)]));
+}
+
+/** table -> internal columns the snapshot's extract filled */
+async function availableColumns(db: Database, snapshotId: string): Promise<Map<string, Set<string>>> {
+  const rows = await db.all<{ target_table: string; columns_loaded: string[] }>(
+    'SELECT target_table, columns_loaded FROM store.snapshot_file WHERE snapshot_id = $id',
+    { id: snapshotId },
+  );
+  return new Map(rows.map((r) => [r.target_table, new Set(r.columns_loaded)]));
+}
+
+const TABLE_FILES: Record<string, string> = {
+  referral: 'referrals (ssd_cin_episodes.csv)',
+  s47_enquiry: 'section 47 enquiries (ssd_s47_enquiry.csv)',
+  icpc: 'initial child protection conferences (ssd_initial_cp_conference.csv)',
+  cp_plan: 'child protection plans (ssd_cp_plans.csv)',
+  cp_review: 'child protection reviews (ssd_cp_reviews.csv)',
+  cla_episode: 'care episodes (ssd_cla_episodes.csv)',
+  cla_review: 'looked-after reviews (ssd_cla_reviews.csv)',
+};
+
+function missingRequirement(ind: Indicator, available: Map<string, Set<string>>): string | null {
+  for (const req of ind.requires) {
+    const cols = available.get(req.table);
+    if (!cols) return `the extract has no ${TABLE_FILES[req.table] ?? req.table}`;
+    if (req.column && !cols.has(req.column)) return `the extract's ${TABLE_FILES[req.table] ?? req.table} have no ${req.column} column`;
+  }
+  return null;
+}
+
+/**
+ * The ONS mid-year estimate for each period: the year containing the period's
+ * midpoint, or the latest earlier year (said in a note), or none (said too).
+ */
+async function choosePopulations(db: Database, snapshotId: string, periods: Period[], laCodes: string[]): Promise<PopulationChoice[]> {
+  const rows = await db.all<{ year: number; population: number; source: string; la_code: string | null }>(
+    'SELECT year, population, source, la_code FROM store.population WHERE snapshot_id = $id ORDER BY year',
+    { id: snapshotId },
+  );
+  const wanted = new Set(laCodes.map((c) => c.toUpperCase()));
+  const usable = rows.filter((r) => r.la_code === null || wanted.has(r.la_code.toUpperCase()));
+  return periods.map((p) => {
+    const year = populationYear(p);
+    const exact = usable.find((r) => r.year === year);
+    if (exact) return { population: Number(exact.population), note: null };
+    const earlier = usable.filter((r) => r.year < year).at(-1);
+    if (earlier) {
+      return {
+        population: Number(earlier.population),
+        note: `population: no mid-${year} estimate; used mid-${earlier.year} (${earlier.source})`,
+      };
+    }
+    return { population: null, note: `no value: no population estimate for mid-${year} or earlier` };
+  });
+}
+
+async function plainBenchmarks(db: Database, periods: Period[]): Promise<Map<string, IndicatorResult['benchmarks']>> {
+  const out = new Map<string, IndicatorResult['benchmarks']>();
+  const exists = await db.one("SELECT 1 AS x FROM information_schema.tables WHERE table_schema = 'store' AND table_name = 'benchmark'");
+  if (!exists || periods.length === 0) return out;
+  const rows = await db.all<{ indicator: string; period: string; comparator: 'sn' | 'region' | 'england'; value: number | null; source: string }>(
+    `SELECT indicator, period, comparator, value, source FROM store.benchmark WHERE period IN (${periods.map((p) => literal(p.label)).join(', ')})`,
+  );
+  for (const r of rows) {
+    const key = `${r.indicator}|${r.period}`;
+    const b = out.get(key) ?? {};
+    const bench: Benchmark = { value: r.value === null ? null : Number(r.value), source: r.source };
+    b[r.comparator] = bench;
+    out.set(key, b);
+  }
+  return out;
+}

@@ -1,0 +1,132 @@
+/*
+ * The only module that imports @duckdb/node-api. Everything else talks to the
+ * database through this small surface: run a statement, read plain rows,
+ * append rows in bulk, do work in one transaction. Rows come back as plain JS
+ * values (BIGINT -> number when safe, DATE -> 'YYYY-MM-DD'), so no DuckDB type
+ * leaks into metrics or reports.
+ */
+import { DuckDBConnection, DuckDBInstance, DuckDBDateValue, DuckDBDecimalValue, DuckDBTimestampValue } from '@duckdb/node-api';
+import type { DuckDBValue } from '@duckdb/node-api';
+import { chmodSync, existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { RunFailed } from './errors.ts';
+
+export type Param = string | number | boolean | null;
+export type Row = Record<string, unknown>;
+
+export class Database {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+    readonly path: string,
+  ) {}
+
+  /** Opens (creating if needed) a database file, or ':memory:'. */
+  static async open(path: string, options: { readOnly?: boolean } = {}): Promise<Database> {
+    const config: Record<string, string> = { threads: String(Math.max(1, cpus().length)) };
+    if (options.readOnly) config.access_mode = 'READ_ONLY';
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path, config);
+    } catch (e) {
+      throw new RunFailed(explainOpenError(path, e));
+    }
+    if (path !== ':memory:' && existsSync(path)) {
+      // child-level data: readable by its owner only
+      chmodSync(path, 0o600);
+    }
+    const connection = await instance.connect();
+    const db = new Database(instance, connection, path);
+    await db.run("SET TimeZone = 'UTC'");
+    return db;
+  }
+
+  async run(sql: string, params?: Record<string, Param>): Promise<void> {
+    await this.connection.run(sql, params as Record<string, DuckDBValue> | undefined);
+  }
+
+  async all<T extends Row = Row>(sql: string, params?: Record<string, Param>): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(sql, params as Record<string, DuckDBValue> | undefined);
+    return reader.getRowObjects().map((r) => toPlainRow(r) as T);
+  }
+
+  async one<T extends Row = Row>(sql: string, params?: Record<string, Param>): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  /** Appends rows of text/NULL to a table whose columns are VARCHAR (staging tables). */
+  async appendText(table: string, rows: readonly (readonly (string | null)[])[]): Promise<void> {
+    const appender = await this.connection.createAppender(table);
+    try {
+      for (const row of rows) {
+        for (const v of row) {
+          if (v === null) appender.appendNull();
+          else appender.appendVarchar(v);
+        }
+        appender.endRow();
+      }
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
+  }
+
+  /** Runs fn inside BEGIN/COMMIT; any error rolls everything back. */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    await this.run('BEGIN TRANSACTION');
+    try {
+      const result = await fn();
+      await this.run('COMMIT');
+      return result;
+    } catch (e) {
+      await this.run('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/** Quotes an identifier for SQL built from our own (never the user's) names. */
+export function ident(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Quotes a string literal. */
+export function literal(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+function toPlainRow(row: Record<string, DuckDBValue>): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(row)) out[k] = toPlain(v);
+  return out;
+}
+
+function toPlain(v: DuckDBValue): unknown {
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
+  if (v instanceof DuckDBDateValue) return v.toString();
+  if (v instanceof DuckDBTimestampValue) return v.toString();
+  if (v instanceof DuckDBDecimalValue) return Number(v.toString());
+  if (Array.isArray(v)) return v.map((x) => toPlain(x as DuckDBValue));
+  if (typeof v === 'object' && v !== null && 'items' in v && Array.isArray((v as { items: unknown }).items)) {
+    return ((v as { items: DuckDBValue[] }).items).map(toPlain);
+  }
+  return String(v);
+}
+
+/** DuckDB's own messages for a locked or foreign file are long; say what the user can do. */
+function explainOpenError(path: string, e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/lock/i.test(msg)) {
+    return `the database ${path} is in use by another safeguard run; wait for it to finish and try again`;
+  }
+  if (/not a valid DuckDB database|invalid|Corrupt/i.test(msg)) {
+    return `${path} is not a safeguard database (DuckDB could not open it: ${msg.split('\n')[0]})`;
+  }
+  return `could not open the database ${path}: ${msg.split('\n')[0]}`;
+}

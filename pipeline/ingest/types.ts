@@ -1,0 +1,59 @@
+/*
+ * What every ingest adapter produces: rows for the internal tables (as text,
+ * cast by the loader against schema.sql), the rows it could not use with the
+ * reason, and an account of each file. Adapters never touch the database:
+ * problems are data, and the command decides what they mean for the exit code.
+ */
+
+export type ValueKind = 'id' | 'text' | 'date' | 'flag' | 'count';
+
+export interface ColumnSpec {
+  /** column name in the source file */
+  source: string;
+  /** column of the internal table (schema.sql) */
+  target: string;
+  kind: ValueKind;
+  /** the column must be in the file's header */
+  required?: boolean;
+  /** a row with this value empty is a bad row */
+  valueRequired?: boolean;
+}
+
+export interface TableRows {
+  table: string;
+  /** target column names, in the order of each row's values */
+  columns: string[];
+  rows: (string | null)[][];
+  /** source file (relative path) and line of each row */
+  files: string[];
+  lines: number[];
+}
+
+export interface QuarantinedRow {
+  file: string;
+  line: number | null;
+  column: string | null;
+  value: string | null;
+  reason: string;
+}
+
+export interface FileReport {
+  file: string;
+  adapter: string;
+  table: string;
+  bytes: number;
+  sha256: string;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsQuarantined: number;
+  columnsRead: string[];
+  columnsIgnored: string[];
+}
+
+export interface ParsedExtract {
+  files: FileReport[];
+  tables: Map<string, TableRows>;
+  quarantine: QuarantinedRow[];
+  /** things the user should know that are not errors (ignored files and columns) */
+  notes: string[];
+}

@@ -1,0 +1,125 @@
+/*
+ * Periods as cli.md and indicators.md define them: a financial year
+ * (`2016/17` = 2016-04-01..2017-03-31), rolling 12 months ending a month
+ * (`2024-10` = 2023-11-01..2024-10-31), an explicit range
+ * (`2024-01-01..2024-06-30`) and a run of financial years (`2013/14:2016/17`).
+ */
+import { UsageError } from './errors.ts';
+import type { Period } from '../metrics/types.ts';
+import { daysInMonth } from './values.ts';
+
+export function parsePeriods(specs: readonly string[]): Period[] {
+  const out: Period[] = [];
+  for (const s of specs) out.push(...parsePeriod(s));
+  const seen = new Set<string>();
+  return out.filter((p) => (seen.has(p.label) ? false : (seen.add(p.label), true)));
+}
+
+export function parsePeriod(spec: string): Period[] {
+  const s = spec.trim();
+  const fyRange = /^(\d{4}\/\d{2}):(\d{4}\/\d{2})$/.exec(s);
+  if (fyRange) {
+    const a = financialYear(fyRange[1]!);
+    const b = financialYear(fyRange[2]!);
+    const first = Number(a.start.slice(0, 4));
+    const last = Number(b.start.slice(0, 4));
+    if (last < first) throw new UsageError(`period '${s}': the second financial year is before the first`);
+    if (last - first > 50) throw new UsageError(`period '${s}' spans more than 50 financial years`);
+    const years: Period[] = [];
+    for (let y = first; y <= last; y++) years.push(financialYearStarting(y));
+    return years;
+  }
+  if (/^\d{4}\/\d{2}$/.test(s)) return [financialYear(s)];
+  const month = /^(\d{4})-(\d{2})$/.exec(s);
+  if (month) {
+    const y = Number(month[1]);
+    const m = Number(month[2]);
+    if (m < 1 || m > 12) throw new UsageError(`period '${s}': there is no month ${m}`);
+    return [rolling12Months(y, m)];
+  }
+  const range = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(s);
+  if (range) {
+    const [start, end] = [range[1]!, range[2]!];
+    if (!isRealDate(start) || !isRealDate(end)) throw new UsageError(`period '${s}' contains a date that does not exist`);
+    if (end < start) throw new UsageError(`period '${s}' ends before it starts`);
+    return [{ label: s, kind: 'range', start, end }];
+  }
+  throw new UsageError(
+    `period '${s}' is not understood: use a financial year (2016/17), a run of them (2013/14:2016/17), ` +
+      `a month for the rolling 12 months ending it (2024-10), or a range (2024-01-01..2024-06-30)`,
+  );
+}
+
+function financialYear(label: string): Period {
+  const y = Number(label.slice(0, 4));
+  const yy = Number(label.slice(5, 7));
+  if ((y + 1) % 100 !== yy) throw new UsageError(`period '${label}' is not a financial year: ${y}/${String((y + 1) % 100).padStart(2, '0')} follows ${y}`);
+  return financialYearStarting(y);
+}
+
+export function financialYearStarting(y: number): Period {
+  return { label: `${y}/${String((y + 1) % 100).padStart(2, '0')}`, kind: 'financial_year', start: `${y}-04-01`, end: `${y + 1}-03-31` };
+}
+
+/** The financial year a date falls in. */
+export function financialYearOf(date: string): Period {
+  const y = Number(date.slice(0, 4));
+  return financialYearStarting(date.slice(5) >= '04-01' ? y : y - 1);
+}
+
+/** The latest financial year that ended on or before `date`. */
+export function latestCompleteFinancialYear(date: string): Period {
+  const fy = financialYearOf(date);
+  return date >= fy.end ? fy : financialYearStarting(Number(fy.start.slice(0, 4)) - 1);
+}
+
+export function rolling12Months(y: number, m: number): Period {
+  const startY = m === 12 ? y : y - 1;
+  const startM = m === 12 ? 1 : m + 1;
+  return {
+    label: `${y}-${pad2(m)}`,
+    kind: 'rolling_12_months',
+    start: `${startY}-${pad2(startM)}-01`,
+    end: `${y}-${pad2(m)}-${pad2(daysInMonth(y, m))}`,
+  };
+}
+
+/** The rolling-12-month periods ending each month from `first` to `last` (both `YYYY-MM`). */
+export function monthlySeries(first: string, last: string): Period[] {
+  const out: Period[] = [];
+  let y = Number(first.slice(0, 4));
+  let m = Number(first.slice(5, 7));
+  const endKey = Number(last.slice(0, 4)) * 12 + Number(last.slice(5, 7));
+  while (y * 12 + m <= endKey) {
+    out.push(rolling12Months(y, m));
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}
+
+/**
+ * The ONS mid-year a period's population comes from: the calendar year that
+ * contains the period's midpoint (FY 2016/17 -> mid-2016, as DfE does).
+ */
+export function populationYear(p: Period): number {
+  const a = Date.parse(`${p.start}T00:00:00Z`);
+  const b = Date.parse(`${p.end}T00:00:00Z`);
+  const days = Math.round((b - a) / 86_400_000);
+  const mid = new Date(a + Math.floor(days / 2) * 86_400_000);
+  return mid.getUTCFullYear();
+}
+
+function isRealDate(iso: string): boolean {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}

@@ -1,0 +1,110 @@
+-- The one internal model every ingest adapter loads into (SSD CSV, SSDA903, CIN census).
+-- Every fact row carries the snapshot it came from and the file line it was read at,
+-- so a figure can be re-created from any earlier extract and traced to its source row.
+-- Identifiers are always text. Dates are DATE. Flags are BOOLEAN, NULL = unknown.
+
+CREATE SCHEMA IF NOT EXISTS store;
+
+CREATE TABLE IF NOT EXISTS store.meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+
+CREATE TABLE IF NOT EXISTS store.snapshot (
+  snapshot_id VARCHAR PRIMARY KEY,   -- first 16 hex digits of content_sha256
+  seq INTEGER NOT NULL,              -- load order; the latest snapshot is the highest
+  la_code VARCHAR,                   -- old three-digit DfE code, NULL if not given
+  extract_dir VARCHAR NOT NULL,
+  extracted_at DATE NOT NULL,
+  data_to DATE,                      -- latest event date in the extract (referral, s47, ICPC, plan, episode, review)
+  loaded_at TIMESTAMP NOT NULL,
+  content_sha256 VARCHAR NOT NULL,   -- over the LA code and every file's name and SHA-256
+  population_source VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS store.snapshot_file (
+  snapshot_id VARCHAR NOT NULL,
+  file VARCHAR NOT NULL,             -- path relative to the extract folder
+  adapter VARCHAR NOT NULL,
+  target_table VARCHAR NOT NULL,
+  bytes BIGINT NOT NULL,
+  sha256 VARCHAR NOT NULL,
+  rows_read INTEGER NOT NULL,
+  rows_loaded INTEGER NOT NULL,
+  rows_quarantined INTEGER NOT NULL,
+  columns_read VARCHAR[] NOT NULL,   -- source columns present and used
+  columns_loaded VARCHAR[] NOT NULL, -- the internal columns they filled (what indicators require)
+  columns_ignored VARCHAR[] NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS store.quarantine (
+  snapshot_id VARCHAR NOT NULL,
+  file VARCHAR NOT NULL,
+  line INTEGER,
+  column_name VARCHAR,
+  value VARCHAR,
+  reason VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS store.person (
+  snapshot_id VARCHAR NOT NULL, source_line INTEGER,
+  person_id VARCHAR NOT NULL, dob DATE, sex VARCHAR, ethnicity VARCHAR, death_date DATE, upn VARCHAR, expected_dob DATE
+);
+
+CREATE TABLE IF NOT EXISTS store.referral (
+  snapshot_id VARCHAR NOT NULL, source_line INTEGER,
+  referral_id VARCHAR NOT NULL, person_id VARCHAR NOT NULL, referral_date DATE NOT NULL, close_date DATE,
+  nfa BOOLEAN, primary_need_code VARCHAR, referral_source_code VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS store.s47_enquiry (
+  snapshot_id VARCHAR NOT NULL, source_line INTEGER,
+  s47_id VARCHAR NOT NULL, person_id VARCHAR NOT NULL, start_date DATE NOT NULL, end_date DATE,
+  referral_id VARCHAR, nfa BOOLEAN
+);
+
+CREATE TABLE IF NOT EXISTS store.icpc (
+  snapshot_id VARCHAR NOT NULL, source_line INTEGER,
+  icpc_id VARCHAR NOT NULL, person_id VARCHAR NOT NULL, icpc_date DATE NOT NULL, s47_id VARCHAR,
+  cp_plan_id VARCHAR, transfer_in BOOLEAN, outcome_cp BOOLEAN, referral_id VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS store.cp_plan (
+  snapshot_id VARCHAR NOT NULL, source_line INTEGER,
+  cp_plan_id VARCHAR NOT NULL, person_id VARCHAR NOT NULL, start_date DATE NOT NULL, end_date DATE,
+  icpc_id VARCHAR, referral_id VARCHAR, initial_category VARCHAR, latest_category VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS store.cp_review (
+  snapshot_id VARCHAR NOT NULL, source_line INTEGER,
+  cp_review_id VARCHAR NOT NULL, cp_plan_id VARCHAR NOT NULL, review_date DATE NOT NULL, person_id VARCHAR, review_due DATE
+);
+
+CREATE TABLE IF NOT EXISTS store.cla_episode (
+  snapshot_id VARCHAR NOT NULL, source_line INTEGER,
+  cla_episode_id VARCHAR NOT NULL, person_id VARCHAR NOT NULL, start_date DATE NOT NULL, end_date DATE,
+  cla_id VARCHAR,                    -- period of care; NULL = derived from unbroken runs of episodes
+  start_reason VARCHAR, ceased_reason VARCHAR, legal_status VARCHAR, placement_type VARCHAR, entered_care_date DATE
+);
+
+CREATE TABLE IF NOT EXISTS store.legal_status (
+  snapshot_id VARCHAR NOT NULL, source_line INTEGER,
+  person_id VARCHAR NOT NULL, legal_status VARCHAR NOT NULL, start_date DATE NOT NULL, end_date DATE
+);
+
+CREATE TABLE IF NOT EXISTS store.cla_review (
+  snapshot_id VARCHAR NOT NULL, source_line INTEGER,
+  cla_review_id VARCHAR NOT NULL, review_date DATE NOT NULL, cla_id VARCHAR, person_id VARCHAR,
+  review_due DATE, cancelled BOOLEAN, participation VARCHAR,
+  iro_consulted BOOLEAN, sw_attended BOOLEAN, care_plan_current BOOLEAN
+);
+
+CREATE TABLE IF NOT EXISTS store.population (
+  snapshot_id VARCHAR NOT NULL, source_line INTEGER,
+  year INTEGER NOT NULL, population BIGINT NOT NULL, la_code VARCHAR, source VARCHAR NOT NULL
+);
+
+-- Comparators from plain benchmark files (indicator,period,comparator,value[,source]).
+-- A later import of the same (indicator, period, comparator) replaces the earlier one.
+CREATE TABLE IF NOT EXISTS store.benchmark (
+  indicator VARCHAR NOT NULL, period VARCHAR NOT NULL, comparator VARCHAR NOT NULL,
+  value DOUBLE, source VARCHAR NOT NULL, file VARCHAR NOT NULL, imported_at TIMESTAMP NOT NULL,
+  PRIMARY KEY (indicator, period, comparator)
+);

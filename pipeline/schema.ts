@@ -1,0 +1,16 @@
+/*
+ * Creates the internal model (schema.sql) in a database, once. Every command
+ * that writes calls this first; readers of an empty database get a clear
+ * "nothing ingested yet" instead of a missing-table error.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Database } from './db.ts';
+
+const SCHEMA = readFileSync(fileURLToPath(new URL('./schema.sql', import.meta.url)), 'utf8');
+export const SCHEMA_VERSION = '1';
+
+export async function ensureSchema(db: Database): Promise<void> {
+  await db.run(SCHEMA);
+  await db.run(`INSERT INTO store.meta VALUES ('schema_version', '${SCHEMA_VERSION}') ON CONFLICT (key) DO NOTHING`);
+}

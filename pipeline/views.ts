@@ -1,0 +1,65 @@
+/*
+ * The views every indicator reads: one snapshot's rows under the names
+ * analysts use (`referral`, `s47_enquiry`, `icpc`, `cp_plan`, `cp_review`,
+ * `cla_episode`, `period_of_care`, `cla_review`, `person`). Rules that hold for
+ * every indicator are applied here once, so no indicator can forget them:
+ * - transfer-in conferences are not ICPCs;
+ * - short-break episodes (legal status V3/V4) are not care episodes; an
+ *   episode without a legal status takes the child's legal status (ssd_legal_status)
+ *   in force on its start date;
+ * - a period of care is the episodes sharing clae_cla_id, or where that is absent
+ *   an unbroken run of a child's episodes (each starting on or before the
+ *   previous one ceased);
+ * - cancelled LAC reviews are not reviews; a review without clar_cla_id belongs
+ *   to the child's period of care whose dates contain it.
+ */
+import type { Database } from './db.ts';
+import { literal } from './db.ts';
+
+export async function createSnapshotViews(db: Database, snapshotId: string): Promise<void> {
+  const s = literal(snapshotId);
+  const plain = (table: string, where = 'TRUE') =>
+    `CREATE OR REPLACE TEMP VIEW ${table} AS SELECT * EXCLUDE (snapshot_id) FROM store.${table} WHERE snapshot_id = ${s} AND ${where};`;
+  await db.run(`
+    ${plain('person')}
+    ${plain('referral')}
+    ${plain('s47_enquiry')}
+    ${plain('icpc', 'NOT coalesce(transfer_in, false)')}
+    ${plain('cp_plan')}
+    ${plain('cp_review')}
+    CREATE OR REPLACE TEMP VIEW cla_episode AS
+    WITH e AS (
+      SELECT x.* EXCLUDE (snapshot_id, legal_status),
+             coalesce(x.legal_status, (
+               SELECT arg_max(l.legal_status, l.start_date) FROM store.legal_status l
+               WHERE l.snapshot_id = x.snapshot_id AND l.person_id = x.person_id
+                 AND l.start_date <= x.start_date AND (l.end_date IS NULL OR l.end_date >= x.start_date))) AS legal_status
+      FROM store.cla_episode x WHERE x.snapshot_id = ${s}
+    ), counted AS (
+      SELECT * FROM e WHERE upper(coalesce(legal_status, '')) NOT IN ('V3', 'V4')
+    ), runs AS (
+      SELECT *,
+             CASE WHEN start_date <= max(coalesce(end_date, DATE '9999-12-31')) OVER (
+                    PARTITION BY person_id ORDER BY start_date, cla_episode_id
+                    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) THEN 0 ELSE 1 END AS new_run
+      FROM counted
+    )
+    SELECT * EXCLUDE (new_run),
+           coalesce(cla_id, person_id || ' (period ' || sum(new_run) OVER (
+             PARTITION BY person_id ORDER BY start_date, cla_episode_id ROWS UNBOUNDED PRECEDING) || ')') AS period_of_care_id
+    FROM runs;
+    CREATE OR REPLACE TEMP VIEW period_of_care AS
+    SELECT period_of_care_id, min(person_id) AS person_id, min(start_date) AS start_date,
+           CASE WHEN bool_or(end_date IS NULL) THEN NULL ELSE max(end_date) END AS end_date
+    FROM cla_episode GROUP BY period_of_care_id;
+    CREATE OR REPLACE TEMP VIEW cla_review AS
+    SELECT r.* EXCLUDE (snapshot_id),
+           coalesce(
+             (SELECT min(c.period_of_care_id) FROM period_of_care c WHERE c.period_of_care_id = r.cla_id),
+             (SELECT min(c.period_of_care_id) FROM period_of_care c
+              WHERE c.person_id = r.person_id AND c.start_date <= r.review_date AND (c.end_date IS NULL OR c.end_date >= r.review_date))
+           ) AS period_of_care_id
+    FROM store.cla_review r
+    WHERE r.snapshot_id = ${s} AND NOT coalesce(r.cancelled, false);
+  `);
+}
