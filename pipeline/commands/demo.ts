@@ -5,7 +5,7 @@
  * same output on every machine.
  */
 import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSsdExtract } from '../../fixtures/generator/index.ts';
 import { writeExtract } from '../../fixtures/generator/write.ts';
@@ -29,7 +29,7 @@ export async function demo(opts: { out: string }, io: Io): Promise<void> {
   await writeExtract(extractDir, extract);
   io.err(`Generated a synthetic extract (no real child's data) in ${extractDir}`);
   await ingest(extractDir, { db: dbFile, la: extract.laCode, extractDate: extract.extractDate }, io);
-  await importBenchmarks([BOARD_BENCHMARKS], { db: dbFile }, io);
+  await importBenchmarks([relative(process.cwd(), BOARD_BENCHMARKS)], { db: dbFile }, io);
   await indicators({ db: dbFile, period: DEMO_PERIODS, format: 'table' }, io);
   io.err(`Database: ${dbFile}`);
 }
