@@ -20,10 +20,10 @@ export interface IndicatorsOptions {
 }
 
 export async function buildDocument(db: Database, opts: { period?: string[]; snapshot?: string }): Promise<IndicatorsDocument> {
+  // periods first: bad usage is bad usage whatever the database holds
+  const asked = opts.period && opts.period.length > 0 ? parsePeriods(opts.period) : null;
   const snap = await findSnapshot(db, opts.snapshot);
-  const periods = parsePeriods(
-    opts.period && opts.period.length > 0 ? opts.period : [latestCompleteFinancialYear(snap.data_to ?? snap.extracted_at).label],
-  );
+  const periods = asked ?? parsePeriods([latestCompleteFinancialYear(snap.data_to ?? snap.extracted_at).label]);
   const la = snap.la_code ? resolveLa(snap.la_code) : null;
   const results = await computeIndicators(db, { snapshotId: snap.snapshot_id, periods, laCodes: la ? [la.code, la.ons_code] : [] });
   return { la, snapshot: { id: snap.snapshot_id, extracted_at: snap.extracted_at }, results };

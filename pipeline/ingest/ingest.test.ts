@@ -1,0 +1,200 @@
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../cli.ts';
+import { Database } from '../db.ts';
+import { parseExtractFiles } from './extract.ts';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'safeguard-ingest-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(['node', 'safeguard', ...args], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
+  return { code, out, err };
+}
+
+function extract(name: string, files: Record<string, string>): string {
+  const d = join(dir, name);
+  mkdirSync(d, { recursive: true });
+  for (const [f, text] of Object.entries(files)) writeFileSync(join(d, f), text);
+  return d;
+}
+
+const GOOD = {
+  'ssd_person.csv': '\uFEFFpers_person_id,pers_dob\r\n007,2010-01-01\r\n7,2011-02-03\r\n',
+  'ssd_cp_plans.csv': 'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date\nP1,007,2016-05-23,\nP2,7,23/06/2016,2017-03-31 00:00:00.000\n',
+  'population.csv': 'year,population\n2016,10000\n',
+};
+
+/** Every row of every table, so "unchanged" means unchanged. */
+async function dump(dbFile: string): Promise<string> {
+  const db = await Database.open(dbFile);
+  try {
+    const tables = await db.all<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'store' ORDER BY 1");
+    const parts: string[] = [];
+    const loadTimes: Record<string, string> = { snapshot: ' EXCLUDE (loaded_at)', benchmark: ' EXCLUDE (imported_at)' };
+    for (const t of tables) {
+      parts.push(t.table_name, JSON.stringify(await db.all(`SELECT *${loadTimes[t.table_name] ?? ''} FROM store.${t.table_name} ORDER BY ALL`)));
+    }
+    return parts.join('\n');
+  } finally {
+    db.close();
+  }
+}
+
+async function cppFigures(dbFile: string): Promise<unknown> {
+  const r = await cli('indicators', '--db', dbFile, '--period', '2016/17', '--format', 'json');
+  expect(r.code).toBe(0);
+  const doc = JSON.parse(r.out) as { snapshot: unknown; results: { indicator: string; numerator: number; denominator: number; value: number }[] };
+  return { snapshot: doc.snapshot, results: doc.results.map((x) => [x.indicator, x.numerator, x.denominator, x.value]) };
+}
+
+describe('ingest', () => {
+  it('loads an extract with a BOM, CRLF, mixed date forms and leading-zero IDs', async () => {
+    const db = join(dir, 'db.duckdb');
+    const r = await cli('ingest', extract('good', GOOD), '--db', db, '--extract-date', '2017-04-10');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/ssd_cp_plans\.csv\s+cp_plan\s+2\s+2\s+0/);
+    const doc = (await cppFigures(db)) as { results: [string, number, number, number][] };
+    // P1 open at 31 March 2017; P2 ended on 31 March, so not open: 1 child of 10,000 -> 1.0
+    expect(doc.results.find((x) => x[0] === 'cpp_per_10k')).toEqual(['cpp_per_10k', 1, 10000, 1]);
+    expect(statSync(db).mode & 0o777).toBe(0o600);
+  });
+
+  it('rejects a file missing a required column with exit 3 naming file and column, and changes nothing', async () => {
+    const db = join(dir, 'db.duckdb');
+    expect((await cli('ingest', extract('good', GOOD), '--db', db, '--extract-date', '2017-04-10')).code).toBe(0);
+    const before = await dump(db);
+    const bad = extract('bad', { ...GOOD, 'ssd_cp_plans.csv': 'cppl_cp_plan_id,cppl_person_id\nP1,007\n', 'ssd_person.csv': 'pers_person_id,pers_dob\n9,2012-01-01\n' });
+    const r = await cli('ingest', bad, '--db', db, '--extract-date', '2017-04-10');
+    expect(r.code).toBe(3);
+    expect(r.err).toContain('ssd_cp_plans.csv');
+    expect(r.err).toContain('column cppl_cp_plan_start_date');
+    expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
+    expect(await dump(db)).toBe(before);
+  });
+
+  it.each([
+    ['semicolon-separated', { 'ssd_person.csv': 'pers_person_id;pers_dob\n1;2010-01-01\n' }, /semicolon-separated/],
+    ['Latin-1', { 'ssd_person.csv': Buffer.from('pers_person_id,pers_dob\n1,2010-01-01\nJos\xe9,2010-01-01\n', 'latin1') }, /line 3: is not valid UTF-8/],
+    ['an unbalanced quote', { 'ssd_person.csv': 'pers_person_id,pers_dob\n"1,2010-01-01\n2,2010-01-01\n' }, /line 2: has a quoted field that is never closed/],
+    ['an empty file', { 'ssd_person.csv': '' }, /is empty/],
+  ])('rejects %s with exit 3 and writes no database', async (_name, files, message) => {
+    const d = join(dir, 'x');
+    mkdirSync(d);
+    for (const [f, content] of Object.entries(files)) writeFileSync(join(d, f), content);
+    const db = join(dir, 'never.duckdb');
+    const r = await cli('ingest', d, '--db', db);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(message);
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('ingesting the same files again changes nothing; a deleted database rebuilt gives the same figures', async () => {
+    const db = join(dir, 'db.duckdb');
+    const src = extract('good', GOOD);
+    await cli('ingest', src, '--db', db, '--extract-date', '2017-04-10');
+    const figures = await cppFigures(db);
+    const before = await dump(db);
+    const again = await cli('ingest', src, '--db', db, '--extract-date', '2017-04-10');
+    expect(again.code).toBe(0);
+    expect(again.err).toMatch(/already loaded as snapshot/);
+    expect(await dump(db)).toBe(before);
+    expect(await cppFigures(db)).toEqual(figures);
+    rmSync(db);
+    await cli('ingest', src, '--db', db, '--extract-date', '2017-04-10');
+    expect(await cppFigures(db)).toEqual(figures);
+  });
+
+  it('uses the latest snapshot, and an earlier one on request', async () => {
+    const db = join(dir, 'db.duckdb');
+    await cli('ingest', extract('a', GOOD), '--db', db, '--extract-date', '2017-04-10');
+    const first = (await cppFigures(db)) as { snapshot: { id: string } };
+    // a later extract in which P1 was recorded as ended in March (late recording)
+    const later = { ...GOOD, 'ssd_cp_plans.csv': GOOD['ssd_cp_plans.csv'].replace('P1,007,2016-05-23,', 'P1,007,2016-05-23,2017-03-01') };
+    await cli('ingest', extract('b', later), '--db', db, '--extract-date', '2017-05-10');
+    const latest = (await cppFigures(db)) as { results: [string, number][] };
+    expect(latest.results.find((x) => x[0] === 'cpp_per_10k')![1]).toBe(0);
+    const r = await cli('indicators', '--db', db, '--period', '2016/17', '--format', 'json', '--snapshot', first.snapshot.id);
+    expect(JSON.parse(r.out).results.find((x: { indicator: string }) => x.indicator === 'cpp_per_10k').numerator).toBe(1);
+  });
+});
+
+describe('quarantine', () => {
+  const parse = (files: Record<string, string>) =>
+    parseExtractFiles(
+      Object.entries(files).map(([path, t]) => ({ path, bytes: new TextEncoder().encode(t) })),
+      '2017-04-10',
+    );
+
+  it('keeps each bad row with file, line, column, value and reason, and loads the rest', () => {
+    const p = parse({
+      'ssd_person.csv': 'pers_person_id,pers_dob\n1,2010-01-01\n2,2010-01-01\n',
+      'ssd_cp_plans.csv': [
+        'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date',
+        'P1,1,2016-05-23,',
+        'P2,1,31/02/2016,', // impossible date
+        ',1,2016-05-23,', // missing id
+        'P3,1,2016-05-23,2016-05-01', // end before start
+        'P4,99,2016-05-23,', // unknown child
+        'P5,1,2016-05-23', // a field short
+        'P6,2,2016-06-01,',
+        'P6,2,2016-07-01,', // same id, different content: neither loaded
+        'P7,2,01/02/16,', // two-digit year
+        'P8,2,2019-01-01,', // after the extract date + 1 year
+      ].join('\n'),
+      'ssd_cp_reviews.csv': 'cppr_cp_review_id,cppr_cp_plan_id,cppr_cp_review_date\nR1,P1,2016-08-20\nR2,P1,2016-08-20\nR2,P1,2016-08-20\nR3,P6,2016-09-01\n',
+    });
+    const q = p.quarantine.map((x) => [x.file, x.line, x.column, x.value, x.reason]);
+    expect(q).toEqual(
+      expect.arrayContaining([
+        ['ssd_cp_plans.csv', 3, 'cppl_cp_plan_start_date', '31/02/2016', "'31/02/2016' is not a real date"],
+        ['ssd_cp_plans.csv', 4, 'cppl_cp_plan_id', null, 'cppl_cp_plan_id is empty'],
+        ['ssd_cp_plans.csv', 5, 'cppl_cp_plan_end_date', '2016-05-01', 'cppl_cp_plan_end_date is before cppl_cp_plan_start_date (end_date before start_date)'],
+        ['ssd_cp_plans.csv', 6, 'cppl_person_id', '99', 'refers to a child who is not in ssd_person.csv'],
+        ['ssd_cp_plans.csv', 7, null, null, 'has 3 fields; the header has 4 (a stray comma, or a row cut short)'],
+        ['ssd_cp_plans.csv', 8, 'cppl_cp_plan_id', null, 'the same ID is on lines 8, 9 with different values; none loaded until the extract is corrected'],
+        ['ssd_cp_plans.csv', 9, 'cppl_cp_plan_id', null, 'the same ID is on lines 8, 9 with different values; none loaded until the extract is corrected'],
+        ['ssd_cp_plans.csv', 10, 'cppl_cp_plan_start_date', '01/02/16', "'01/02/16' has a two-digit year; use YYYY-MM-DD or DD/MM/YYYY"],
+        ['ssd_cp_plans.csv', 11, 'cppl_cp_plan_start_date', '2019-01-01', "'2019-01-01' is after 2018-04-10 (the extract date plus one year)"],
+        ['ssd_cp_reviews.csv', 4, 'cppr_cp_review_id', null, 'exact copy of the row on line 3 (loaded once)'],
+        ['ssd_cp_reviews.csv', 5, 'cppr_cp_plan_id', 'P6', 'refers to a plan that is not in ssd_cp_plans.csv (or was quarantined)'],
+      ]),
+    );
+    expect(p.quarantine).toHaveLength(11);
+    const plans = p.files.find((f) => f.file === 'ssd_cp_plans.csv')!;
+    // every row accounted for: read = loaded + quarantined
+    expect([plans.rowsRead, plans.rowsLoaded, plans.rowsQuarantined]).toEqual([10, 1, 9]);
+    const reviews = p.files.find((f) => f.file === 'ssd_cp_reviews.csv')!;
+    expect([reviews.rowsRead, reviews.rowsLoaded, reviews.rowsQuarantined]).toEqual([4, 2, 2]);
+  });
+
+  it('leaves quarantined rows out of every indicator', async () => {
+    const db = join(dir, 'db.duckdb');
+    const d = extract('q', {
+      ...GOOD,
+      'ssd_cp_plans.csv': 'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date\nP1,007,2016-05-23,\nP9,404,2016-05-23,\n',
+    });
+    const r = await cli('ingest', d, '--db', db, '--extract-date', '2017-04-10');
+    expect(r.err).toMatch(/ssd_cp_plans\.csv\s+cp_plan\s+2\s+1\s+1/);
+    expect(r.err).not.toContain('404'); // the summary names no identifier
+    const doc = (await cppFigures(db)) as { results: [string, number][] };
+    expect(doc.results.find((x) => x[0] === 'cpp_per_10k')![1]).toBe(1);
+  });
+});
+
+describe('validate', () => {
+  it('prints each problem with file, line and column and writes nothing', async () => {
+    const d = extract('v', { ...GOOD, 'ssd_cp_plans.csv': 'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date\nP1,007,2016-02-30\n' });
+    const r = await cli('validate', d, '--extract-date', '2017-04-10');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("ssd_cp_plans.csv, line 2, column cppl_cp_plan_start_date: '2016-02-30' is not a real date");
+    expect(existsSync('./safeguard.duckdb')).toBe(false);
+  });
+});

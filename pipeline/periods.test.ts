@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { latestCompleteFinancialYear, monthlySeries, parsePeriod, parsePeriods, populationYear } from './periods.ts';
+import { UsageError } from './errors.ts';
+
+describe('parsePeriod', () => {
+  it('reads a financial year', () => {
+    expect(parsePeriod('2016/17')).toEqual([{ label: '2016/17', kind: 'financial_year', start: '2016-04-01', end: '2017-03-31' }]);
+    expect(parsePeriod('1999/00')[0]!.end).toBe('2000-03-31');
+  });
+  it('reads a run of financial years', () => {
+    expect(parsePeriod('2013/14:2016/17').map((p) => p.label)).toEqual(['2013/14', '2014/15', '2015/16', '2016/17']);
+  });
+  it('reads rolling 12 months ending a month, month ends and leap years included', () => {
+    expect(parsePeriod('2024-10')[0]).toMatchObject({ start: '2023-11-01', end: '2024-10-31' });
+    expect(parsePeriod('2016-02')[0]).toMatchObject({ start: '2015-03-01', end: '2016-02-29' });
+    expect(parsePeriod('2016-12')[0]).toMatchObject({ start: '2016-01-01', end: '2016-12-31' });
+  });
+  it('reads an explicit range', () => {
+    expect(parsePeriod('2024-01-01..2024-06-30')[0]).toMatchObject({ kind: 'range', start: '2024-01-01', end: '2024-06-30' });
+  });
+  it.each(['2016/18', '2016-13', '2024-06-30..2024-01-01', '2024-02-30..2024-03-01', '2016', 'last year', '2016/17:2013/14'])(
+    'rejects %j as bad usage',
+    (s) => {
+      expect(() => parsePeriod(s)).toThrow(UsageError);
+    },
+  );
+  it('drops repeats', () => {
+    expect(parsePeriods(['2016/17', '2015/16:2016/17']).map((p) => p.label)).toEqual(['2016/17', '2015/16']);
+  });
+});
+
+describe('populationYear', () => {
+  it('uses the calendar year of the midpoint (FY 2016/17 -> 2016)', () => {
+    expect(populationYear(parsePeriod('2016/17')[0]!)).toBe(2016);
+    expect(populationYear(parsePeriod('2024-10')[0]!)).toBe(2024);
+    expect(populationYear(parsePeriod('2024-03')[0]!)).toBe(2023);
+  });
+});
+
+describe('latestCompleteFinancialYear', () => {
+  it('is the last FY ended on or before the date', () => {
+    expect(latestCompleteFinancialYear('2017-04-10').label).toBe('2016/17');
+    expect(latestCompleteFinancialYear('2017-03-31').label).toBe('2016/17');
+    expect(latestCompleteFinancialYear('2017-03-30').label).toBe('2015/16');
+  });
+});
+
+describe('monthlySeries', () => {
+  it('gives one rolling period per month', () => {
+    const s = monthlySeries('2016-11', '2017-02');
+    expect(s.map((p) => p.label)).toEqual(['2016-11', '2016-12', '2017-01', '2017-02']);
+    expect(monthlySeries('2007-04', '2017-03')).toHaveLength(120);
+  });
+});
