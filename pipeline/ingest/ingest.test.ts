@@ -192,9 +192,11 @@ describe('quarantine', () => {
 describe('validate', () => {
   it('prints each problem with file, line and column and writes nothing', async () => {
     const d = extract('v', { ...GOOD, 'ssd_cp_plans.csv': 'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date\nP1,007,2016-02-30\n' });
+    const defaultDbExisted = existsSync('./safeguard.duckdb');
     const r = await cli('validate', d, '--extract-date', '2017-04-10');
     expect(r.code).toBe(0);
     expect(r.out).toContain("ssd_cp_plans.csv, line 2, column cppl_cp_plan_start_date: '2016-02-30' is not a real date");
-    expect(existsSync('./safeguard.duckdb')).toBe(false);
+    expect(existsSync('./safeguard.duckdb')).toBe(defaultDbExisted);
+    expect(existsSync(join(d, 'safeguard.duckdb'))).toBe(false);
   });
 });
