@@ -51,7 +51,7 @@ export function buildProgram(io: Io): Command {
   const benchmarks = program.command('benchmarks').description('comparator data');
   benchmarks
     .command('import')
-    .description('load plain benchmark CSVs (indicator,period,comparator,value[,source])')
+    .description("load DfE's published CSVs and/or plain benchmark CSVs (indicator,period,comparator,value[,source])")
     .argument('<files...>')
     .option('--db <file>', 'database file', DEFAULT_DB)
     .action(async (files: string[], o: { db: string }) => importBenchmarks(files, o, io));
@@ -63,7 +63,9 @@ export function buildProgram(io: Io): Command {
     .option('--period <p>', 'period: 2016/17, 2013/14:2016/17, 2024-10 or 2024-01-01..2024-06-30 (repeatable)', collect, [])
     .addOption(new Option('--format <f>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .option('--snapshot <id>', 'a snapshot other than the latest')
-    .action(async (o: { db: string; period: string[]; format: string; snapshot?: string }) => indicators(o, io));
+    .addOption(new Option('--sn-stat <stat>', 'statistical neighbours summarised by').choices(['mean', 'median']).default('mean'))
+    .addOption(new Option('--sn-model <model>', 'statistical-neighbour model').choices(['2025', '2021']).default('2025'))
+    .action(async (o: { db: string; period: string[]; format: string; snapshot?: string; snStat: string; snModel: string }) => indicators(o, io));
 
   return program;
 }

@@ -2,8 +2,8 @@
  * Computes indicators for a snapshot and a list of periods: all periods of an
  * indicator in one SQL statement per side (the `period` table joined to the
  * facts), so 130 periods cost about what one does. Values are rounded here, in
- * exact arithmetic, and nowhere else. Comparators from plain benchmark files
- * are attached by indicator and period label.
+ * exact arithmetic, and nowhere else. Comparators are attached afterwards
+ * (pipeline/benchmarks/attach.ts).
  */
 import type { Database } from './db.ts';
 import { literal } from './db.ts';
@@ -12,7 +12,7 @@ import { populationYear } from './periods.ts';
 import { ratioToOneDecimal } from './rounding.ts';
 import { createSnapshotViews } from './views.ts';
 import { INDICATORS } from '../metrics/index.ts';
-import type { Benchmark, Indicator, IndicatorResult, Period } from '../metrics/types.ts';
+import type { Indicator, IndicatorResult, Period } from '../metrics/types.ts';
 
 export interface ComputeOptions {
   snapshotId: string;
@@ -34,7 +34,6 @@ export async function computeIndicators(db: Database, opts: ComputeOptions): Pro
   await createPeriodTable(db, opts.periods);
   const available = await availableColumns(db, opts.snapshotId);
   const populations = await choosePopulations(db, opts.snapshotId, opts.periods, opts.laCodes ?? []);
-  const benchmarks = await plainBenchmarks(db, opts.periods);
 
   const results: IndicatorResult[] = [];
   for (const ind of indicators) {
@@ -84,7 +83,7 @@ export async function computeIndicators(db: Database, opts: ComputeOptions): Pro
         value,
         unit: ind.unit,
         polarity: ind.polarity,
-        benchmarks: benchmarks.get(`${ind.id}|${period.label}`) ?? {},
+        benchmarks: {},
         rank: null,
         notes,
       });
@@ -157,21 +156,4 @@ async function choosePopulations(db: Database, snapshotId: string, periods: Peri
     }
     return { population: null, note: `no value: no population estimate for mid-${year} or earlier` };
   });
-}
-
-async function plainBenchmarks(db: Database, periods: Period[]): Promise<Map<string, IndicatorResult['benchmarks']>> {
-  const out = new Map<string, IndicatorResult['benchmarks']>();
-  const exists = await db.one("SELECT 1 AS x FROM information_schema.tables WHERE table_schema = 'store' AND table_name = 'benchmark'");
-  if (!exists || periods.length === 0) return out;
-  const rows = await db.all<{ indicator: string; period: string; comparator: 'sn' | 'region' | 'england'; value: number | null; source: string }>(
-    `SELECT indicator, period, comparator, value, source FROM store.benchmark WHERE period IN (${periods.map((p) => literal(p.label)).join(', ')})`,
-  );
-  for (const r of rows) {
-    const key = `${r.indicator}|${r.period}`;
-    const b = out.get(key) ?? {};
-    const bench: Benchmark = { value: r.value === null ? null : Number(r.value), source: r.source };
-    b[r.comparator] = bench;
-    out.set(key, b);
-  }
-  return out;
 }

@@ -108,3 +108,17 @@ CREATE TABLE IF NOT EXISTS store.benchmark (
   value DOUBLE, source VARCHAR NOT NULL, file VARCHAR NOT NULL, imported_at TIMESTAMP NOT NULL,
   PRIMARY KEY (indicator, period, comparator)
 );
+
+-- DfE published LA-level figures (explore-education-statistics CSVs), one row per
+-- published cell. Importing a file of a kind replaces that kind: the database
+-- holds one edition of each file.
+CREATE TABLE IF NOT EXISTS store.dfe_measure (
+  kind VARCHAR NOT NULL, time_period INTEGER NOT NULL, level VARCHAR NOT NULL,
+  old_la_code VARCHAR NOT NULL, new_la_code VARCHAR NOT NULL, la_name VARCHAR NOT NULL, region_name VARCHAR NOT NULL,
+  measure VARCHAR NOT NULL, value DOUBLE, raw VARCHAR NOT NULL, file VARCHAR NOT NULL
+);
+
+-- Statistical-neighbour models: each LA's ten neighbours, closest first.
+CREATE TABLE IF NOT EXISTS store.dfe_sn_model (
+  model VARCHAR NOT NULL, old_la_code VARCHAR NOT NULL, neighbours VARCHAR[] NOT NULL, file VARCHAR NOT NULL
+);

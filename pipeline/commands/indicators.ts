@@ -9,23 +9,36 @@ import { resolveLa } from '../la.ts';
 import { latestCompleteFinancialYear, parsePeriods } from '../periods.ts';
 import { findSnapshot } from '../snapshots.ts';
 import type { IndicatorsDocument, IndicatorResult } from '../../metrics/types.ts';
+import { attachBenchmarks } from '../benchmarks/attach.ts';
+import { bundledDfeDataset, loadDfeDataset } from '../benchmarks/dfe-store.ts';
 import type { Io } from './io.ts';
 import { textTable } from './io.ts';
 
-export interface IndicatorsOptions {
-  db: string;
+export interface DocumentOptions {
   period?: string[];
-  format?: string;
   snapshot?: string;
+  snStat?: string;
+  snModel?: string;
 }
 
-export async function buildDocument(db: Database, opts: { period?: string[]; snapshot?: string }): Promise<IndicatorsDocument> {
+export interface IndicatorsOptions extends DocumentOptions {
+  db: string;
+  format?: string;
+}
+
+export async function buildDocument(db: Database, opts: DocumentOptions): Promise<IndicatorsDocument> {
+  const snStat = opts.snStat ?? 'mean';
+  const snModel = opts.snModel ?? '2025';
+  if (snStat !== 'mean' && snStat !== 'median') throw new UsageError(`--sn-stat ${snStat}: use mean or median`);
+  if (snModel !== '2025' && snModel !== '2021') throw new UsageError(`--sn-model ${snModel}: use 2025 or 2021`);
   // periods first: bad usage is bad usage whatever the database holds
   const asked = opts.period && opts.period.length > 0 ? parsePeriods(opts.period) : null;
   const snap = await findSnapshot(db, opts.snapshot);
   const periods = asked ?? parsePeriods([latestCompleteFinancialYear(snap.data_to ?? snap.extracted_at).label]);
   const la = snap.la_code ? resolveLa(snap.la_code) : null;
   const results = await computeIndicators(db, { snapshotId: snap.snapshot_id, periods, laCodes: la ? [la.code, la.ons_code] : [] });
+  const dataset = (await loadDfeDataset(db)) ?? bundledDfeDataset();
+  await attachBenchmarks(db, results, { dataset, laCode: la?.code ?? null, snModel, snStat });
   return { la, snapshot: { id: snap.snapshot_id, extracted_at: snap.extracted_at }, results };
 }
 

@@ -1,0 +1,63 @@
+/*
+ * Sets each computed figure against its comparators: DfE's published data for
+ * England, the LA's region and its statistical neighbours (financial years
+ * only; indicators.md "Benchmarks"), the LA's rank and quartile among all LAs,
+ * and then any plain benchmark rows, which override comparator by comparator
+ * (figures a board has already published, and comparators for local indicators).
+ */
+import type { Database } from '../db.ts';
+import { literal } from '../db.ts';
+import type { Benchmark, IndicatorResult } from '../../metrics/types.ts';
+import { comparators, dfeTimePeriod, rank } from './dfe/comparators.ts';
+import type { DfeDataset } from './dfe/dataset.ts';
+import { dfeFormula } from './dfe/formulas.ts';
+import type { SnModel } from './dfe/parse.ts';
+
+export interface BenchmarkOptions {
+  dataset: DfeDataset | null;
+  /** old three-digit code; null when the snapshot names no LA */
+  laCode: string | null;
+  snModel: SnModel;
+  snStat: 'mean' | 'median';
+}
+
+export async function attachBenchmarks(db: Database, results: IndicatorResult[], opts: BenchmarkOptions): Promise<void> {
+  const plain = await plainBenchmarks(db, [...new Set(results.map((r) => r.period))]);
+  for (const r of results) {
+    if (!dfeFormula(r.indicator)) {
+      r.notes.push('local indicator: DfE publishes no comparable figure');
+    } else if (!opts.dataset) {
+      r.notes.push('no DfE data loaded');
+    } else if (!opts.laCode) {
+      r.notes.push('no DfE comparators: the snapshot names no LA (ingest with --la)');
+    } else {
+      const year = dfeTimePeriod({ start: r.period_start, end: r.period_end });
+      if (year.timePeriod === null) {
+        r.notes.push(year.note);
+      } else {
+        const c = comparators(opts.dataset, { indicator: r.indicator, year: year.timePeriod, laOldCode: opts.laCode, snModel: opts.snModel, snStat: opts.snStat });
+        r.benchmarks = { sn: c.sn, region: c.region, england: c.england };
+        r.rank = r.value === null ? null : rank(opts.dataset, { indicator: r.indicator, year: year.timePeriod, laOldCode: opts.laCode, ownValue: r.value, polarity: r.polarity });
+      }
+    }
+    for (const [comparator, bench] of Object.entries(plain.get(`${r.indicator}|${r.period}`) ?? {})) {
+      r.benchmarks[comparator as keyof IndicatorResult['benchmarks']] = bench;
+    }
+  }
+}
+
+async function plainBenchmarks(db: Database, periods: string[]): Promise<Map<string, Record<string, Benchmark>>> {
+  const out = new Map<string, Record<string, Benchmark>>();
+  const exists = await db.one("SELECT 1 AS x FROM information_schema.tables WHERE table_schema = 'store' AND table_name = 'benchmark'");
+  if (!exists || periods.length === 0) return out;
+  const rows = await db.all<{ indicator: string; period: string; comparator: string; value: number | null; source: string }>(
+    `SELECT indicator, period, comparator, value, source FROM store.benchmark WHERE period IN (${periods.map(literal).join(', ')})`,
+  );
+  for (const r of rows) {
+    const key = `${r.indicator}|${r.period}`;
+    const b = out.get(key) ?? {};
+    b[r.comparator] = { value: r.value === null ? null : Number(r.value), source: r.source };
+    out.set(key, b);
+  }
+  return out;
+}

@@ -1,0 +1,106 @@
+/*
+ * Benchmarks end to end: DfE files imported through the CLI, comparators and
+ * ranks on the generated Wigan extract, plain files overriding, bad files refused.
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../cli.ts';
+import { generateSsdExtract } from '../../fixtures/generator/index.ts';
+import { writeExtract } from '../../fixtures/generator/write.ts';
+import { INDICATORS } from '../../metrics/index.ts';
+import type { IndicatorsDocument } from '../../metrics/types.ts';
+import { dfeFormula } from './dfe/formulas.ts';
+
+let dir: string;
+let db: string;
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(['node', 'safeguard', ...args], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
+  return { code, out, err };
+}
+
+async function doc(...extra: string[]): Promise<IndicatorsDocument> {
+  const r = await cli('indicators', '--db', db, '--period', '2014/15:2016/17', '--format', 'json', ...extra);
+  expect(r.code).toBe(0);
+  return JSON.parse(r.out) as IndicatorsDocument;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'safeguard-bench-'));
+  db = join(dir, 'db.duckdb');
+  const x = generateSsdExtract();
+  await writeExtract(join(dir, 'extract'), x);
+  expect((await cli('ingest', join(dir, 'extract'), '--la', '359', '--extract-date', x.extractDate, '--db', db)).code).toBe(0);
+  const dfe = readdirSync('data/dfe').filter((f) => f.endsWith('.csv')).map((f) => join('data/dfe', f));
+  const r = await cli('benchmarks', 'import', ...dfe, '--db', db);
+  expect(r.code).toBe(0);
+  expect(r.err).toMatch(/DfE c4_s47_icpc, \d+ figure/);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('DfE comparators in `indicators`', () => {
+  it('gives England, region, SN and rank for every indicator with a DfE source; local ones say they have none', async () => {
+    const d = await doc();
+    for (const ind of INDICATORS) {
+      for (const r of d.results.filter((x) => x.indicator === ind.id)) {
+        if (dfeFormula(ind.id)) {
+          expect(r.benchmarks.england, `${ind.id} ${r.period}`).toBeDefined();
+          expect(r.benchmarks.region).toBeDefined();
+          expect(r.benchmarks.sn).toBeDefined();
+          expect(r.rank, `${ind.id} ${r.period}`).not.toBeNull();
+        } else {
+          expect(r.benchmarks).toEqual({});
+          expect(r.rank).toBeNull();
+          expect(r.notes).toContain('local indicator: DfE publishes no comparable figure');
+        }
+      }
+    }
+  });
+
+  it("uses DfE's figures for Wigan (values checked by hand in dfe/golden.test.ts)", async () => {
+    const d = await doc();
+    const r = d.results.find((x) => x.indicator === 'icpc_per_10k' && x.period === '2016/17')!;
+    // C4 2017 ICPCs per 10,000 on ONS mid-2016: England 65.9, North West 83.6, SN (2025 model) mean 70.8 of 10
+    expect(r.benchmarks.england?.value).toBe(65.9);
+    expect(r.benchmarks.region?.value).toBe(83.6);
+    expect(r.benchmarks.sn).toMatchObject({ value: 70.8, n: 10 });
+    expect(r.rank).toMatchObject({ of: 148, provisional: false, year: 2017 });
+    // the looked-after file starts in 2021: no comparator for 2016/17, and a provisional rank against 2024/25
+    const cla = d.results.find((x) => x.indicator === 'cla_per_10k' && x.period === '2016/17')!;
+    expect(cla.benchmarks.england?.value).toBeNull();
+    expect(cla.benchmarks.england?.note).toMatch(/no figures for 2017/);
+    expect(cla.rank).toMatchObject({ provisional: true, year: 2025 });
+  });
+
+  it('summarises SN by median, and by the 2021 model, on request', async () => {
+    const mean = (await doc()).results.find((x) => x.indicator === 'cpp_repeat_pct' && x.period === '2015/16')!;
+    const median = (await doc('--sn-stat', 'median')).results.find((x) => x.indicator === 'cpp_repeat_pct' && x.period === '2015/16')!;
+    const m2021 = (await doc('--sn-model', '2021')).results.find((x) => x.indicator === 'cpp_repeat_pct' && x.period === '2015/16')!;
+    expect(mean.benchmarks.sn?.source).toMatch(/mean/);
+    expect(median.benchmarks.sn?.source).toMatch(/median/);
+    expect(m2021.benchmarks.sn?.source).toMatch(/2021/);
+    expect(mean.benchmarks.england).toEqual(median.benchmarks.england);
+  });
+
+  it('lets a plain benchmark file override DfE comparator by comparator', async () => {
+    expect((await cli('benchmarks', 'import', 'fixtures/wigan-board-benchmarks.csv', '--db', db)).code).toBe(0);
+    const r = (await doc()).results.find((x) => x.indicator === 'icpc_per_10k' && x.period === '2016/17')!;
+    expect([r.benchmarks.sn?.value, r.benchmarks.region?.value, r.benchmarks.england?.value]).toEqual([80.1, 79.5, 62.6]);
+    const referrals = (await doc()).results.find((x) => x.indicator === 'referrals_per_10k' && x.period === '2016/17')!;
+    expect(referrals.benchmarks.england?.source).toMatch(/DfE C1/);
+  });
+
+  it('rejects a file whose columns it does not recognise, naming them, and writes nothing', async () => {
+    const before = (await doc()).results.map((r) => r.benchmarks);
+    const r = await cli('benchmarks', 'import', 'data/dfe/c4_children_in_need_section_47s_and_icpcs_2013_to_2025.csv', 'data/bank-holidays-england-and-wales.csv', '--db', db);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/bank-holidays-england-and-wales\.csv: has columns \[date, name, source\]/);
+    expect(r.err).toMatch(/expected one of: plain benchmark file/);
+    expect((await doc()).results.map((x) => x.benchmarks)).toEqual(before);
+  });
+});

@@ -1,0 +1,76 @@
+/*
+ * DfE published data in and out of the database. Import replaces a file kind
+ * (or an SN model) as a whole, so the database holds one edition of each and
+ * importing the same file twice changes nothing. Reading gives the comparator
+ * engine its in-memory dataset; with nothing imported, the files bundled in
+ * data/dfe/ are used, so every run benchmarks offline by default.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeUtf8 } from '../csv.ts';
+import type { Database } from '../db.ts';
+import { buildDataset } from './dfe/dataset.ts';
+import type { DfeDataset } from './dfe/dataset.ts';
+import { parseDfeText } from './dfe/parse.ts';
+import type { DfeMeasureRow, ParsedDfeFile, SnModelRow } from './dfe/parse.ts';
+
+export const BUNDLED_DFE_DIR = fileURLToPath(new URL('../../data/dfe/', import.meta.url));
+
+export async function saveDfeFile(db: Database, file: string, parsed: ParsedDfeFile): Promise<void> {
+  const name = basename(file);
+  if (parsed.measures.length > 0) {
+    await db.run('DELETE FROM store.dfe_measure WHERE kind = $kind', { kind: parsed.kind });
+    await db.run(
+      'CREATE OR REPLACE TEMP TABLE stage_dfe (kind VARCHAR, time_period VARCHAR, level VARCHAR, old_la_code VARCHAR, new_la_code VARCHAR, la_name VARCHAR, region_name VARCHAR, measure VARCHAR, value VARCHAR, raw VARCHAR, file VARCHAR)',
+    );
+    await db.appendText(
+      'stage_dfe',
+      parsed.measures.map((m) => [m.kind, String(m.time_period), m.level, m.old_la_code, m.new_la_code, m.la_name, m.region_name, m.measure, m.value === null ? null : String(m.value), m.raw, name]),
+    );
+    await db.run('INSERT INTO store.dfe_measure SELECT kind, CAST(time_period AS INTEGER), level, old_la_code, new_la_code, la_name, region_name, measure, CAST(value AS DOUBLE), raw, file FROM stage_dfe');
+    await db.run('DROP TABLE stage_dfe');
+  }
+  const models = new Set(parsed.snRows.map((r) => r.model));
+  for (const model of models) {
+    await db.run('DELETE FROM store.dfe_sn_model WHERE model = $model', { model });
+    for (const r of parsed.snRows.filter((x) => x.model === model)) {
+      await db.run('INSERT INTO store.dfe_sn_model VALUES ($model, $la, CAST($n AS VARCHAR[]), $file)', {
+        model,
+        la: r.old_la_code,
+        n: `[${r.neighbours.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ')}]`,
+        file: name,
+      });
+    }
+  }
+}
+
+/** The DfE data imported into this database, or null if none was. */
+export async function loadDfeDataset(db: Database): Promise<DfeDataset | null> {
+  const exists = await db.one("SELECT 1 AS x FROM information_schema.tables WHERE table_schema = 'store' AND table_name = 'dfe_measure'");
+  if (!exists) return null;
+  const measures = await db.all<DfeMeasureRow & Record<string, unknown>>(
+    'SELECT kind, time_period, level, old_la_code, new_la_code, la_name, region_name, measure, value, raw FROM store.dfe_measure',
+  );
+  const sn = await db.all<{ model: '2025' | '2021'; old_la_code: string; neighbours: string[] }>('SELECT model, old_la_code, neighbours FROM store.dfe_sn_model');
+  if (measures.length === 0 && sn.length === 0) return null;
+  return buildDataset(measures, sn.map((r): SnModelRow => ({ model: r.model, old_la_code: r.old_la_code, neighbours: r.neighbours })));
+}
+
+let bundled: DfeDataset | undefined;
+
+/** The DfE files shipped in data/dfe/ (Open Government Licence v3.0). */
+export function bundledDfeDataset(): DfeDataset {
+  if (!bundled) {
+    const parsed = bundledDfeFiles().map((f) => parseDfeText(decodeUtf8(readFileSync(f), basename(f)), basename(f)));
+    bundled = buildDataset(parsed.flatMap((p) => p.measures), parsed.flatMap((p) => p.snRows));
+  }
+  return bundled;
+}
+
+export function bundledDfeFiles(): string[] {
+  return readdirSync(BUNDLED_DFE_DIR)
+    .filter((f) => f.endsWith('.csv'))
+    .sort()
+    .map((f) => join(BUNDLED_DFE_DIR, f));
+}
