@@ -95,6 +95,12 @@ export interface IndicatorResult {
     england?: Benchmark;
   };
   rank: Rank | null;
+  /** against the period before (the previous financial year, month or range of the same length) */
+  direction?: {
+    previous_period: string;
+    previous_value: number | null;
+    value: 'better' | 'worse' | 'same' | 'not_rated';
+  };
   notes: string[];
 }
 

@@ -84,6 +84,25 @@ export function rolling12Months(y: number, m: number): Period {
   };
 }
 
+/**
+ * The period before: the previous financial year, the rolling 12 months ending
+ * the month before, or a range of the same length ending the day before.
+ */
+export function previousPeriod(p: Period): Period {
+  if (p.kind === 'financial_year') return financialYearStarting(Number(p.start.slice(0, 4)) - 1);
+  if (p.kind === 'rolling_12_months') {
+    const y = Number(p.end.slice(0, 4));
+    const m = Number(p.end.slice(5, 7));
+    return m === 1 ? rolling12Months(y - 1, 12) : rolling12Months(y, m - 1);
+  }
+  const day = 86_400_000;
+  const a = Date.parse(`${p.start}T00:00:00Z`);
+  const b = Date.parse(`${p.end}T00:00:00Z`);
+  const end = new Date(a - day).toISOString().slice(0, 10);
+  const start = new Date(a - day - (b - a)).toISOString().slice(0, 10);
+  return { label: `${start}..${end}`, kind: 'range', start, end };
+}
+
 /** The rolling-12-month periods ending each month from `first` to `last` (both `YYYY-MM`). */
 export function monthlySeries(first: string, last: string): Period[] {
   const out: Period[] = [];

@@ -6,7 +6,9 @@ import { computeIndicators } from '../compute.ts';
 import { Database } from '../db.ts';
 import { UsageError } from '../errors.ts';
 import { resolveLa } from '../la.ts';
-import { latestCompleteFinancialYear, parsePeriods } from '../periods.ts';
+import { latestCompleteFinancialYear, parsePeriods, previousPeriod } from '../periods.ts';
+import type { Period } from '../../metrics/types.ts';
+import { directionLabel, directionOfTravel, movement } from '../../reports/direction.ts';
 import { findSnapshot } from '../snapshots.ts';
 import type { IndicatorsDocument, IndicatorResult } from '../../metrics/types.ts';
 import { attachBenchmarks } from '../benchmarks/attach.ts';
@@ -36,10 +38,25 @@ export async function buildDocument(db: Database, opts: DocumentOptions): Promis
   const snap = await findSnapshot(db, opts.snapshot);
   const periods = asked ?? parsePeriods([latestCompleteFinancialYear(snap.data_to ?? snap.extracted_at).label]);
   const la = snap.la_code ? resolveLa(snap.la_code) : null;
-  const results = await computeIndicators(db, { snapshotId: snap.snapshot_id, periods, laCodes: la ? [la.code, la.ons_code] : [] });
+  // the period before each, computed in the same pass, for the direction of travel
+  const previous = periods.map(previousPeriod);
+  const extra = previous.filter((p) => !periods.some((q) => q.label === p.label));
+  const all = await computeIndicators(db, { snapshotId: snap.snapshot_id, periods: [...periods, ...uniqueByLabel(extra)], laCodes: la ? [la.code, la.ons_code] : [] });
+  const byKey = new Map(all.map((r) => [`${r.indicator}|${r.period}`, r]));
+  const results = all.filter((r) => periods.some((p) => p.label === r.period));
+  for (const r of results) {
+    const before = previous[periods.findIndex((p) => p.label === r.period)]!;
+    const prev = byKey.get(`${r.indicator}|${before.label}`);
+    const value = prev?.value ?? null;
+    r.direction = { previous_period: before.label, previous_value: value, value: directionOfTravel(value, r.value, r.polarity) };
+  }
   const dataset = (await loadDfeDataset(db)) ?? bundledDfeDataset();
   await attachBenchmarks(db, results, { dataset, laCode: la?.code ?? null, snModel, snStat });
   return { la, snapshot: { id: snap.snapshot_id, extracted_at: snap.extracted_at }, results };
+}
+
+function uniqueByLabel(ps: Period[]): Period[] {
+  return ps.filter((p, i) => ps.findIndex((q) => q.label === p.label) === i);
 }
 
 export async function indicators(opts: IndicatorsOptions, io: Io): Promise<void> {
@@ -48,7 +65,7 @@ export async function indicators(opts: IndicatorsOptions, io: Io): Promise<void>
   const db = await Database.open(opts.db);
   try {
     const doc = await buildDocument(db, opts);
-    io.out(format === 'json' ? JSON.stringify(doc, null, 2) : format === 'csv' ? indicatorsCsv(doc.results) : indicatorsTable(doc));
+    io.out(format === 'json' ? JSON.stringify(doc, null, 2) : format === 'csv' ? indicatorsCsv(doc.results) : indicatorsTable(doc, { colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
   } finally {
     db.close();
   }
@@ -57,7 +74,19 @@ export async function indicators(opts: IndicatorsOptions, io: Io): Promise<void>
 const fmt = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : Number.isInteger(v) ? `${v}.0` : String(v));
 const count = (v: number | null): string => (v === null ? '—' : String(v));
 
-export function indicatorsTable(doc: IndicatorsDocument): string {
+const GREEN = '\u001b[32m';
+const RED = '\u001b[31m';
+const RESET = '\u001b[0m';
+
+/** Direction in words (colour is never the only signal), coloured by polarity on a terminal. */
+function directionCell(r: IndicatorResult, colour: boolean): string {
+  if (!r.direction) return '';
+  const label = directionLabel(r.direction.value, movement(r.direction.previous_value, r.value));
+  if (!colour) return label;
+  return r.direction.value === 'better' ? `${GREEN}${label}${RESET}` : r.direction.value === 'worse' ? `${RED}${label}${RESET}` : label;
+}
+
+export function indicatorsTable(doc: IndicatorsDocument, opts: { colour?: boolean } = {}): string {
   const head = doc.la ? `${doc.la.name} (${doc.la.code}), snapshot ${doc.snapshot.id}, extract taken ${doc.snapshot.extracted_at}` : `snapshot ${doc.snapshot.id}`;
   const rows = doc.results.map((r) => [
     r.indicator,
@@ -68,10 +97,19 @@ export function indicatorsTable(doc: IndicatorsDocument): string {
     fmt(r.benchmarks.sn?.value),
     fmt(r.benchmarks.region?.value),
     fmt(r.benchmarks.england?.value),
+    r.rank ? `${r.rank.position}/${r.rank.of}${r.rank.provisional ? '*' : ''}` : '—',
+    r.rank?.quartile ?? '—',
+    directionCell(r, opts.colour ?? false),
   ]);
-  const notes = doc.results.flatMap((r) => r.notes.map((n) => `${r.indicator} ${r.period}: ${n}`));
+  const notes = doc.results.flatMap((r) => r.notes.filter((n) => !n.startsWith('local indicator')).map((n) => `${r.indicator} ${r.period}: ${n}`));
   const uniqueNotes = [...new Set(notes)];
-  return [head, '', textTable(['indicator', 'period', 'numerator', 'denominator', 'value', 'sn', 'region', 'england'], rows), ...(uniqueNotes.length ? ['', ...uniqueNotes] : [])].join('\n');
+  const provisional = doc.results.some((r) => r.rank?.provisional) ? ['* rank provisional: against the latest year DfE has published'] : [];
+  return [
+    head,
+    '',
+    textTable(['indicator', 'period', 'numerator', 'denominator', 'value', 'sn', 'region', 'england', 'rank', 'quartile', 'direction'], rows),
+    ...(uniqueNotes.length || provisional.length ? ['', ...provisional, ...uniqueNotes] : []),
+  ].join('\n');
 }
 
 function csvCell(v: string | number | null | undefined): string {
