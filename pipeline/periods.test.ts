@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestCompleteFinancialYear, monthlySeries, parsePeriod, parsePeriods, populationYear } from './periods.ts';
+import { latestCompleteFinancialYear, monthlySeries, parsePeriod, parsePeriods, populationYear, previousPeriod } from './periods.ts';
 import { UsageError } from './errors.ts';
 
 describe('parsePeriod', () => {
@@ -50,5 +50,15 @@ describe('monthlySeries', () => {
     const s = monthlySeries('2016-11', '2017-02');
     expect(s.map((p) => p.label)).toEqual(['2016-11', '2016-12', '2017-01', '2017-02']);
     expect(monthlySeries('2007-04', '2017-03')).toHaveLength(120);
+  });
+});
+
+describe('previousPeriod', () => {
+  it('is the year, month or equal-length range before', () => {
+    expect(previousPeriod(parsePeriod('2016/17')[0]!).label).toBe('2015/16');
+    expect(previousPeriod(parsePeriod('2017-01')[0]!).label).toBe('2016-12');
+    expect(previousPeriod(parsePeriod('2016-03')[0]!)).toMatchObject({ label: '2016-02', start: '2015-03-01', end: '2016-02-29' });
+    // 1 April to 30 June is 91 days -> the 91 days before: 1 January to 31 March 2016 (31 + 29 + 31)
+    expect(previousPeriod(parsePeriod('2016-04-01..2016-06-30')[0]!)).toMatchObject({ start: '2016-01-01', end: '2016-03-31' });
   });
 });
