@@ -15,6 +15,12 @@ describe('parsePeriod', () => {
     expect(parsePeriod('2016-02')[0]).toMatchObject({ start: '2015-03-01', end: '2016-02-29' });
     expect(parsePeriod('2016-12')[0]).toMatchObject({ start: '2016-01-01', end: '2016-12-31' });
   });
+  it('reads a run of months as the rolling 12 months ending each', () => {
+    const run = parsePeriod('2016-11:2017-02');
+    expect(run.map((p) => p.label)).toEqual(['2016-11', '2016-12', '2017-01', '2017-02']);
+    expect(run[3]).toMatchObject({ start: '2016-03-01', end: '2017-02-28' });
+    expect(() => parsePeriod('2017-02:2016-11')).toThrow(UsageError);
+  });
   it('reads an explicit range', () => {
     expect(parsePeriod('2024-01-01..2024-06-30')[0]).toMatchObject({ kind: 'range', start: '2024-01-01', end: '2024-06-30' });
   });

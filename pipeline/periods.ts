@@ -2,7 +2,9 @@
  * Periods as cli.md and indicators.md define them: a financial year
  * (`2016/17` = 2016-04-01..2017-03-31), rolling 12 months ending a month
  * (`2024-10` = 2023-11-01..2024-10-31), an explicit range
- * (`2024-01-01..2024-06-30`) and a run of financial years (`2013/14:2016/17`).
+ * (`2024-01-01..2024-06-30`), a run of financial years (`2013/14:2016/17`) and,
+ * beyond cli.md, a run of months (`2023-11:2024-10`: the rolling 12 months
+ * ending each month, the scrutineer's monthly trend).
  */
 import { UsageError } from './errors.ts';
 import type { Period } from '../metrics/types.ts';
@@ -30,6 +32,16 @@ export function parsePeriod(spec: string): Period[] {
     return years;
   }
   if (/^\d{4}\/\d{2}$/.test(s)) return [financialYear(s)];
+  const monthRange = /^(\d{4}-\d{2}):(\d{4}-\d{2})$/.exec(s);
+  if (monthRange) {
+    const [first, last] = [monthRange[1]!, monthRange[2]!];
+    parsePeriod(first);
+    parsePeriod(last);
+    if (last < first) throw new UsageError(`period '${s}': the second month is before the first`);
+    const series = monthlySeries(first, last);
+    if (series.length > 600) throw new UsageError(`period '${s}' spans more than 50 years of months`);
+    return series;
+  }
   const month = /^(\d{4})-(\d{2})$/.exec(s);
   if (month) {
     const y = Number(month[1]);
@@ -46,7 +58,7 @@ export function parsePeriod(spec: string): Period[] {
   }
   throw new UsageError(
     `period '${s}' is not understood: use a financial year (2016/17), a run of them (2013/14:2016/17), ` +
-      `a month for the rolling 12 months ending it (2024-10), or a range (2024-01-01..2024-06-30)`,
+      `a month for the rolling 12 months ending it (2024-10), a run of them (2023-11:2024-10), or a range (2024-01-01..2024-06-30)`,
   );
 }
 

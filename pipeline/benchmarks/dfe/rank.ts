@@ -98,15 +98,29 @@ export function publishedYears(ds: DfeDataset, f: DfeFormula): number[] {
 
 /** Other LAs' values in year Y, or null when no LA has a value that year. */
 function publishedLaValues(ds: DfeDataset, f: DfeFormula, year: number, self: string): bigint[] | null {
+  const all = allLaValues(ds, f, year);
+  return all === null ? null : all.filter(([code]) => code !== self).map(([, v]) => v);
+}
+
+// Every LA's value of a formula in a year, worked out once per dataset: a run
+// ranks the same year for many periods and indicators.
+const laValueCache = new WeakMap<DfeDataset, Map<string, [string, bigint][] | null>>();
+
+function allLaValues(ds: DfeDataset, f: DfeFormula, year: number): [string, bigint][] | null {
+  let cache = laValueCache.get(ds);
+  if (!cache) laValueCache.set(ds, (cache = new Map()));
+  const key = `${JSON.stringify(f)}|${year}`;
+  if (cache.has(key)) return cache.get(key)!;
   const codes = ds.laRows.get(`${f.kind}|${year}`);
-  if (!codes) return null;
-  let any = false;
-  const out: bigint[] = [];
-  for (const code of codes) {
-    const v = geoValue(ds, f, year, laGeo(code));
-    if (v.tenths === null) continue;
-    any = true;
-    if (code !== self) out.push(v.tenths);
+  let result: [string, bigint][] | null = null;
+  if (codes) {
+    const values: [string, bigint][] = [];
+    for (const code of codes) {
+      const v = geoValue(ds, f, year, laGeo(code));
+      if (v.tenths !== null) values.push([code, v.tenths]);
+    }
+    result = values.length > 0 ? values : null;
   }
-  return any ? out : null;
+  cache.set(key, result);
+  return result;
 }
