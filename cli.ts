@@ -12,6 +12,7 @@ import { ingest, validate } from './pipeline/commands/ingest.ts';
 import { importBenchmarks } from './pipeline/commands/benchmarks.ts';
 import { indicators } from './pipeline/commands/indicators.ts';
 import { demo } from './pipeline/commands/demo.ts';
+import { deleteSnapshot, listSnapshots, quarantine } from './pipeline/commands/snapshots.ts';
 
 const DEFAULT_DB = './safeguard.duckdb';
 const collect = (v: string, prev: string[]) => [...prev, v];
@@ -67,11 +68,35 @@ export function buildProgram(io: Io): Command {
     .addOption(new Option('--sn-model <model>', 'statistical-neighbour model').choices(['2025', '2021']).default('2025'))
     .action(async (o: { db: string; period: string[]; format: string; snapshot?: string; snStat: string; snModel: string }) => indicators(o, io));
 
+  const snapshots = program.command('snapshots').description('the extracts loaded into the database');
+  snapshots
+    .command('list')
+    .description('every snapshot: when taken, when loaded, rows and quarantined rows')
+    .option('--db <file>', 'database file', DEFAULT_DB)
+    .action(async (o: { db: string }) => listSnapshots(o, io));
+  snapshots
+    .command('delete')
+    .description('remove one snapshot and all its rows')
+    .argument('<id>')
+    .option('--db <file>', 'database file', DEFAULT_DB)
+    .action(async (id: string, o: { db: string }) => deleteSnapshot(id, o, io));
+
+  program
+    .command('quarantine')
+    .description('list the rows an ingest could not use (child-level: OFFICIAL-SENSITIVE, pseudonymous IDs)')
+    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--snapshot <id>', 'a snapshot other than the latest')
+    .addOption(new Option('--format <f>', 'output format').choices(['table', 'csv']).default('table'))
+    .option('--reveal-ids', 'show identifiers as recorded instead of pseudonyms')
+    .action(async (o: { db: string; snapshot?: string; format: string; revealIds?: boolean }) => quarantine(o, io));
+
   return program;
 }
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  // every file a run creates (database, its WAL, the pseudonym key, exports) is its owner's only
+  process.umask(0o077);
   try {
     await buildProgram(io).parseAsync(argv);
     return 0;
