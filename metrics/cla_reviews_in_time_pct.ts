@@ -7,10 +7,13 @@ import { openAtEnd, reviewSlots, reviewTimeliness } from './sql.ts';
 // holds an episode open at period end.
 //
 // A period of care that started before the working-day calendar (2000) has an
-// unknown 20th working day; start + 2 months stands in for it. That is exact
-// for any period inside the calendar: 20 working days always end within two
-// months, so such a first review was due long before the period, and whether it
-// is late depends only on whether it was held before the period began.
+// unknown 20th working day; start + 2 months stands in for it (20 working days
+// always end within two months). The stand-in is exact whenever it falls before
+// the period starts: then both it and the true due date are before the period,
+// the period of care is eligible either way, and the first review is late in
+// the period exactly when it was held during or after it. Where the stand-in
+// falls inside the period it could decide the figure, so `untimedSql` counts
+// those periods of care and the figure is withheld: an error, not a guess.
 const DUE_FIRST = 'coalesce(add_working_days(c.start_date, 20), CASE WHEN c.start_date < calendar_start() THEN add_months(c.start_date, 2) END)';
 
 const SLOTS = reviewSlots({
@@ -29,6 +32,14 @@ const ELIGIBLE = `
   JOIN period_of_care c ON c.period_of_care_id = e.period_of_care_id
   WHERE ${DUE_FIRST} <= p.period_end`;
 
+const UNTIMED = `
+  SELECT p.period_id, count(DISTINCT c.period_of_care_id) AS n
+  FROM period p
+  LEFT JOIN cla_episode e ON ${openAtEnd('e')}
+  LEFT JOIN period_of_care c ON c.period_of_care_id = e.period_of_care_id
+    AND c.start_date < calendar_start() AND add_months(c.start_date, 2) >= p.period_start
+  GROUP BY p.period_id`;
+
 export const claReviewsInTimePct: Indicator = {
   id: 'cla_reviews_in_time_pct',
   title: 'Looked-after children with reviews in timescales (%)',
@@ -41,4 +52,5 @@ export const claReviewsInTimePct: Indicator = {
   requires: [{ table: 'cla_episode' }, { table: 'cla_review' }],
   numeratorSql: reviewTimeliness(SLOTS, ELIGIBLE, 'on_time'),
   denominatorSql: reviewTimeliness(SLOTS, ELIGIBLE, 'eligible'),
+  untimedSql: UNTIMED,
 };

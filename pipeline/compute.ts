@@ -142,7 +142,11 @@ async function choosePopulations(db: Database, snapshotId: string, periods: Peri
     { id: snapshotId },
   );
   const wanted = new Set(laCodes.map((c) => c.toUpperCase()));
-  const usable = rows.filter((r) => r.la_code === null || wanted.has(r.la_code.toUpperCase()));
+  // population.csv may name its LA; with no --la, rows for one LA are that LA's,
+  // but rows for several cannot be told apart
+  const named = new Set(rows.filter((r) => r.la_code !== null).map((r) => r.la_code!.toUpperCase()));
+  const usable = rows.filter((r) => r.la_code === null || wanted.has(r.la_code.toUpperCase()) || (wanted.size === 0 && named.size === 1));
+  const ambiguous = wanted.size === 0 && named.size > 1;
   return periods.map((p) => {
     const year = populationYear(p);
     const exact = usable.find((r) => r.year === year);
@@ -154,6 +158,11 @@ async function choosePopulations(db: Database, snapshotId: string, periods: Peri
         note: `population: no mid-${year} estimate; used mid-${earlier.year} (${earlier.source})`,
       };
     }
-    return { population: null, note: `no value: no population estimate for mid-${year} or earlier` };
+    return {
+      population: null,
+      note: ambiguous
+        ? `no value: population.csv holds estimates for ${named.size} LAs; ingest with --la to say which is this extract's`
+        : `no value: no population estimate for mid-${year} or earlier`,
+    };
   });
 }

@@ -43,6 +43,7 @@ const SOURCE_PERSON_COLUMN: Record<string, string> = {
 
 export function checkReferences(tables: Map<string, TableRows>): QuarantinedRow[] {
   const out: QuarantinedRow[] = [];
+  out.push(...checkBeforeBirth(tables));
   for (const ref of REFERENCES) {
     const from = tables.get(ref.table);
     const to = tables.get(ref.target);
@@ -63,5 +64,38 @@ export function checkReferences(tables: Map<string, TableRows>): QuarantinedRow[
       return false;
     });
   }
+  return out;
+}
+
+/**
+ * A care episode cannot start before the child was born. Referrals, section 47
+ * enquiries, conferences and plans can: pre-birth assessments and plans for
+ * unborn babies are ordinary practice, so those dates are not checked.
+ */
+function checkBeforeBirth(tables: Map<string, TableRows>): QuarantinedRow[] {
+  const out: QuarantinedRow[] = [];
+  const person = tables.get('person');
+  const episodes = tables.get('cla_episode');
+  if (!person || !episodes) return out;
+  const pi = person.columns.indexOf('person_id');
+  const di = person.columns.indexOf('dob');
+  const dob = new Map<string, string>();
+  for (const r of person.rows) if (r[pi] && r[di]) dob.set(r[pi]!, r[di]!);
+  const ei = episodes.columns.indexOf('person_id');
+  const si = episodes.columns.indexOf('start_date');
+  filterRows(episodes, (i) => {
+    const row = episodes.rows[i]!;
+    const born = dob.get(row[ei] ?? '');
+    const start = row[si];
+    if (!born || !start || start >= born) return true;
+    out.push({
+      file: episodes.files[i]!,
+      line: episodes.lines[i]!,
+      column: 'clae_cla_episode_start_date',
+      value: start,
+      reason: "starts before the child's date of birth",
+    });
+    return false;
+  });
   return out;
 }

@@ -1,0 +1,110 @@
+/*
+ * Tests over the whole indicator registry, so an indicator added to
+ * metrics/index.ts is held to the same rules without anyone remembering to:
+ * it has golden tests beside it, it gives no value (and says why) when its
+ * denominator is zero, it says "no data" (not 0) when its input is missing,
+ * and registryProblems really does catch a malformed registry.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, it, expect } from 'vitest';
+import { INDICATORS, registryProblems } from './index.ts';
+import { countInPeriod } from './sql.ts';
+import { computeInline, flatPopulation } from './testing.ts';
+import type { InlineRun } from './testing.ts';
+import type { Indicator } from './types.ts';
+
+const ids = INDICATORS.map((i) => i.id);
+const byId = (id: string): Indicator => {
+  const ind = INDICATORS.find((i) => i.id === id);
+  if (!ind) throw new Error(`no indicator ${id}`);
+  return ind;
+};
+
+describe('indicator registry', () => {
+  it('has the 19 indicators of indicators.md, each id once', () => {
+    expect(INDICATORS.length).toBeGreaterThanOrEqual(19);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(registryProblems(INDICATORS)).toEqual([]);
+  });
+
+  it.each(ids)('%s has a golden test file beside its module', (id) => {
+    const path = fileURLToPath(new URL(`./${id}.test.ts`, import.meta.url));
+    expect(existsSync(path), `metrics/${id}.test.ts is missing`).toBe(true);
+    const text = readFileSync(path, 'utf8');
+    // the file tests this indicator (not a copy of another's) and has a zero-denominator case
+    expect(text).toContain(`'${id}'`);
+    expect(text).toMatch(/zero denominator/i);
+  });
+});
+
+describe('registryProblems catches a malformed registry', () => {
+  it('a duplicate id', () => {
+    const a = byId('cpp_per_10k');
+    const b = byId('cpp_repeat_pct');
+    expect(registryProblems([a, b, a])).toEqual(['cpp_per_10k: declared twice']);
+  });
+
+  it('a rate per 10,000 whose denominator is not the population', () => {
+    const wrong: Indicator = { ...byId('cpp_per_10k'), denominatorSql: countInPeriod('cp_plan', 'start_date') };
+    expect(registryProblems([wrong])).toEqual(['cpp_per_10k: a rate per 10,000 divides by the population']);
+  });
+
+  it('a percentage divided by the population', () => {
+    const wrong: Indicator = { ...byId('cpp_repeat_pct'), denominatorSql: 'population' };
+    expect(registryProblems([wrong])).toEqual(['cpp_repeat_pct: a percentage does not divide by the population']);
+  });
+
+  it('SQL that does not return one row per period, and every problem at once', () => {
+    const noPeriod: Indicator = { ...byId('icpc_per_10k'), id: 'icpc_per_10k_copy', numeratorSql: 'SELECT count(*) AS n FROM icpc' };
+    const dup = byId('icpc_per_10k');
+    const problems = registryProblems([dup, noPeriod, dup]);
+    expect(problems).toContain('icpc_per_10k_copy: numerator SQL must return one row per period (period_id, n)');
+    expect(problems).toContain('icpc_per_10k: declared twice');
+    expect(problems).toHaveLength(2);
+  });
+});
+
+// Every file safeguard reads, header only (with every optional column the
+// indicators need), and a population of 0: every numerator is 0 and every
+// denominator is 0, so no indicator may give a value.
+const EMPTY_EXTRACT: Record<string, string> = {
+  'ssd_person.csv': 'pers_person_id,pers_dob\n',
+  'ssd_cin_episodes.csv': 'cine_referral_id,cine_person_id,cine_referral_date,cine_close_date,cine_referral_nfa\n',
+  'ssd_s47_enquiry.csv': 's47e_s47_enquiry_id,s47e_person_id,s47e_s47_start_date\n',
+  'ssd_initial_cp_conference.csv': 'icpc_icpc_id,icpc_person_id,icpc_icpc_date,icpc_s47_enquiry_id,icpc_icpc_transfer_in\n',
+  'ssd_cp_plans.csv': 'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date\n',
+  'ssd_cp_reviews.csv': 'cppr_cp_review_id,cppr_cp_plan_id,cppr_cp_review_date\n',
+  'ssd_cla_episodes.csv': 'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased_date,clae_cla_id,clae_cla_legal_status\n',
+  'ssd_cla_reviews.csv':
+    'clar_cla_review_id,clar_cla_id,clar_cla_review_date,clar_cla_review_cancelled,clar_iro_consulted,clar_sw_attended,clar_care_plan_current\n',
+  'population.csv': flatPopulation(0),
+};
+
+describe('every indicator on an extract with zero denominators', () => {
+  let run: InlineRun;
+  beforeAll(async () => {
+    run = await computeInline(EMPTY_EXTRACT, ['2016/17']);
+  });
+
+  it.each(ids)('%s: numerator 0, denominator 0, value null, and the reason', (id) => {
+    const res = run.get(id, '2016/17');
+    expect({ numerator: res.numerator, denominator: res.denominator, value: res.value }).toEqual({ numerator: 0, denominator: 0, value: null });
+    expect(res.notes.length).toBeGreaterThan(0);
+    expect(res.notes.join(' ')).toMatch(/zero/);
+    expect(res.notes.join(' ')).not.toMatch(/no data/);
+  });
+});
+
+describe('every indicator on an extract without its input files', () => {
+  let run: InlineRun;
+  beforeAll(async () => {
+    run = await computeInline({ 'ssd_person.csv': 'pers_person_id,pers_dob\n', 'population.csv': flatPopulation(10000) }, ['2016/17']);
+  });
+
+  it.each(ids)('%s: "no data", not 0', (id) => {
+    const res = run.get(id, '2016/17');
+    expect({ numerator: res.numerator, denominator: res.denominator, value: res.value }).toEqual({ numerator: null, denominator: null, value: null });
+    expect(res.notes.join(' ')).toMatch(/^no data: /);
+  });
+});
