@@ -13,6 +13,7 @@ import { importBenchmarks } from './pipeline/commands/benchmarks.ts';
 import { indicators } from './pipeline/commands/indicators.ts';
 import { demo } from './pipeline/commands/demo.ts';
 import { deleteSnapshot, listSnapshots, quarantine } from './pipeline/commands/snapshots.ts';
+import { report, runJob } from './pipeline/commands/report.ts';
 
 const DEFAULT_DB = './safeguard.duckdb';
 const collect = (v: string, prev: string[]) => [...prev, v];
@@ -28,6 +29,36 @@ export function buildProgram(io: Io): Command {
     .description('generate a synthetic extract for Wigan (359) and run the whole job on it, offline')
     .option('--out <dir>', 'where the demo extract, database and reports go', 'out/demo')
     .action(async (o: { out: string }) => demo(o, io));
+
+  program
+    .command('run')
+    .description('the monthly job in one step: ingest, benchmarks, indicators, reports')
+    .argument('<extract_dir>')
+    .option('--la <code>', 'the LA: DfE code (359) or ONS code (E08000010)')
+    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--out <dir>', 'where the reports go', 'out/reports')
+    .option('--period <p>', 'financial years for the tables (default: the latest four complete)', collect, [])
+    .option('--extract-date <date>', 'the date the extract was taken (YYYY-MM-DD; default today)')
+    .option('--suppress', 'publication version: counts of 1 to 5 shown as c, with secondary suppression')
+    .addOption(new Option('--sn-stat <stat>', 'statistical neighbours summarised by').choices(['mean', 'median']).default('mean'))
+    .addOption(new Option('--sn-model <model>', 'statistical-neighbour model').choices(['2025', '2021']).default('2025'))
+    .action(async (dir: string, o: { la?: string; db: string; out: string; period: string[]; extractDate?: string; suppress?: boolean; snStat: string; snModel: string }) =>
+      runJob(dir, o, io),
+    );
+
+  program
+    .command('report')
+    .description("write the subgroup's tables (Markdown, CSV, Excel) and the scrutineer's trends (HTML)")
+    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--out <dir>', 'where the reports go', 'out/reports')
+    .option('--period <p>', 'financial years for the tables (default: the latest four complete)', collect, [])
+    .option('--snapshot <id>', 'a snapshot other than the latest')
+    .option('--suppress', 'publication version: counts of 1 to 5 shown as c, with secondary suppression')
+    .addOption(new Option('--sn-stat <stat>', 'statistical neighbours summarised by').choices(['mean', 'median']).default('mean'))
+    .addOption(new Option('--sn-model <model>', 'statistical-neighbour model').choices(['2025', '2021']).default('2025'))
+    .action(async (o: { db: string; out: string; period: string[]; snapshot?: string; suppress?: boolean; snStat: string; snModel: string }) => {
+      await report(o, io);
+    });
 
   program
     .command('ingest')

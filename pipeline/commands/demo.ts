@@ -1,8 +1,9 @@
 /*
  * `safeguard demo`: the README's first command. Generates the synthetic Wigan
- * extract, loads it into a fresh database beside it, imports the bundled
- * benchmarks and prints the board's four years of indicators. Offline, and the
- * same output on every machine.
+ * extract, loads it into a fresh database beside it, imports the board's
+ * published comparators (DfE's bundled files fill the rest), prints the four
+ * years of indicators and writes the reports. Offline; the same figures on
+ * every machine.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -12,6 +13,7 @@ import { writeExtract } from '../../fixtures/generator/write.ts';
 import { importBenchmarks } from './benchmarks.ts';
 import { ingest } from './ingest.ts';
 import { indicators } from './indicators.ts';
+import { report } from './report.ts';
 import type { Io } from './io.ts';
 
 export const BOARD_BENCHMARKS = fileURLToPath(new URL('../../fixtures/wigan-board-benchmarks.csv', import.meta.url));
@@ -31,5 +33,6 @@ export async function demo(opts: { out: string }, io: Io): Promise<void> {
   await ingest(extractDir, { db: dbFile, la: extract.laCode, extractDate: extract.extractDate }, io);
   await importBenchmarks([relative(process.cwd(), BOARD_BENCHMARKS)], { db: dbFile }, io);
   await indicators({ db: dbFile, period: DEMO_PERIODS, format: 'table' }, io);
+  await report({ db: dbFile, period: DEMO_PERIODS, out: join(opts.out, 'reports') }, io);
   io.err(`Database: ${dbFile}`);
 }

@@ -9,6 +9,7 @@ import { resolveLa } from '../la.ts';
 import { latestCompleteFinancialYear, parsePeriods, previousPeriod } from '../periods.ts';
 import type { Period } from '../../metrics/types.ts';
 import { directionLabel, directionOfTravel, movement } from '../../reports/direction.ts';
+import { csvRecord } from '../../reports/safe-cell.ts';
 import { findSnapshot } from '../snapshots.ts';
 import type { IndicatorsDocument, IndicatorResult } from '../../metrics/types.ts';
 import { attachBenchmarks } from '../benchmarks/attach.ts';
@@ -112,12 +113,6 @@ export function indicatorsTable(doc: IndicatorsDocument, opts: { colour?: boolea
   ].join('\n');
 }
 
-function csvCell(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function indicatorsCsv(results: IndicatorResult[]): string {
   const header = ['indicator', 'period', 'period_start', 'period_end', 'numerator', 'denominator', 'value', 'unit', 'polarity', 'sn', 'region', 'england', 'notes'];
   const lines = results.map((r) =>
@@ -135,9 +130,7 @@ export function indicatorsCsv(results: IndicatorResult[]): string {
       r.benchmarks.region?.value,
       r.benchmarks.england?.value,
       r.notes.join('; '),
-    ]
-      .map(csvCell)
-      .join(','),
+    ].map((v) => (v === undefined ? null : v)),
   );
-  return [header.join(','), ...lines].join('\n');
+  return [csvRecord(header), ...lines.map((l) => csvRecord(l))].join('\n');
 }

@@ -8,6 +8,7 @@ import { bundledPopulation, resolveLa } from '../la.ts';
 import { readExtract } from '../ingest/extract.ts';
 import { loadSnapshot } from '../ingest/load.ts';
 import type { ParsedExtract } from '../ingest/types.ts';
+import { warningSummary } from '../ingest/dfe-rules.ts';
 import { UsageError } from '../errors.ts';
 import type { Io } from './io.ts';
 import { textTable } from './io.ts';
@@ -35,6 +36,7 @@ export async function ingest(extractDir: string, opts: IngestOptions, io: Io): P
     } else {
       io.err(`Loaded snapshot ${result.snapshotId}${la ? ` for ${la.name} (${la.code})` : ''}, extract taken ${extractDate}.`);
       io.err(summary(parsed));
+      for (const line of warningSummary(parsed.warnings)) io.err(line); // issue 7: counted by rule, never an identifier
       io.err(`Population: ${result.populationSource ?? 'none (give --la CODE or add population.csv); rates will have no value'}`);
     }
     return result;
@@ -46,6 +48,7 @@ export async function ingest(extractDir: string, opts: IngestOptions, io: Io): P
 export async function validate(extractDir: string, opts: { extractDate?: string }, io: Io): Promise<number> {
   const parsed = readExtract(extractDir, checkExtractDate(opts.extractDate));
   io.out(summary(parsed));
+  for (const line of warningSummary(parsed.warnings)) io.out(line); // issue 7: counted by rule, never an identifier
   for (const q of parsed.quarantine) {
     io.out(`${q.file}${q.line !== null ? `, line ${q.line}` : ''}${q.column ? `, column ${q.column}` : ''}: ${q.reason}`);
   }

@@ -1,0 +1,53 @@
+/* The tidy long CSV: a committed snapshot of the fixture, and its shape. */
+import { describe, expect, it } from 'vitest';
+import { CSV_COLUMNS, renderCsv } from './csv.ts';
+import { wiganReportInput } from './fixtures.ts';
+import type { ReportInput } from './types.ts';
+
+/** Four indicators (one with a gap, two with withheld figures when suppressing) and six months: a snapshot a reviewer can read. */
+function sample(suppress: boolean): ReportInput {
+  const keep = new Set(['rereferrals_12m_pct', 'icpc_within_15wd_pct', 'cpp_reviews_in_time_pct', 'cla_per_10k']);
+  const input = wiganReportInput({ suppress });
+  input.doc.results = input.doc.results.filter((r) => keep.has(r.indicator));
+  input.definitions = input.definitions.filter((d) => keep.has(d.id));
+  input.monthly = input.monthly.filter((m) => keep.has(m.indicator)).map((m) => ({ ...m, points: m.points.slice(-6) }));
+  return input;
+}
+
+describe('renderCsv', () => {
+  it('matches the committed snapshot', async () => {
+    await expect(renderCsv(sample(false))).toMatchFileSnapshot('__snapshots__/report-sample.csv');
+  });
+
+  it('matches the committed snapshot (published, suppressed)', async () => {
+    await expect(renderCsv(sample(true))).toMatchFileSnapshot('__snapshots__/report-sample-suppressed.csv');
+  });
+
+  it('is tidy: one header, then one row per indicator x period x measure, with no duplicates', () => {
+    const csv = renderCsv(wiganReportInput());
+    expect(csv.startsWith(`\uFEFF${CSV_COLUMNS.join(',')}\n`)).toBe(true);
+    const lines = csv.slice(1).trimEnd().split('\n').slice(1);
+    const keys = new Set<string>();
+    for (const line of lines) {
+      const f = line.match(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)!.map((x) => x.replace(/,$/, ''));
+      expect(f.length, line).toBeGreaterThanOrEqual(CSV_COLUMNS.length);
+      const key = `${f[2]}|${f[5]}|${f[8]}`;
+      expect(keys.has(key), key).toBe(false);
+      keys.add(key);
+    }
+    // 19 indicators x 4 years x (numerator, denominator, value, direction) at least, and 48 monthly values each
+    expect(lines.filter((l) => /,\d{4}\/\d{2},/.test(l) && l.includes(',value,')).length).toBe(19 * 4);
+    expect(lines.filter((l) => /,\d{4}-\d{2},\d{4}-\d{2}-01,/.test(l) && l.includes(',value,')).length).toBe(19 * 48);
+  });
+
+  it('writes values with one decimal and counts as integers, missing as empty', () => {
+    const lines = renderCsv(wiganReportInput()).split('\n');
+    const row = (indicator: string, period: string, measure: string) => lines.find((l) => l.includes(`,${indicator},`) && l.includes(`,${period},`) && l.includes(`,${measure},`));
+    expect(row('icpc_per_10k', '2016/17', 'value')).toContain(',value,69.0,per_10k,none,');
+    expect(row('icpc_per_10k', '2016/17', 'numerator')).toContain(',numerator,468,count,');
+    expect(row('rereferrals_12m_pct', '2013/14', 'value')).toContain(',value,,percent,low,');
+    expect(row('rereferrals_12m_pct', '2013/14', 'region')).toContain(',region,,percent,low,');
+    expect(row('icpc_within_15wd_pct', '2016/17', 'direction')).toContain(',direction,worse,direction,high,against 2015/16');
+    expect(row('icpc_within_15wd_pct', '2016-03', 'value')).toMatch(/,2016-03,2015-04-01,2016-03-31,value,\d+\.\d,percent,high,/);
+  });
+});

@@ -1,0 +1,92 @@
+/*
+ * The tidy long CSV for Power BI and R: one row per indicator x period x
+ * measure, financial years first and then the rolling-12-month points, so a
+ * pivot or `tidyr::pivot_wider` rebuilds any table. Columns:
+ *
+ *   la_code, la_name, indicator, title, area, period, period_start, period_end,
+ *   measure, value, unit, polarity, source
+ *
+ * measure is one of numerator, denominator, value, sn, region, england, rank,
+ * rank_of, quartile, direction. `value` holds a number for all but quartile
+ * (A-D) and direction (better, worse, same, not_rated); it is empty when the
+ * figure is not available and `c` when withheld by --suppress (DfE's
+ * convention; in R: `read_csv(..., na = c("", "c"))`). Benchmark and rank rows
+ * appear only where the figure exists. UTF-8 with a byte-order mark (so Excel
+ * and Power BI detect the encoding; readr strips it), LF line endings, RFC 4180
+ * quoting, and every text cell neutralised against formula injection.
+ */
+import { SUPPRESSED_MARK, rollingStart } from './format.ts';
+import { buildReportModel, type BenchmarkFigure, type Figure, type IndicatorModel, type ReportModel } from './model.ts';
+import { csvRecord, type CsvValue } from './safe-cell.ts';
+import type { ReportInput } from './types.ts';
+
+export const CSV_COLUMNS = ['la_code', 'la_name', 'indicator', 'title', 'area', 'period', 'period_start', 'period_end', 'measure', 'value', 'unit', 'polarity', 'source'] as const;
+
+type Row = Record<(typeof CSV_COLUMNS)[number], CsvValue>;
+
+function figureValue(f: Figure, oneDecimal: boolean): CsvValue {
+  if (f.suppressed) return SUPPRESSED_MARK;
+  if (f.value === null) return null;
+  return oneDecimal ? { oneDecimal: f.value } : f.value;
+}
+
+function benchmarkSource(b: BenchmarkFigure): string {
+  const neighbours = b.n !== undefined ? ` (${b.n}${b.of !== undefined ? ` of ${b.of}` : ''} neighbours with a value)` : '';
+  return `${b.source ?? ''}${neighbours}`;
+}
+
+function indicatorRows(model: ReportModel, ind: IndicatorModel, laCode: string | null): Row[] {
+  const rows: Row[] = [];
+  const extract = `case-management extract ${model.snapshotId} (${model.extractedAt})`;
+  const base = (period: string, start: string | null, end: string) => ({
+    la_code: laCode,
+    la_name: model.laName,
+    indicator: ind.id,
+    title: ind.title,
+    area: ind.area,
+    period,
+    period_start: start,
+    period_end: end,
+    polarity: ind.polarity,
+  });
+  for (const f of ind.figures) {
+    if (!f.result && !f.value.suppressed) continue;
+    const b = base(f.period.label, f.period.start, f.period.end);
+    const denominatorSource = ind.unit === 'per_10k' ? 'ONS mid-year population estimate, children aged 0 to 17' : extract;
+    rows.push({ ...b, measure: 'numerator', value: figureValue(f.numerator, false), unit: 'count', source: extract });
+    rows.push({ ...b, measure: 'denominator', value: figureValue(f.denominator, false), unit: 'count', source: denominatorSource });
+    rows.push({ ...b, measure: 'value', value: figureValue(f.value, true), unit: ind.unit, source: extract });
+    const benchmarks = f.result?.benchmarks ?? {};
+    if (benchmarks.sn) rows.push({ ...b, measure: 'sn', value: figureValue(f.sn, true), unit: ind.unit, source: benchmarkSource(f.sn) });
+    if (benchmarks.region) rows.push({ ...b, measure: 'region', value: figureValue(f.region, true), unit: ind.unit, source: `${model.regionName}: ${f.region.source ?? ''}` });
+    if (benchmarks.england) rows.push({ ...b, measure: 'england', value: figureValue(f.england, true), unit: ind.unit, source: f.england.source });
+    if (f.rank || f.rankSuppressed) {
+      const rankSource = f.rank ? `DfE ${f.rank.year ?? ''} published LA values${f.rank.provisional ? ' (provisional: latest published year)' : ''}`.replace('DfE  ', 'DfE ') : null;
+      rows.push({ ...b, measure: 'rank', value: f.rankSuppressed ? SUPPRESSED_MARK : f.rank!.position, unit: 'rank', source: rankSource });
+      rows.push({ ...b, measure: 'rank_of', value: f.rankSuppressed ? SUPPRESSED_MARK : f.rank!.of, unit: 'count', source: rankSource });
+      rows.push({ ...b, measure: 'quartile', value: f.rankSuppressed ? SUPPRESSED_MARK : f.rank!.quartile, unit: 'quartile', source: rankSource });
+    }
+    const prev = ind.figures.slice(0, ind.figures.indexOf(f)).reverse().find((p) => p.period.kind === f.period.kind);
+    rows.push({ ...b, measure: 'direction', value: f.direction, unit: 'direction', source: prev ? `against ${prev.period.label}` : 'no previous period' });
+  }
+  for (const p of ind.monthly) {
+    const b = base(p.period, rollingStart(p.period), p.period_end);
+    const source = `${extract}, rolling 12 months`;
+    const sup = p.suppressed;
+    const count = (v: number | null | undefined, withheld: boolean | undefined): CsvValue => (withheld ? SUPPRESSED_MARK : v ?? null);
+    if (p.numerator !== undefined || sup?.numerator) rows.push({ ...b, measure: 'numerator', value: count(p.numerator, sup?.numerator), unit: 'count', source });
+    if (p.denominator !== undefined || sup?.denominator) rows.push({ ...b, measure: 'denominator', value: count(p.denominator, sup?.denominator), unit: 'count', source });
+    rows.push({ ...b, measure: 'value', value: sup?.value ? SUPPRESSED_MARK : p.value === null ? null : { oneDecimal: p.value }, unit: ind.unit, source });
+  }
+  return rows;
+}
+
+export function renderCsv(input: ReportInput): string {
+  const model = buildReportModel(input);
+  const laCode = input.doc.la?.code ?? null;
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const ind of model.indicators) {
+    for (const row of indicatorRows(model, ind, laCode)) lines.push(csvRecord(CSV_COLUMNS.map((c) => row[c])));
+  }
+  return `\uFEFF${lines.join('\n')}\n`;
+}

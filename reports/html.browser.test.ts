@@ -1,0 +1,189 @@
+/*
+ * The trends HTML in a real browser: Debian's headless Chromium driven by
+ * playwright-core. It loads the file from disk as a recipient would open an
+ * email attachment and checks: no console errors, no request but the file
+ * itself, a data table beside every chart, headings in order, text contrast
+ * as rendered, no sideways scrolling. It writes screenshots to
+ * out/screenshots/ (ignored by git) for people to look at.
+ *
+ * Needs /usr/bin/chromium (`apt-get update && apt-get install -y chromium`;
+ * CI installs it). Without it this file fails, on purpose: never a silent skip.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wiganReportInput } from './fixtures.ts';
+import { renderHtml } from './html.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const OUT = fileURLToPath(new URL('../out/screenshots/', import.meta.url));
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+interface Loaded {
+  page: Page;
+  url: string;
+  requests: string[];
+  errors: string[];
+}
+
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is not installed at ${CHROMIUM}: the HTML report is tested in a real browser. Install it with: apt-get update && apt-get install -y chromium`);
+  }
+  mkdirSync(OUT, { recursive: true });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(name: string, html: string, width = 1280): Promise<Loaded> {
+  const file = `${OUT}${name}.html`;
+  writeFileSync(file, html);
+  const url = pathToFileURL(file).href;
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, url, requests, errors };
+}
+
+describe('trends.html in Chromium', () => {
+  it('opens offline with no console error and no request but the file itself', async () => {
+    const { page, url, requests, errors } = await open('trends', renderHtml(wiganReportInput()));
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([url]);
+    await page.screenshot({ path: `${OUT}trends-top.png` });
+    await page.locator('article:has(#ind-icpc_within_15wd_pct)').screenshot({ path: `${OUT}trends-icpc_within_15wd_pct.png` });
+    await page.locator('article:has(#ind-referrals_per_10k)').screenshot({ path: `${OUT}trends-referrals_per_10k.png` });
+    await page.close();
+  });
+
+  it('has a data table beside every chart, and accessible names on every chart', async () => {
+    const { page } = await open('trends', renderHtml(wiganReportInput()));
+    const report = await page.evaluate(() => {
+      const problems: string[] = [];
+      // decorative key icons are hidden from assistive technology; everything else is a chart
+      for (const icon of document.querySelectorAll('svg:not(.chart)')) {
+        if (icon.getAttribute('aria-hidden') !== 'true') problems.push('an svg that is neither a chart nor hidden');
+      }
+      const svgs = [...document.querySelectorAll('svg.chart')];
+      for (const svg of svgs) {
+        const where = svg.id || '(svg without id)';
+        if (svg.getAttribute('role') !== 'img') problems.push(`${where}: no role=img`);
+        const ids = (svg.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+        const named = ids.map((id) => document.getElementById(id)?.textContent?.trim() ?? '');
+        if (named.length !== 2 || named.some((t) => t.length < 10)) problems.push(`${where}: title/desc missing`);
+        if (!svg.querySelector(':scope > title') || !svg.querySelector(':scope > desc')) problems.push(`${where}: no <title>/<desc>`);
+        const figure = svg.closest('figure');
+        const table = figure?.querySelector('table');
+        if (!table) problems.push(`${where}: no data table beside it`);
+        else if (!table.querySelector('caption') || table.querySelectorAll('tbody tr').length === 0) problems.push(`${where}: empty or uncaptioned table`);
+        const box = svg.getBoundingClientRect();
+        if (box.width < 200 || box.height < 100) problems.push(`${where}: rendered ${box.width}x${box.height}`);
+      }
+      return { charts: svgs.length, problems };
+    });
+    expect(report.problems).toEqual([]);
+    expect(report.charts).toBe(38);
+    await page.close();
+  });
+
+  it('has one h1, headings that never skip a level, working in-page links and unique ids', async () => {
+    const { page } = await open('trends', renderHtml(wiganReportInput()));
+    const report = await page.evaluate(() => {
+      const problems: string[] = [];
+      const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1]));
+      if (headings.filter((l) => l === 1).length !== 1 || headings[0] !== 1) problems.push('exactly one h1, first');
+      headings.forEach((l, i) => {
+        if (i > 0 && l > headings[i - 1]! + 1) problems.push(`heading ${i} jumps from h${headings[i - 1]} to h${l}`);
+      });
+      for (const a of document.querySelectorAll('a')) {
+        const href = a.getAttribute('href') ?? '';
+        if (!href.startsWith('#') || !document.getElementById(href.slice(1))) problems.push(`link ${href}`);
+      }
+      const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+      if (new Set(ids).size !== ids.length) problems.push('duplicate ids');
+      for (const region of document.querySelectorAll('.table-scroll')) {
+        if (region.getAttribute('tabindex') !== '0') problems.push('scrollable table not focusable');
+      }
+      if (document.documentElement.lang !== 'en-GB') problems.push('lang');
+      return problems;
+    });
+    expect(report).toEqual([]);
+    await page.close();
+  });
+
+  it('renders text with at least AA contrast against what is behind it', async () => {
+    const { page } = await open('trends', renderHtml(wiganReportInput()));
+    const failures = await page.evaluate(() => {
+      const parse = (c: string): [number, number, number, number] | null => {
+        const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(c);
+        return m ? [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])] : null;
+      };
+      const lum = ([r, g, b]: number[]) => {
+        const f = (v: number) => {
+          const c = v / 255;
+          return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        };
+        return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+      };
+      const background = (el: Element): number[] => {
+        for (let e: Element | null = el; e; e = e.parentElement) {
+          const c = parse(getComputedStyle(e).backgroundColor);
+          if (c && c[3] > 0) return c;
+        }
+        return [255, 255, 255];
+      };
+      const out: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const seen = new Set<Element>();
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || seen.has(el) || !n.textContent?.trim()) continue;
+        seen.add(el);
+        if (el.closest('title, desc')) continue; // not rendered
+        const style = getComputedStyle(el);
+        const inSvg = el instanceof SVGElement;
+        const fg = parse(inSvg ? style.fill : style.color);
+        if (!fg) continue;
+        const bg = background(el);
+        const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+        const ratio = (hi! + 0.05) / (lo! + 0.05);
+        const size = parseFloat(style.fontSize);
+        const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+        if (ratio < (large ? 3 : 4.5)) out.push(`${el.tagName} "${n.textContent.trim().slice(0, 30)}": ${ratio.toFixed(2)}`);
+      }
+      return out;
+    });
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+
+  it('does not scroll sideways on a wide screen or a phone', async () => {
+    for (const width of [1280, 390]) {
+      const { page } = await open('trends', renderHtml(wiganReportInput()), width);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `width ${width}`).toBeLessThanOrEqual(0);
+      if (width === 390) await page.locator('article:has(#ind-cla_per_10k)').screenshot({ path: `${OUT}trends-phone-cla_per_10k.png` });
+      await page.close();
+    }
+  });
+
+  it('opens the published (suppressed) version cleanly too', async () => {
+    const { page, url, requests, errors } = await open('trends-suppressed', renderHtml(wiganReportInput({ suppress: true })));
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([url]);
+    await page.locator('article:has(#ind-cpp_2y_plus_pct)').screenshot({ path: `${OUT}trends-suppressed-cpp_2y_plus_pct.png` });
+    await page.close();
+  });
+});

@@ -1,0 +1,254 @@
+/*
+ * The scrutineers' trends report: one self-contained HTML file (inline CSS and
+ * SVG; no script, no external font, image or link; a Content-Security-Policy
+ * that forbids loading anything) that opens offline from an email attachment.
+ *
+ * For each indicator: the financial-year series of the LA against statistical
+ * neighbours, region and England, and the rolling-12-month series as an XmR
+ * (SPC) chart in the Making Data Count style, with the latest point's
+ * variation in words. A data table sits beside every chart; every SVG is
+ * role="img" with <title> and <desc>; headings are in order; colour is backed
+ * by marker shapes, dash patterns and words. Every text from the input is
+ * escaped. Pure: a ReportInput in, a string out.
+ */
+import { isoDate, MISSING_MARK, monthLabel, POLARITY_WORDS, SUPPRESSED_MARK, UNIT_WORDS } from './format.ts';
+import { buildReportModel, figureCell, keyLines, quartileText, rankText, type IndicatorModel, type ReportModel } from './model.ts';
+import { spc, SPC_RULE_WORDS, type SpcPoint, type SpcResult, type SpcRule, type Variation } from './spc.ts';
+import { escapeXml as esc, keyIcon, lineChart, PALETTE, spcChart, VARIATION_STYLE, type LineSeries } from './svg.ts';
+import type { MonthlyPoint, ReportInput } from './types.ts';
+
+const RULE_SHORT: Record<SpcRule, string> = {
+  outside_limits: 'outside limits',
+  two_of_three: '2 of 3 near a limit',
+  shift: 'run of 7',
+  trend: 'trend of 7',
+};
+
+const CSS = `
+:root { color: ${PALETTE.text}; background: #ffffff; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; line-height: 1.45; }
+body { margin: 0; }
+.page { max-width: 78rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
+h1 { font-size: 1.9rem; margin: 0.5rem 0; }
+h2 { font-size: 1.5rem; margin: 2.5rem 0 0.75rem; padding-bottom: 0.25rem; border-bottom: 2px solid ${PALETTE.text}; }
+h3 { font-size: 1.25rem; margin: 2.25rem 0 0.25rem; }
+h4 { font-size: 1.05rem; margin: 1.25rem 0 0.5rem; }
+p, li { max-width: 60rem; }
+.meta { color: ${PALETTE.muted}; margin: 0 0 0.5rem; }
+.notice { border-left: 6px solid ${PALETTE.text}; background: #f3f2f1; padding: 0.5rem 0.75rem; }
+code { font-size: 0.9em; }
+a { color: #1d4ed8; }
+a:focus, .table-scroll:focus { outline: 3px solid #ffdd00; outline-offset: 0; box-shadow: 0 0 0 5px ${PALETTE.text}; }
+nav ol { columns: 2 22rem; padding-left: 1.25rem; }
+nav ol ol { columns: auto; }
+.chart-figure { display: grid; grid-template-columns: minmax(0, 3fr) minmax(16rem, 2fr); gap: 1.25rem; align-items: start; margin: 0.5rem 0 1.5rem; }
+@media (max-width: 56rem) { .chart-figure { grid-template-columns: minmax(0, 1fr); } }
+svg.chart { display: block; width: 100%; height: auto; }
+svg .tick, svg .legend { font-size: 12px; fill: ${PALETTE.text}; }
+table { border-collapse: collapse; width: 100%; font-size: 0.9rem; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: 600; padding: 0 0 0.25rem; }
+th, td { padding: 0.2rem 0.5rem; border-bottom: 1px solid ${PALETTE.grid}; text-align: right; vertical-align: top; }
+th[scope="row"], td.text, th.text { text-align: left; }
+thead th { border-bottom: 2px solid ${PALETTE.text}; vertical-align: bottom; background: #ffffff; }
+.table-scroll { max-height: 21rem; overflow-y: auto; border: 1px solid ${PALETTE.grid}; }
+.table-scroll thead th { position: sticky; top: 0; }
+.callout { border-left: 6px solid ${PALETTE.common}; background: #f3f2f1; padding: 0.5rem 0.75rem; margin: 0.5rem 0; }
+.callout.v-improvement { border-left-color: ${PALETTE.improvement}; }
+.callout.v-concern { border-left-color: ${PALETTE.concern}; }
+.callout.v-neutral { border-left-color: ${PALETTE.neutral}; }
+.sym { font-size: 1.05em; }
+.sym.v-improvement { color: ${PALETTE.improvement}; }
+.sym.v-concern { color: ${PALETTE.concern}; }
+.sym.v-neutral { color: ${PALETTE.neutral}; }
+.sym.v-common { color: ${PALETTE.common}; }
+.key-icon { vertical-align: middle; }
+@media (max-width: 30rem) { .page { padding: 0.75rem; } table { font-size: 0.8rem; } th, td { padding: 0.2rem 0.25rem; } }
+@media print { .table-scroll { max-height: none; overflow: visible; } article { break-inside: avoid-page; } }
+`;
+
+/** The series styles of the financial-year charts; the same words appear in "How to read". */
+function seriesStyles(model: ReportModel) {
+  return [
+    { key: 'value', name: model.laName, colour: PALETTE.la, shape: 'circle', width: 3, words: 'solid line, circles' },
+    { key: 'sn', name: 'Statistical neighbours', colour: PALETTE.sn, shape: 'square', dash: '7 4', width: 2, words: 'dashed line, squares' },
+    { key: 'region', name: model.regionName, colour: PALETTE.region, shape: 'triangle', dash: '2 3', width: 2.5, words: 'dotted line, triangles' },
+    { key: 'england', name: 'England', colour: PALETTE.england, shape: 'diamond', dash: '12 4 3 4', width: 2, words: 'dash-dot line, diamonds' },
+  ] as const;
+}
+
+function anchor(prefix: string, id: string): string {
+  return `${prefix}-${id.toLowerCase().replace(/[^a-z0-9_-]+/g, '-')}`;
+}
+
+function sym(v: Variation | 'common'): string {
+  return `<span class="sym v-${v}" aria-hidden="true">${VARIATION_STYLE[v].symbol}</span>`;
+}
+
+function headline(model: ReportModel, ind: IndicatorModel): string {
+  const f = ind.latest;
+  if (!f) return '';
+  const v = (x: Parameters<typeof figureCell>[0]) => figureCell(x, 'value').text;
+  const comparators = [
+    { name: 'statistical neighbours', f: f.sn },
+    { name: model.regionName, f: f.region },
+    { name: 'England', f: f.england },
+  ].filter((c) => c.f.value !== null);
+  const parts = [`<strong>${esc(f.period.label)}: ${esc(model.laName)} ${v(f.value)}</strong>`, ...comparators.map((c) => `${esc(c.name)} ${v(c.f)}`)];
+  const rank = f.rank || f.rankSuppressed ? ` Rank ${esc(rankText(f))}, quartile ${esc(quartileText(f))}.` : '';
+  return `<p>${parts.join('; ')}.${rank} Direction of travel: ${esc(f.directionText)}.</p>`;
+}
+
+function yearChart(model: ReportModel, ind: IndicatorModel): string {
+  const styles = seriesStyles(model);
+  const figures = ind.figures;
+  const series: LineSeries[] = styles.map((s) => ({
+    name: s.name,
+    values: figures.map((f) => (f[s.key].suppressed ? null : f[s.key].value)),
+    colour: s.colour,
+    shape: s.shape,
+    width: s.width,
+    ...('dash' in s ? { dash: s.dash } : {}),
+  }));
+  if (series.every((s) => s.values.every((v) => v === null))) return '<p>No financial-year figures to chart.</p>';
+  const id = anchor('fy', ind.id);
+  const first = figures[0]?.period.label ?? '';
+  const last = figures[figures.length - 1]?.period.label ?? '';
+  const describe = (s: LineSeries) => {
+    const known = s.values.map((v, i) => ({ v, p: figures[i]!.period.label })).filter((x) => x.v !== null);
+    if (known.length === 0) return `${s.name}: no figures.`;
+    const a = known[0]!;
+    const b = known[known.length - 1]!;
+    return known.length === 1 ? `${s.name}: ${figureCell({ value: a.v, suppressed: false }, 'value').text} in ${a.p}.` : `${s.name}: ${figureCell({ value: a.v, suppressed: false }, 'value').text} in ${a.p} to ${figureCell({ value: b.v, suppressed: false }, 'value').text} in ${b.p}.`;
+  };
+  const desc = `Line chart, ${first} to ${last}, ${UNIT_WORDS[ind.unit]}. ${series.map(describe).join(' ')} The table beside the chart gives every figure.`;
+  const svg = lineChart({ id, title: `${ind.title}: ${model.laName} against comparators, financial years`, desc, categories: figures.map((f) => f.period.label), series });
+  const head = `<tr><th scope="col" class="text">Year</th>${styles.map((s) => `<th scope="col">${esc(s.name)}</th>`).join('')}</tr>`;
+  const rows = figures
+    .map((f) => `<tr><th scope="row">${esc(f.period.label)}</th>${styles.map((s) => `<td>${esc(figureCell(f[s.key], 'value').text)}</td>`).join('')}</tr>`)
+    .join('');
+  return (
+    `<figure class="chart-figure" aria-labelledby="${id}-cap"><div class="chart-box">${svg}</div>` +
+    `<div class="table-box"><table><caption id="${id}-cap">${esc(ind.title)}, financial years</caption><thead>${head}</thead><tbody>${rows}</tbody></table></div></figure>`
+  );
+}
+
+function pointVariationText(p: SpcPoint<MonthlyPoint>): string {
+  if (p.input.suppressed?.value) return 'not assessed (withheld)';
+  if (p.value === null) return 'no value';
+  if (!p.variation || !p.side) return 'Common cause';
+  const kind = { improvement: 'Improvement', concern: 'Concern', neutral: 'Neither improvement nor concern' }[p.variation];
+  return `${kind}, ${p.side}: ${p.rules.map((r) => RULE_SHORT[r]).join('; ')}`;
+}
+
+function spcSection(model: ReportModel, ind: IndicatorModel): string {
+  const points = ind.monthly;
+  if (points.length === 0) return '';
+  const result: SpcResult<MonthlyPoint> = spc(points, ind.polarity);
+  if (result.n === 0) {
+    const why = points.some((p) => p.suppressed?.value)
+      ? 'Every rolling 12-month value is withheld in this published version (a small count, or counts not supplied to check).'
+      : 'No rolling 12-month values to chart.';
+    return `<h4>Rolling 12 months: statistical process control</h4><p>${esc(why)}</p>`;
+  }
+  const id = anchor('spc', ind.id);
+  const latest = result.latest!;
+  const lastPoint = result.points[result.points.length - 1]!;
+  const latestValue = lastPoint.input.suppressed?.value ? SUPPRESSED_MARK : latest.value === null ? MISSING_MARK : figureCell({ value: latest.value, suppressed: false }, 'value').text;
+  const latestWords = lastPoint.input.suppressed?.value ? 'Withheld: not assessed' : latest.words;
+  const vClass = latest.variation ?? 'common';
+  const flagged = result.points.filter((p) => p.variation !== null).length;
+  const limits = result.display.upper !== null ? `process limits ${result.display.lower} to ${result.display.upper}` : 'no process limits (too few points)';
+  const summary = `Mean ${result.display.mean ?? MISSING_MARK}; ${limits}; ${flagged} of ${result.n} points show special cause variation.`;
+  const rulesText = latest.rules.length > 0 ? ` (${latest.rules.map((r) => SPC_RULE_WORDS[r]).join('; ')})` : '';
+  const callout =
+    `<p class="callout v-${vClass}">${sym(vClass)} <strong>Latest, ${esc(monthLabel(latest.period))}: ${esc(latestValue)}. ${esc(latestWords)}</strong>${esc(rulesText)}. ${esc(summary)}</p>`;
+  const warnings = result.warnings.map((w) => `<p class="meta">${esc(w)}</p>`).join('');
+  const first = points[0]!;
+  const desc =
+    `XmR statistical process control chart of ${result.n} rolling 12-month values, ${monthLabel(first.period)} to ${monthLabel(latest.period)}. ` +
+    `${summary} Latest, ${monthLabel(latest.period)}: ${latestValue}, ${latestWords.toLowerCase()}. The table beside the chart gives every point.`;
+  const svg = spcChart({ id, title: `${ind.title}: rolling 12 months, SPC chart`, desc, labels: points.map((p) => monthLabel(p.period)), result });
+  const rows = [...result.points]
+    .reverse()
+    .map((p) => {
+      const value = p.input.suppressed?.value ? SUPPRESSED_MARK : p.value === null ? MISSING_MARK : figureCell({ value: p.value, suppressed: false }, 'value').text;
+      const v = p.variation ?? 'common';
+      const mark = p.value === null ? '' : `${sym(v)} `;
+      return `<tr><th scope="row">${esc(monthLabel(p.period))}</th><td>${esc(value)}</td><td class="text">${mark}${esc(pointVariationText(p))}</td></tr>`;
+    })
+    .join('');
+  const table =
+    `<div class="table-scroll" tabindex="0" role="region" aria-labelledby="${id}-cap"><table><caption id="${id}-cap">${esc(ind.title)}, rolling 12 months (latest first)</caption>` +
+    `<thead><tr><th scope="col" class="text">12 months to</th><th scope="col">Value</th><th scope="col" class="text">Variation</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  return `<h4>Rolling 12 months: statistical process control</h4>${callout}${warnings}<figure class="chart-figure" aria-labelledby="${id}-cap"><div class="chart-box">${svg}</div><div class="table-box">${table}</div></figure>`;
+}
+
+function indicatorArticle(model: ReportModel, ind: IndicatorModel): string {
+  const hid = anchor('ind', ind.id);
+  const notes = ind.notes.length > 0 ? `<ul class="meta">${ind.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : '';
+  return (
+    `<article aria-labelledby="${hid}"><h3 id="${hid}">${esc(ind.title)}</h3>` +
+    `<p class="meta">${esc(capitalise(POLARITY_WORDS[ind.polarity]))} · ${esc(UNIT_WORDS[ind.unit])} · <code>${esc(ind.id)}</code></p>` +
+    headline(model, ind) +
+    `<h4>Financial years</h4>${yearChart(model, ind)}` +
+    spcSection(model, ind) +
+    notes +
+    `</article>`
+  );
+}
+
+function howToRead(model: ReportModel): string {
+  const styles = seriesStyles(model);
+  const series = styles
+    .map((s) => `<li>${keyIcon({ label: s.name, colour: s.colour, shape: s.shape, ...('dash' in s ? { dash: s.dash } : {}) })} ${esc(s.name)}: ${s.words}.</li>`)
+    .join('');
+  const variations = (['improvement', 'concern', 'neutral', 'common'] as const)
+    .map((v) => `<li>${sym(v)} ${esc(VARIATION_STYLE[v].words)} (${VARIATION_STYLE[v].shape}).</li>`)
+    .join('');
+  return (
+    `<section aria-labelledby="how"><h2 id="how">How to read this report</h2>` +
+    `<p>Each indicator has two charts, each with its data table beside it.</p>` +
+    `<h3>Financial years</h3><p>${esc(model.laName)} against its statistical neighbours (the average for the authorities most similar to it, in the Department for Education's statistical neighbour model), ${esc(model.regionName)} and England.</p><ul>${series}</ul>` +
+    `<h3>Rolling 12 months (SPC)</h3>` +
+    `<p>Each point is the figure for the 12 months ending that month. The chart is an XmR statistical process control chart, as in NHS England's <em>Making Data Count</em>: the mean, and process limits at the mean plus or minus 2.66 times the average moving range. A point is <em>special cause variation</em> when:</p>` +
+    `<ul><li>it is outside the process limits;</li><li>it is one of 7 or more points in a row above, or below, the mean;</li><li>it is one of 7 or more points each higher, or each lower, than the one before;</li><li>it is one of 2 out of 3 points in a row more than two-thirds of the way from the mean to a limit, on the same side.</li></ul>` +
+    `<p>Special cause points are marked by whether they are good or bad for the indicator's polarity:</p><ul>${variations}</ul>` +
+    `<p>Rolling 12-month figures overlap (each shares 11 months with the next), so runs and trends appear more often than in monthly counts: treat a signal as a prompt for questions, not a verdict.</p>` +
+    `<h3>Symbols</h3><ul>${keyLines(model).filter((l) => !l.startsWith('RAG')).map((l) => `<li>${esc(l)}</li>`).join('')}</ul></section>`
+  );
+}
+
+function contents(model: ReportModel): string {
+  const areas = model.areas
+    .map((a) => `<li><a href="#${anchor('area', a.area)}">${esc(a.name)}</a><ol>${a.indicators.map((i) => `<li><a href="#${anchor('ind', i.id)}">${esc(i.title)}</a></li>`).join('')}</ol></li>`)
+    .join('');
+  return `<nav aria-labelledby="contents"><h2 id="contents">Contents</h2><ol><li><a href="#how">How to read this report</a></li>${areas}</ol></nav>`;
+}
+
+export function renderHtml(input: ReportInput): string {
+  const model = buildReportModel(input);
+  const title = `Safeguarding trends for scrutiny: ${model.laLabel}`;
+  const span = model.periods.length > 0 ? `${model.periods[0]!.label} to ${model.periods[model.periods.length - 1]!.label}` : '';
+  const status = model.suppressed
+    ? 'Published version: small numbers are withheld and shown as c.'
+    : 'Unsuppressed: contains small numbers; for the partnership only, not for publication.';
+  const body =
+    `<header><h1>${esc(title)}</h1>` +
+    `<p class="meta">Financial years ${esc(span)} and rolling 12-month trends. Extract ${esc(model.snapshotId)} taken on ${esc(model.extractedAt)}; generated ${esc(isoDate(model.generatedAt))}.</p>` +
+    `<p class="notice">${esc(status)}</p></header>` +
+    `<main>${contents(model)}${howToRead(model)}` +
+    model.areas
+      .map((a) => `<section aria-labelledby="${anchor('area', a.area)}"><h2 id="${anchor('area', a.area)}">${esc(a.name)}</h2>${a.indicators.map((i) => indicatorArticle(model, i)).join('')}</section>`)
+      .join('') +
+    `</main>`;
+  return (
+    `<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">\n` +
+    `<title>${esc(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n<div class="page">${body}</div>\n</body>\n</html>\n`
+  );
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+

@@ -1,0 +1,102 @@
+/*
+ * Markdown for board papers: a summary of the latest year, then each area's
+ * indicators in the board's subgroup-table layout (periods across; numerator,
+ * denominator, the LA, statistical neighbours, region, England, rank,
+ * quartile, direction of travel), then the definitions and a key. Pure: a
+ * ReportInput in, a string out. Every text from the input is escaped so a
+ * title or note cannot break a table or inject markup.
+ */
+import { RAG_WORDS, type Rag } from './direction.ts';
+import { isoDate, POLARITY_WORDS, UNIT_WORDS, MISSING_MARK } from './format.ts';
+import { buildReportModel, figureCell, indicatorTable, keyLines, quartileText, rankText, type IndicatorModel, type ReportModel } from './model.ts';
+import type { ReportInput } from './types.ts';
+
+/**
+ * Escapes text for Markdown (CommonMark and GitHub tables): emphasis, code,
+ * links, HTML, entities and table pipes are backslash-escaped and line breaks
+ * become spaces. Parentheses need no escape once `[` and `]` are escaped, and
+ * text never starts a line here (it follows `| `, `- ` or `### `), so list and
+ * heading markers are harmless.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\r\n?|\n/g, ' ').replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
+}
+
+function table(header: string[], align: ('l' | 'r')[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(align.map((a) => (a === 'r' ? '---:' : ':---'))), ...rows.map(line)].join('\n');
+}
+
+function ragText(rag: Rag | null): string {
+  return rag ? RAG_WORDS[rag] : MISSING_MARK;
+}
+
+function summary(model: ReportModel): string {
+  const header = ['Indicator', 'Good is', model.laName, 'Statistical neighbours', model.regionName, 'England', 'Rank', 'Quartile', 'Direction of travel', 'Against England', 'Against SN'].map(escapeMarkdown);
+  const rows = model.indicators.map((ind) => {
+    const f = ind.latest;
+    if (!f) return [escapeMarkdown(ind.title), ind.polarity, ...Array<string>(9).fill(MISSING_MARK)];
+    return [
+      escapeMarkdown(ind.title),
+      { high: 'High', low: 'Low', none: 'No polarity' }[ind.polarity],
+      figureCell(f.value, 'value').text,
+      figureCell(f.sn, 'value').text,
+      figureCell(f.region, 'value').text,
+      figureCell(f.england, 'value').text,
+      escapeMarkdown(rankText(f)),
+      quartileText(f),
+      f.directionText,
+      ragText(ind.ragEngland),
+      ragText(ind.ragSn),
+    ];
+  });
+  return table(header, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'l', 'l', 'l', 'l'], rows);
+}
+
+function indicatorSection(model: ReportModel, ind: IndicatorModel): string {
+  const parts: string[] = [];
+  parts.push(`### ${escapeMarkdown(ind.title)}`);
+  parts.push(`\`${ind.id.replace(/`/g, '')}\` — ${POLARITY_WORDS[ind.polarity]}; ${UNIT_WORDS[ind.unit]}.`);
+  const rows = indicatorTable(model, ind).map((row) => [escapeMarkdown(row.label), ...row.cells.map((c) => escapeMarkdown(c.text))]);
+  parts.push(table(['Measure', ...ind.figures.map((f) => escapeMarkdown(f.period.label))], ['l', ...ind.figures.map(() => 'r' as const)], rows));
+  if (ind.notes.length > 0) parts.push(ind.notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n'));
+  return parts.join('\n\n');
+}
+
+function definitions(model: ReportModel): string {
+  return model.definitions
+    .map((d) => {
+      const source = d.dfeSource ? `DfE source: ${escapeMarkdown(d.dfeSource)}.` : 'Local measure: no DfE comparator.';
+      const text = d.definition ? ` ${escapeMarkdown(d.definition)}` : '';
+      return `- **${escapeMarkdown(d.title)}** (\`${d.id.replace(/`/g, '')}\`, ${POLARITY_WORDS[d.polarity]}).${text} ${source}`;
+    })
+    .join('\n');
+}
+
+export function renderMarkdown(input: ReportInput): string {
+  const model = buildReportModel(input);
+  const out: string[] = [];
+  out.push(`# Safeguarding performance: ${escapeMarkdown(model.laLabel)}`);
+  const periodRange = model.periods.length > 0 ? `${model.periods[0]!.label} to ${model.periods[model.periods.length - 1]!.label}` : 'no periods';
+  out.push(
+    [
+      `Periods: ${escapeMarkdown(periodRange)}. Comparators: statistical neighbours, ${escapeMarkdown(model.regionName)} and England.`,
+      `Extract ${escapeMarkdown(model.snapshotId)} taken on ${escapeMarkdown(model.extractedAt)}; report generated ${escapeMarkdown(isoDate(model.generatedAt))}.`,
+      model.suppressed ? 'Published version: small numbers are withheld and shown as c.' : 'Unsuppressed: for the partnership only, not for publication.',
+    ].join('  \n'),
+  );
+  if (model.latestPeriod) {
+    out.push(`## Summary, ${escapeMarkdown(model.latestPeriod.label)}`);
+    out.push(summary(model));
+  }
+  for (const area of model.areas) {
+    out.push(`## ${escapeMarkdown(area.name)}`);
+    for (const ind of area.indicators) out.push(indicatorSection(model, ind));
+  }
+  out.push('## Definitions');
+  out.push(definitions(model));
+  out.push('## Key');
+  out.push(keyLines(model).map((l) => `- ${escapeMarkdown(l)}`).join('\n'));
+  return `${out.join('\n\n')}\n`;
+}
+

@@ -1,0 +1,287 @@
+/*
+ * The one place that turns a ReportInput into what every renderer prints:
+ * periods in order, indicators grouped by area in registry order, each figure
+ * with its suppression mark, the direction of travel and the RAG ratings.
+ * Renderers only lay this out, so Markdown, CSV, Excel and HTML cannot
+ * disagree about a number. Pure: no I/O, no clock.
+ */
+import type { Area, Benchmark, IndicatorResult, Polarity, Rank, Unit } from '../metrics/types.ts';
+import { directionLabel, directionOfTravel, movement, ragRating, type Direction, type Movement, type Rag } from './direction.ts';
+import { AREA_NAMES, AREA_ORDER, formatCount, formatValue, MISSING_MARK, periodKind, SUPPRESSED_MARK, type PeriodKind } from './format.ts';
+import { applySuppression, isSuppressedDocument, suppressedFields } from './suppress.ts';
+import type { IndicatorDefinition, MonthlyPoint, ReportInput } from './types.ts';
+
+export interface PeriodInfo {
+  label: string;
+  start: string;
+  end: string;
+  kind: PeriodKind;
+}
+
+export interface Figure {
+  value: number | null;
+  /** withheld by `--suppress`: print `c`, never the value */
+  suppressed: boolean;
+}
+
+export interface BenchmarkFigure extends Figure {
+  source: string | null;
+  n?: number;
+  of?: number;
+}
+
+export interface PeriodFigures {
+  period: PeriodInfo;
+  result: IndicatorResult | null;
+  numerator: Figure;
+  denominator: Figure;
+  value: Figure;
+  sn: BenchmarkFigure;
+  region: BenchmarkFigure;
+  england: BenchmarkFigure;
+  rank: Rank | null;
+  rankSuppressed: boolean;
+  /** against the previous period of the same kind in the report */
+  direction: Direction;
+  movement: Movement | null;
+  directionText: string;
+}
+
+export interface IndicatorModel {
+  id: string;
+  title: string;
+  area: Area;
+  polarity: Polarity;
+  unit: Unit;
+  definition: string;
+  dfeSource: string | null;
+  figures: PeriodFigures[];
+  /** the latest financial year (or latest period when there is none) */
+  latest: PeriodFigures | null;
+  ragEngland: Rag | null;
+  ragSn: Rag | null;
+  /** period-prefixed notes from the metrics layer and the benchmarks */
+  notes: string[];
+  /** rolling-12-month series, oldest first */
+  monthly: MonthlyPoint[];
+}
+
+export interface AreaModel {
+  area: Area;
+  name: string;
+  indicators: IndicatorModel[];
+}
+
+export interface ReportModel {
+  laName: string;
+  /** `Wigan (359)` */
+  laLabel: string;
+  regionName: string;
+  snapshotId: string;
+  extractedAt: string;
+  generatedAt: string;
+  suppressed: boolean;
+  periods: PeriodInfo[];
+  latestPeriod: PeriodInfo | null;
+  areas: AreaModel[];
+  indicators: IndicatorModel[];
+  /** every definition, registry order, including indicators with no results */
+  definitions: IndicatorDefinition[];
+}
+
+export function buildReportModel(raw: ReportInput): ReportModel {
+  const input = applySuppression(raw);
+  const { doc } = input;
+  const periods = collectPeriods(doc.results);
+  const fy = periods.filter((p) => p.kind === 'financial_year');
+  const latestPeriod = fy[fy.length - 1] ?? periods[periods.length - 1] ?? null;
+
+  // registry order first, then anything the registry does not know (so nothing computed is dropped)
+  const defs = new Map<string, IndicatorDefinition>(input.definitions.map((d) => [d.id, d]));
+  for (const r of doc.results) {
+    if (!defs.has(r.indicator)) {
+      defs.set(r.indicator, { id: r.indicator, title: r.title, area: r.area, polarity: r.polarity, unit: r.unit, definition: '', dfeSource: null });
+    }
+  }
+  const byKey = new Map<string, IndicatorResult>(doc.results.map((r) => [`${r.indicator}\u0000${r.period}`, r]));
+  const monthlyById = new Map(input.monthly.map((s) => [s.indicator, [...s.points].sort((a, b) => cmp(a.period_end, b.period_end))]));
+
+  const indicators: IndicatorModel[] = [];
+  for (const def of defs.values()) {
+    if (!doc.results.some((r) => r.indicator === def.id) && !monthlyById.has(def.id)) continue;
+    const figures: PeriodFigures[] = [];
+    periods.forEach((period, i) => {
+      const r = byKey.get(`${def.id}\u0000${period.label}`) ?? null;
+      const marks = suppressedFields(doc, def.id, period.label);
+      const prevPeriod = periods.slice(0, i).reverse().find((p) => p.kind === period.kind);
+      const prevFigures = prevPeriod ? figures.find((f) => f.period === prevPeriod) : undefined;
+      const prevValue = prevFigures?.value.value ?? null;
+      const value = r?.value ?? null;
+      const direction = directionOfTravel(prevValue, value, def.polarity);
+      const move = movement(prevValue, value);
+      figures.push({
+        period,
+        result: r,
+        numerator: { value: r?.numerator ?? null, suppressed: marks.has('numerator') },
+        denominator: { value: r?.denominator ?? null, suppressed: marks.has('denominator') },
+        value: { value, suppressed: marks.has('value') },
+        sn: benchmarkFigure(r?.benchmarks.sn),
+        region: benchmarkFigure(r?.benchmarks.region),
+        england: benchmarkFigure(r?.benchmarks.england),
+        rank: r?.rank ?? null,
+        rankSuppressed: marks.has('rank'),
+        direction,
+        movement: move,
+        directionText: directionLabel(direction, move),
+      });
+    });
+    const latest = latestPeriod ? figures.find((f) => f.period === latestPeriod) ?? null : null;
+    indicators.push({
+      id: def.id,
+      title: def.title,
+      area: def.area,
+      polarity: def.polarity,
+      unit: def.unit,
+      definition: def.definition,
+      dfeSource: def.dfeSource,
+      figures,
+      latest,
+      ragEngland: latest ? ragRating(latest.value.value, latest.england.value, def.polarity) : null,
+      ragSn: latest ? ragRating(latest.value.value, latest.sn.value, def.polarity) : null,
+      notes: collectNotes(figures, doc.la?.region ?? 'region'),
+      monthly: monthlyById.get(def.id) ?? [],
+    });
+  }
+
+  const areas: AreaModel[] = AREA_ORDER.map((area) => ({ area, name: AREA_NAMES[area], indicators: indicators.filter((i) => i.area === area) }))
+    .filter((a) => a.indicators.length > 0);
+  const la = doc.la;
+  return {
+    laName: la?.name ?? 'This local authority',
+    laLabel: la ? `${la.name} (${la.code})` : 'This local authority',
+    regionName: la?.region ?? 'Region',
+    snapshotId: doc.snapshot.id,
+    extractedAt: doc.snapshot.extracted_at,
+    generatedAt: input.generatedAt,
+    suppressed: isSuppressedDocument(doc),
+    periods,
+    latestPeriod,
+    areas,
+    // the flat list in the order the report prints it
+    indicators: areas.flatMap((a) => a.indicators),
+    definitions: [...defs.values()],
+  };
+}
+
+function collectPeriods(results: IndicatorResult[]): PeriodInfo[] {
+  const seen = new Map<string, PeriodInfo>();
+  for (const r of results) {
+    if (!seen.has(r.period)) seen.set(r.period, { label: r.period, start: r.period_start, end: r.period_end, kind: periodKind(r.period) });
+  }
+  return [...seen.values()].sort((a, b) => cmp(a.start, b.start) || cmp(a.end, b.end) || cmp(a.label, b.label));
+}
+
+function benchmarkFigure(b: Benchmark | undefined): BenchmarkFigure {
+  if (!b) return { value: null, suppressed: false, source: null };
+  const out: BenchmarkFigure = { value: b.value, suppressed: false, source: b.source };
+  if (b.n !== undefined) out.n = b.n;
+  if (b.of !== undefined) out.of = b.of;
+  return out;
+}
+
+function collectNotes(figures: PeriodFigures[], regionName: string): string[] {
+  const notes: string[] = [];
+  const add = (text: string) => {
+    if (!notes.includes(text)) notes.push(text);
+  };
+  for (const f of figures) {
+    const r = f.result;
+    if (!r) continue;
+    const p = f.period.label;
+    for (const note of r.notes) add(`${p}: ${note}`);
+    const sn = r.benchmarks.sn;
+    if (sn && sn.n !== undefined && sn.of !== undefined && sn.n < sn.of) add(`${p}: statistical neighbours: ${sn.n} of ${sn.of} had a value.`);
+    for (const [name, b] of Object.entries(r.benchmarks)) if (b?.note) add(`${p}: ${name === 'sn' ? 'statistical neighbours' : name === 'region' ? regionName : 'England'}: ${b.note}`);
+    if (r.rank?.provisional && !f.rankSuppressed) {
+      add(`${p}: rank provisional${r.rank.year ? `, against DfE ${r.rank.year} data` : ''}.`);
+    }
+  }
+  return notes;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/* ---- the subgroup table: one indicator, periods across ---- */
+
+export type CellFormat = 'count' | 'value' | 'text';
+
+export interface TableCell {
+  /** as printed: `1,457`, `85.7`, `c`, `x`, `31 of 152`, `Better ↑` */
+  text: string;
+  /** the number behind it, for spreadsheets; null for text and for c/x */
+  number: number | null;
+  format: CellFormat;
+}
+
+export type MeasureKey = 'numerator' | 'denominator' | 'value' | 'sn' | 'region' | 'england' | 'rank' | 'quartile' | 'direction';
+
+export interface TableRow {
+  measure: MeasureKey;
+  label: string;
+  cells: TableCell[];
+}
+
+export function figureCell(f: Figure, format: 'count' | 'value'): TableCell {
+  if (f.suppressed) return { text: SUPPRESSED_MARK, number: null, format };
+  if (f.value === null) return { text: MISSING_MARK, number: null, format };
+  return { text: format === 'count' ? formatCount(f.value) : formatValue(f.value), number: f.value, format };
+}
+
+export function rankText(f: PeriodFigures): string {
+  if (f.rankSuppressed) return SUPPRESSED_MARK;
+  if (!f.rank) return MISSING_MARK;
+  return `${f.rank.position} of ${f.rank.of}${f.rank.provisional ? ' (provisional)' : ''}`;
+}
+
+export function quartileText(f: PeriodFigures): string {
+  if (f.rankSuppressed) return SUPPRESSED_MARK;
+  return f.rank ? f.rank.quartile : MISSING_MARK;
+}
+
+export function numeratorLabel(ind: IndicatorModel): string {
+  return ind.unit === 'per_10k' ? 'Number (numerator)' : 'Numerator';
+}
+
+export function denominatorLabel(ind: IndicatorModel): string {
+  return ind.unit === 'per_10k' ? 'Population aged 0 to 17' : 'Denominator';
+}
+
+/** The board's layout: counts, the LA's value, SN, region, England, then rank, quartile and direction. */
+export function indicatorTable(model: ReportModel, ind: IndicatorModel): TableRow[] {
+  const text = (t: string): TableCell => ({ text: t, number: null, format: 'text' });
+  const f = ind.figures;
+  return [
+    { measure: 'numerator', label: numeratorLabel(ind), cells: f.map((x) => figureCell(x.numerator, 'count')) },
+    { measure: 'denominator', label: denominatorLabel(ind), cells: f.map((x) => figureCell(x.denominator, 'count')) },
+    { measure: 'value', label: model.laName, cells: f.map((x) => figureCell(x.value, 'value')) },
+    { measure: 'sn', label: 'Statistical neighbours', cells: f.map((x) => figureCell(x.sn, 'value')) },
+    { measure: 'region', label: model.regionName, cells: f.map((x) => figureCell(x.region, 'value')) },
+    { measure: 'england', label: 'England', cells: f.map((x) => figureCell(x.england, 'value')) },
+    { measure: 'rank', label: 'Rank (1 = best)', cells: f.map((x) => text(rankText(x))) },
+    { measure: 'quartile', label: 'Quartile (A = best)', cells: f.map((x) => text(quartileText(x))) },
+    { measure: 'direction', label: 'Direction of travel', cells: f.map((x) => text(x.directionText)) },
+  ];
+}
+
+/** Lines of the key printed under tables. */
+export function keyLines(model: ReportModel): string[] {
+  return [
+    `${SUPPRESSED_MARK} = withheld to protect children's privacy (a count of 1 to 5, or a figure that would reveal one).`,
+    `${MISSING_MARK} = not available.`,
+    'Rank: 1 is best, among all English local authorities with a published value (ties share a rank). Quartile A is the best quarter.',
+    'Direction of travel: against the previous period, by polarity; "Not rated" when the indicator has no polarity or a value is missing. Arrows show the movement.',
+    'RAG: Better (G) or Worse (R) by more than 5% of the comparator\'s value; Similar (A) within 5% either side.',
+  ].filter((line) => model.suppressed || !line.startsWith(`${SUPPRESSED_MARK} =`));
+}

@@ -1,0 +1,56 @@
+/*
+ * What the renderers take in. A report is a pure function of one ReportInput:
+ * the computed financial-year results (with benchmarks and ranks), the
+ * indicator definitions in registry order, the rolling-12-month series for the
+ * SPC charts, and a timestamp passed in so the output is reproducible. Nothing
+ * here reads a file or a database; the CLI builds this object and writes what
+ * the renderers return.
+ */
+import type { Area, IndicatorsDocument, Polarity, Unit } from '../metrics/types.ts';
+
+export interface IndicatorDefinition {
+  id: string;
+  title: string;
+  area: Area;
+  polarity: Polarity;
+  unit: Unit;
+  /** the definition in words, printed in the Definitions sheet and section */
+  definition: string;
+  /** the comparable DfE publication in words; `null` = local only */
+  dfeSource: string | null;
+}
+
+export interface MonthlyPoint {
+  /** the rolling-12-month label, `2016-03` = 2015-04-01 .. 2016-03-31 */
+  period: string;
+  period_end: string;
+  /** already rounded half up to one decimal place; `null` = nothing to count */
+  value: number | null;
+  /**
+   * The counts behind the value. Optional for plain reports; needed by
+   * `--suppress`, which withholds a monthly value whose counts it cannot check
+   * (fail closed). Rates: the denominator is the population.
+   */
+  numerator?: number | null;
+  denominator?: number | null;
+  /** set by `suppress`: which figures were withheld (renderers show `c`) */
+  suppressed?: { numerator: boolean; denominator: boolean; value: boolean };
+}
+
+export interface MonthlySeries {
+  indicator: string;
+  points: MonthlyPoint[];
+}
+
+export interface ReportInput {
+  /** results for one or more periods (financial years across); may carry benchmarks and ranks */
+  doc: IndicatorsDocument;
+  /** every registered indicator, in registry order (it orders the tables) */
+  definitions: IndicatorDefinition[];
+  /** rolling-12-month series for the SPC charts, oldest first (they are sorted anyway) */
+  monthly: MonthlySeries[];
+  /** ISO timestamp printed on the report; passed in so renders are deterministic */
+  generatedAt: string;
+  /** publish-safe version: small counts shown as `c` (see suppress.ts) */
+  suppress?: boolean;
+}

@@ -1,0 +1,107 @@
+/* The xlsx read back with exceljs: sheets, values, number formats, frozen panes, no formulas. */
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { wiganReportInput } from './fixtures.ts';
+import { COUNT_FORMAT, renderWorkbook, VALUE_FORMAT } from './workbook.ts';
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** The row of a measure under an indicator's title on an area sheet. */
+function blockRow(ws: ExcelJS.Worksheet, title: string, label: string): ExcelJS.Row {
+  let start = 0;
+  ws.eachRow((row, r) => {
+    if (row.getCell(1).value === title) start = r;
+  });
+  expect(start, title).toBeGreaterThan(0);
+  for (let r = start; r < start + 12; r++) if (ws.getRow(r).getCell(1).value === label) return ws.getRow(r);
+  throw new Error(`no row ${label} under ${title}`);
+}
+
+describe('renderWorkbook', async () => {
+  const bytes = await renderWorkbook(wiganReportInput());
+  const wb = await load(bytes);
+
+  it('has the summary, one sheet per area and the definitions, in that order', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Front door', 'Child protection', 'Children looked after', 'Definitions']);
+  });
+
+  it('freezes the title and header rows and the first column on every sheet', () => {
+    for (const ws of wb.worksheets) {
+      const view = ws.views[0] as ExcelJS.WorksheetViewFrozen;
+      expect(view.state, ws.name).toBe('frozen');
+      expect(view.ySplit, ws.name).toBe(2);
+      expect(view.xSplit, ws.name).toBe(1);
+    }
+  });
+
+  it('holds numbers as numbers with 0.0 for values and 0 for counts', () => {
+    const cp = wb.getWorksheet('Child protection')!;
+    const title = 'ICPCs held within 15 working days of the start of the s47 enquiry (%)';
+    const header = cp.getRow(2);
+    expect([2, 3, 4, 5].map((c) => header.getCell(c).value)).toEqual(['2013/14', '2014/15', '2015/16', '2016/17']);
+    const value = blockRow(cp, title, 'Wigan');
+    expect(value.getCell(5).value).toBe(85.7);
+    expect(value.getCell(5).numFmt).toBe(VALUE_FORMAT);
+    const numerator = blockRow(cp, title, 'Numerator');
+    expect([2, 3, 4, 5].map((c) => numerator.getCell(c).value)).toEqual([376, 492, 501, 401]);
+    expect(numerator.getCell(2).numFmt).toBe(COUNT_FORMAT);
+    expect(blockRow(cp, title, 'England').getCell(2).value).toBe(69.3);
+    expect(blockRow(cp, title, 'Rank (1 = best)').getCell(5).value).toBe('31 of 152 (provisional)');
+    expect(blockRow(cp, title, 'Quartile (A = best)').getCell(5).value).toBe('A');
+    expect(blockRow(cp, title, 'Direction of travel').getCell(5).value).toBe('Worse ↓');
+    const cla = wb.getWorksheet('Children looked after')!;
+    expect(blockRow(cla, 'Children looked after at period end per 10,000', 'Population aged 0 to 17').getCell(2).value).toBe(67800);
+    // missing figures are the text x, not zero
+    const fd = wb.getWorksheet('Front door')!;
+    expect(blockRow(fd, 'Re-referrals within 12 months (%)', 'Wigan').getCell(2).value).toBe('x');
+  });
+
+  it('summarises the latest year with RAG words as well as fills', () => {
+    const ws = wb.getWorksheet('Summary')!;
+    const headers = (ws.getRow(2).values as unknown[]).slice(1);
+    expect(headers).toEqual(['Indicator', 'Area', 'Good is', 'Period', 'Wigan', 'Numerator', 'Denominator', 'Statistical neighbours', 'North West', 'England', 'Rank', 'Quartile', 'Direction of travel', 'Against England', 'Against SN', 'Indicator id']);
+    let row: ExcelJS.Row | undefined;
+    ws.eachRow((r) => {
+      if (r.getCell(16).value === 'cla_per_10k') row = r;
+    });
+    expect(row!.getCell(4).value).toBe('2016/17');
+    expect(row!.getCell(5).value).toBe(65.8);
+    expect(row!.getCell(5).numFmt).toBe(VALUE_FORMAT);
+    expect(row!.getCell(6).value).toBe(446);
+    expect(row!.getCell(14).value).toBe('Worse (R)'); // 65.8 against England 60.0, good is low
+    expect(row!.getCell(15).value).toBe('Better (G)'); // against SN 83.4
+    expect((row!.getCell(14).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+  });
+
+  it('gives each definition and its DfE source', () => {
+    const ws = wb.getWorksheet('Definitions')!;
+    expect(ws.rowCount).toBe(2 + 19);
+    expect(ws.getRow(3).getCell(2).value).toBe('referrals_per_10k');
+    expect(ws.getRow(3).getCell(7).value).toBe('C1 referral_count / population');
+    expect(ws.getRow(8).getCell(7).value).toBe('Local measure: no DfE comparator');
+  });
+
+  it('sizes columns to their contents and holds no formula', () => {
+    for (const ws of wb.worksheets) {
+      for (let c = 1; c <= ws.columnCount; c++) {
+        const width = ws.getColumn(c).width ?? 0;
+        expect(width, `${ws.name} column ${c}`).toBeGreaterThanOrEqual(10);
+        expect(width).toBeLessThanOrEqual(80);
+      }
+      ws.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+    }
+    expect(wb.getWorksheet('Front door')!.getColumn(1).width).toBe(25); // "Population aged 0 to 17" + 2
+    // and no formula element in any sheet's XML
+    expect(Buffer.from(bytes).includes('<f>')).toBe(false);
+  });
+
+  it('is deterministic: the same input gives the same bytes', async () => {
+    await new Promise((r) => setTimeout(r, 2100)); // past the 2-second resolution of zip times
+    const again = await renderWorkbook(wiganReportInput());
+    expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+  });
+});
