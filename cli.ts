@@ -40,9 +40,10 @@ export function buildProgram(io: Io): Command {
     .option('--period <p>', 'financial years for the tables (default: the latest four complete)', collect, [])
     .option('--extract-date <date>', 'the date the extract was taken (YYYY-MM-DD; default today)')
     .option('--suppress', 'publication version: counts of 1 to 5 shown as c, with secondary suppression')
+    .option('--export-parquet <dir>', "also write the snapshot's tables to Parquet, partitioned by LA and snapshot")
     .addOption(new Option('--sn-stat <stat>', 'statistical neighbours summarised by').choices(['mean', 'median']).default('mean'))
     .addOption(new Option('--sn-model <model>', 'statistical-neighbour model').choices(['2025', '2021']).default('2025'))
-    .action(async (dir: string, o: { la?: string; db: string; out: string; period: string[]; extractDate?: string; suppress?: boolean; snStat: string; snModel: string }) =>
+    .action(async (dir: string, o: { la?: string; db: string; out: string; period: string[]; extractDate?: string; suppress?: boolean; exportParquet?: string; snStat: string; snModel: string }) =>
       runJob(dir, o, io),
     );
 
@@ -67,7 +68,8 @@ export function buildProgram(io: Io): Command {
     .option('--la <code>', 'the LA: DfE code (359) or ONS code (E08000010)')
     .option('--db <file>', 'database file', DEFAULT_DB)
     .option('--extract-date <date>', 'the date the extract was taken (YYYY-MM-DD; default today)')
-    .action(async (dir: string, o: { la?: string; db: string; extractDate?: string }) => {
+    .option('--export-parquet <dir>', "also write the snapshot's tables to Parquet, partitioned by LA and snapshot")
+    .action(async (dir: string, o: { la?: string; db: string; extractDate?: string; exportParquet?: string }) => {
       await ingest(dir, o, io);
     });
 

@@ -7,6 +7,7 @@ import { Database } from '../db.ts';
 import { bundledPopulation, resolveLa } from '../la.ts';
 import { readExtract } from '../ingest/extract.ts';
 import { loadSnapshot } from '../ingest/load.ts';
+import { exportParquet } from '../parquet.ts';
 import type { ParsedExtract } from '../ingest/types.ts';
 import { warningSummary } from '../ingest/dfe-rules.ts';
 import { UsageError } from '../errors.ts';
@@ -17,6 +18,8 @@ export interface IngestOptions {
   db: string;
   la?: string;
   extractDate?: string;
+  /** also write the snapshot's tables to Parquet here */
+  exportParquet?: string;
 }
 
 export async function ingest(extractDir: string, opts: IngestOptions, io: Io): Promise<{ snapshotId: string; alreadyLoaded: boolean }> {
@@ -38,6 +41,10 @@ export async function ingest(extractDir: string, opts: IngestOptions, io: Io): P
       io.err(summary(parsed));
       for (const line of warningSummary(parsed.warnings)) io.err(line); // issue 7: counted by rule, never an identifier
       io.err(`Population: ${result.populationSource ?? 'none (give --la CODE or add population.csv); rates will have no value'}`);
+    }
+    if (opts.exportParquet) {
+      await exportParquet(db, result.snapshotId, opts.exportParquet);
+      io.err(`Wrote the snapshot's tables to Parquet in ${opts.exportParquet} (child-level data: keep it as you keep the database)`);
     }
     return result;
   } finally {

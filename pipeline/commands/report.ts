@@ -112,12 +112,13 @@ function addMonthsToLabel(label: string, n: number): string {
 export interface RunOptions extends ReportOptions {
   la?: string;
   extractDate?: string;
+  exportParquet?: string;
 }
 
 /** The monthly job in one step: ingest, indicators (bundled DfE benchmarks), reports. */
 export async function runJob(extractDir: string, opts: RunOptions, io: Io): Promise<void> {
   if (opts.la) resolveLa(opts.la);
-  await ingest(extractDir, { db: opts.db, la: opts.la, extractDate: opts.extractDate }, io);
+  await ingest(extractDir, { db: opts.db, la: opts.la, extractDate: opts.extractDate, exportParquet: opts.exportParquet }, io);
   const db = await Database.open(opts.db);
   try {
     io.out(indicatorsTable(await buildDocument(db, opts), { colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));

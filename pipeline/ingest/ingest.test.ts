@@ -126,6 +126,25 @@ describe('ingest', () => {
   });
 });
 
+describe('--export-parquet', () => {
+  it("writes the snapshot's tables as Parquet partitioned by LA and snapshot, the same rows as the database", async () => {
+    const db = join(dir, 'db.duckdb');
+    const pq = join(dir, 'parquet');
+    const r = await cli('ingest', extract('good', GOOD), '--db', db, '--la', '359', '--extract-date', '2017-04-10', '--export-parquet', pq);
+    expect(r.code).toBe(0);
+    const h = await Database.open(':memory:');
+    try {
+      const rows = await h.all<{ la_code: string; person_id: string }>(`SELECT la_code, person_id FROM read_parquet('${pq}/cp_plan/*/*/*.parquet', hive_partitioning = true) ORDER BY person_id`);
+      expect(rows).toEqual([
+        { la_code: '359', person_id: '007' },
+        { la_code: '359', person_id: '7' },
+      ]);
+    } finally {
+      h.close();
+    }
+  });
+});
+
 describe('quarantine', () => {
   const parse = (files: Record<string, string>) =>
     parseExtractFiles(

@@ -1,0 +1,29 @@
+/*
+ * Writes one snapshot's tables to Parquet, partitioned by LA and snapshot
+ * (`DIR/<table>/la_code=359/snapshot_id=.../data_0.parquet`): the layout in
+ * which a region, or all of England, would keep its extracts when they outgrow
+ * one database file (pipeline/README.md, "Scaling out"). Child-level data:
+ * the files are created readable by their owner only, like the database.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from './db.ts';
+import { literal } from './db.ts';
+
+const TABLES = ['person', 'referral', 's47_enquiry', 'icpc', 'cp_plan', 'cp_review', 'cla_episode', 'legal_status', 'cla_review', 'population', 'quarantine', 'snapshot_file'];
+
+export async function exportParquet(db: Database, snapshotId: string, dir: string): Promise<string[]> {
+  mkdirSync(dir, { recursive: true });
+  const written: string[] = [];
+  for (const table of TABLES) {
+    const target = join(dir, table);
+    await db.run(
+      `COPY (SELECT coalesce(s.la_code, 'unknown') AS la_code, t.*
+             FROM store.${table} t JOIN store.snapshot s USING (snapshot_id)
+             WHERE t.snapshot_id = ${literal(snapshotId)})
+       TO ${literal(target)} (FORMAT parquet, PARTITION_BY (la_code, snapshot_id), OVERWRITE_OR_IGNORE true)`,
+    );
+    written.push(target);
+  }
+  return written;
+}
