@@ -134,7 +134,7 @@ describe('--export-parquet', () => {
     expect(r.code).toBe(0);
     const h = await Database.open(':memory:');
     try {
-      const rows = await h.all<{ la_code: string; person_id: string }>(`SELECT la_code, person_id FROM read_parquet('${pq}/cp_plan/*/*/*.parquet', hive_partitioning = true) ORDER BY person_id`);
+      const rows = await h.all<{ la_code: string; person_id: string }>(`SELECT la_code, person_id FROM read_parquet('${pq}/cp_plan/*/*/*.parquet', hive_partitioning = true, hive_types_autocast = false) ORDER BY person_id`);
       expect(rows).toEqual([
         { la_code: '359', person_id: '007' },
         { la_code: '359', person_id: '7' },
