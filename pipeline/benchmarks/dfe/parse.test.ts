@@ -39,8 +39,9 @@ describe('the real C4 file', () => {
   const c4 = () => real('c4_children_in_need_section_47s_and_icpcs_2013_to_2025.csv');
 
   it('gives one row per geography, year and measure, and skips nothing', () => {
-    // 2,132 data lines x 11 measure columns (Section47 .. Duration_75th_Percentile)
-    expect(c4().measures).toHaveLength(2132 * 11);
+    // 2,132 data lines x the 4 measure columns a comparator reads (Section47, ICPC,
+    // Duration_0-10_days, Duration_11-15_days); the other 7 published columns are not kept
+    expect(c4().measures).toHaveLength(2132 * 4);
     expect(c4().skipped).toEqual([]);
     expect(c4().skippedCounts).toEqual([]);
   });
@@ -140,6 +141,7 @@ describe('rows that cannot be used', () => {
     '20X7,Reporting year,Local authority,E92000001,England,E12000002,North West,888,E10000017,Lancashire,x,1,1,1',
     '2017,Reporting year,Local authority,E92000001,England,E12000002,North West,,E10000017,Lancashire,x,1,1,1',
     '2017,Reporting year,Local authority,E92000001,England,E12000002,North West,343,E08000014,Sefton,x,n/a,,c',
+    '2017,Reporting year,Local authority,E92000001,England,E12000002,North West,344,E08000015,Wirral,x,1,1,n/a',
     '201617,Reporting year,Local authority district,E92000001,England,E12000002,North West,343,E08000014,Sefton,x,1,1,1',
     '201617,Financial year,National,E92000001,England,,,,,,x,1,2,3',
   ].join('\r\n');
@@ -152,7 +154,8 @@ describe('rows that cannot be used', () => {
       { line: 3, reason: 'has 12 fields; the header has 14' },
       { line: 4, reason: 'time_period "20X7" is not a year' },
       { line: 5, reason: 'a Local authority row without a three-digit old_la_code ("")' },
-      { line: 6, reason: 'column CPP_start: "n/a" is neither a number nor a suppression code (c x k low u z :)' },
+      // line 6's "n/a" is in CPP_start, which no comparator reads, so it is not read at all
+      { line: 7, reason: 'column CPP_subsequent_percent: "n/a" is neither a number nor a suppression code (c x k low u z :)' },
     ]);
     expect(p.skippedCounts).toEqual([
       { reason: 'rows at geographic_level "Local authority district" left out (only National, Regional and Local authority are used)', count: 1 },
@@ -161,14 +164,14 @@ describe('rows that cannot be used', () => {
 
   it('keeps the usable cells of a partly bad row, blanks and codes as null', () => {
     const sefton = p.measures.filter((m) => m.old_la_code === '343');
-    expect(sefton.map((m) => [m.measure, m.value, m.raw])).toEqual([
-      ['CPP_subsequent', null, ''],
-      ['CPP_subsequent_percent', null, 'c'],
-    ]);
+    // only CPP_subsequent_percent is kept (DFE_FORMULAS): suppressed, so null with its code
+    expect(sefton.map((m) => [m.measure, m.value, m.raw])).toEqual([['CPP_subsequent_percent', null, 'c']]);
+    // Wirral's bad cell is skipped with its line; the row gives nothing else to keep
+    expect(p.measures.filter((m) => m.old_la_code === '344')).toEqual([]);
   });
 
   it('reads the financial-year form of time_period', () => {
-    expect(p.measures.filter((m) => m.level === 'National').map((m) => m.time_period)).toEqual([2017, 2017, 2017]);
+    expect(p.measures.filter((m) => m.level === 'National').map((m) => m.time_period)).toEqual([2017]);
   });
 
   it('rejects a file it does not recognise', () => {
