@@ -1,48 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { main } from './cli.ts';
+import { runCli } from './pipeline/testing.ts';
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'safeguard', ...args], { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('exit codes (cli.md)', () => {
   it('2 for bad usage: an unknown command, option or period form', async () => {
-    expect((await cli('frobnicate')).code).toBe(2);
-    expect((await cli('indicators', '--format', 'xml')).code).toBe(2);
-    const r = await cli('indicators', '--db', ':memory:', '--period', 'last year');
+    expect((await runCli('frobnicate')).code).toBe(2);
+    expect((await runCli('indicators', '--format', 'xml')).code).toBe(2);
+    const r = await runCli('indicators', '--db', ':memory:', '--period', 'last year');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/period 'last year' is not understood/);
   });
 
   it('2 for an LA code that is not an English LA', async () => {
-    const r = await cli('ingest', 'fixtures', '--la', '999', '--db', ':memory:');
+    const r = await runCli('ingest', 'fixtures', '--la', '999', '--db', ':memory:');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--la 999/);
   });
 
   it('1 with a message when nothing has been ingested', async () => {
-    const r = await cli('indicators', '--db', ':memory:');
+    const r = await runCli('indicators', '--db', ':memory:');
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/nothing has been ingested/);
   });
 
   it('3 for an extract folder that does not exist', async () => {
-    const r = await cli('ingest', 'no/such/folder', '--db', ':memory:');
+    const r = await runCli('ingest', 'no/such/folder', '--db', ':memory:');
     expect(r.code).toBe(3);
     expect(r.err).toMatch(/no\/such\/folder: is not a folder/);
   });
 
   it('3 for a benchmark file whose columns are not recognised, naming the columns expected', async () => {
-    const r = await cli('benchmarks', 'import', 'data/bank-holidays-england-and-wales.csv', '--db', ':memory:');
+    const r = await runCli('benchmarks', 'import', 'data/bank-holidays-england-and-wales.csv', '--db', ':memory:');
     expect(r.code).toBe(3);
     expect(r.err).toMatch(/columns \[date, name, source\]/);
     expect(r.err).toMatch(/indicator,period,comparator,value/);
   });
 
   it('0 for help', async () => {
-    expect((await cli('--help')).code).toBe(0);
+    expect((await runCli('--help')).code).toBe(0);
   });
 });

@@ -9,7 +9,7 @@ import type { Database } from './db.ts';
 import { literal } from './db.ts';
 import { createCalendar } from './calendar.ts';
 import { populationYear } from './periods.ts';
-import { ratioToOneDecimal } from './rounding.ts';
+import { ratioToOneDecimal } from './decimal.ts';
 import { createSnapshotViews } from './views.ts';
 import { INDICATORS } from '../metrics/index.ts';
 import type { Indicator, IndicatorResult, Period } from '../metrics/types.ts';

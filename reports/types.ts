@@ -6,19 +6,10 @@
  * here reads a file or a database; the CLI builds this object and writes what
  * the renderers return.
  */
-import type { Area, IndicatorsDocument, Polarity, Unit } from '../metrics/types.ts';
+import type { Indicator, IndicatorsDocument } from '../metrics/types.ts';
 
-export interface IndicatorDefinition {
-  id: string;
-  title: string;
-  area: Area;
-  polarity: Polarity;
-  unit: Unit;
-  /** the definition in words, printed in the Definitions sheet and section */
-  definition: string;
-  /** the comparable DfE publication in words; `null` = local only */
-  dfeSource: string | null;
-}
+/** What a report needs of each registered indicator (metrics/types.ts `Indicator`, without its SQL). */
+export type IndicatorDefinition = Pick<Indicator, 'id' | 'title' | 'area' | 'polarity' | 'unit' | 'definition' | 'dfeSource'>;
 
 export interface MonthlyPoint {
   /** the rolling-12-month label, `2016-03` = 2015-04-01 .. 2016-03-31 */

@@ -6,25 +6,19 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../cli.ts';
 import { generateSsdExtract } from '../../fixtures/generator/index.ts';
 import { writeExtract } from '../../fixtures/generator/write.ts';
 import { INDICATORS } from '../../metrics/index.ts';
 import type { IndicatorsDocument } from '../../metrics/types.ts';
 import { dfeFormula } from './dfe/formulas.ts';
+import { runCli } from '../testing.ts';
 
 let dir: string;
 let db: string;
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'safeguard', ...args], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
 
 async function doc(...extra: string[]): Promise<IndicatorsDocument> {
-  const r = await cli('indicators', '--db', db, '--period', '2014/15:2016/17', '--format', 'json', ...extra);
+  const r = await runCli('indicators', '--db', db, '--period', '2014/15:2016/17', '--format', 'json', ...extra);
   expect(r.code).toBe(0);
   return JSON.parse(r.out) as IndicatorsDocument;
 }
@@ -34,9 +28,9 @@ beforeAll(async () => {
   db = join(dir, 'db.duckdb');
   const x = generateSsdExtract();
   await writeExtract(join(dir, 'extract'), x);
-  expect((await cli('ingest', join(dir, 'extract'), '--la', '359', '--extract-date', x.extractDate, '--db', db)).code).toBe(0);
+  expect((await runCli('ingest', join(dir, 'extract'), '--la', '359', '--extract-date', x.extractDate, '--db', db)).code).toBe(0);
   const dfe = readdirSync('data/dfe').filter((f) => f.endsWith('.csv')).map((f) => join('data/dfe', f));
-  const r = await cli('benchmarks', 'import', ...dfe, '--db', db);
+  const r = await runCli('benchmarks', 'import', ...dfe, '--db', db);
   expect(r.code).toBe(0);
   expect(r.err).toMatch(/DfE c4_s47_icpc, \d+ figure/);
 });
@@ -88,7 +82,7 @@ describe('DfE comparators in `indicators`', () => {
   });
 
   it('lets a plain benchmark file override DfE comparator by comparator', async () => {
-    expect((await cli('benchmarks', 'import', 'fixtures/wigan-board-benchmarks.csv', '--db', db)).code).toBe(0);
+    expect((await runCli('benchmarks', 'import', 'fixtures/wigan-board-benchmarks.csv', '--db', db)).code).toBe(0);
     const r = (await doc()).results.find((x) => x.indicator === 'icpc_per_10k' && x.period === '2016/17')!;
     expect([r.benchmarks.sn?.value, r.benchmarks.region?.value, r.benchmarks.england?.value]).toEqual([80.1, 79.5, 62.6]);
     const referrals = (await doc()).results.find((x) => x.indicator === 'referrals_per_10k' && x.period === '2016/17')!;
@@ -97,7 +91,7 @@ describe('DfE comparators in `indicators`', () => {
 
   it('rejects a file whose columns it does not recognise, naming them, and writes nothing', async () => {
     const before = (await doc()).results.map((r) => r.benchmarks);
-    const r = await cli('benchmarks', 'import', 'data/dfe/c4_children_in_need_section_47s_and_icpcs_2013_to_2025.csv', 'data/bank-holidays-england-and-wales.csv', '--db', db);
+    const r = await runCli('benchmarks', 'import', 'data/dfe/c4_children_in_need_section_47s_and_icpcs_2013_to_2025.csv', 'data/bank-holidays-england-and-wales.csv', '--db', db);
     expect(r.code).toBe(3);
     expect(r.err).toMatch(/bank-holidays-england-and-wales\.csv: has columns \[date, name, source\]/);
     expect(r.err).toMatch(/expected one of: plain benchmark file/);

@@ -3,20 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../cli.ts';
 import { generateSsdExtract } from '../../fixtures/generator/index.ts';
 import { writeExtract } from '../../fixtures/generator/write.ts';
+import { runCli } from '../testing.ts';
 
 let dir: string;
 let extract: string;
 const x = generateSsdExtract();
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'safeguard', ...args], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'safeguard-report-'));
@@ -42,7 +36,7 @@ function identifiers(): Set<string> {
 describe('run', () => {
   it('ingests, benchmarks, prints the table and writes the four reports, which hold no child identifier', async () => {
     const out = join(dir, 'out');
-    const r = await cli('run', extract, '--la', '359', '--extract-date', x.extractDate, '--db', join(dir, 'run.duckdb'), '--out', out);
+    const r = await runCli('run', extract, '--la', '359', '--extract-date', x.extractDate, '--db', join(dir, 'run.duckdb'), '--out', out);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/icpc_within_15wd_pct\s+2016\/17\s+401\s+468\s+85\.7/);
     for (const f of ['indicators.md', 'indicators.csv', 'indicators.xlsx', 'trends.html']) expect(r.err).toContain(join(out, f));
@@ -65,9 +59,9 @@ describe('run', () => {
 describe('report --suppress', () => {
   it('writes the publication version with small counts shown as c', async () => {
     const db = join(dir, 'suppress.duckdb');
-    expect((await cli('ingest', extract, '--la', '359', '--extract-date', x.extractDate, '--db', db)).code).toBe(0);
+    expect((await runCli('ingest', extract, '--la', '359', '--extract-date', x.extractDate, '--db', db)).code).toBe(0);
     const out = join(dir, 'published');
-    expect((await cli('report', '--db', db, '--out', out, '--suppress')).code).toBe(0);
+    expect((await runCli('report', '--db', db, '--out', out, '--suppress')).code).toBe(0);
     const md = readFileSync(join(out, 'indicators.md'), 'utf8');
     // cpp_reviews_in_time_pct 2014/15 is 200 of 203: 3 late could be worked back, so the figures are withheld
     expect(md).toMatch(/\| c \|/);

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../cli.ts';
 import { keyPath } from '../pseudonym.ts';
+import { runCli } from '../testing.ts';
 
 let dir: string;
 let db: string;
@@ -14,12 +14,6 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'safeguard', ...args], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
 
 function extract(name: string, plans: string): string {
   const d = join(dir, name);
@@ -33,23 +27,23 @@ const HOSTILE_ROWS = 'P1,CHILD-0001,2016-05-23,\nP2,CHILD-9999,2016-05-23,\nP3,C
 
 describe('quarantine', () => {
   it('is headed OFFICIAL-SENSITIVE and pseudonymises identifiers, with the same pseudonym every time', async () => {
-    await cli('ingest', extract('a', HOSTILE_ROWS), '--db', db, '--extract-date', '2017-04-10');
-    const r = await cli('quarantine', '--db', db);
+    await runCli('ingest', extract('a', HOSTILE_ROWS), '--db', db, '--extract-date', '2017-04-10');
+    const r = await runCli('quarantine', '--db', db);
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toMatch(/^OFFICIAL-SENSITIVE/);
     expect(r.out).not.toContain('CHILD-9999');
     const pseudonym = /P-[0-9a-f]{12}/.exec(r.out)![0];
-    expect((await cli('quarantine', '--db', db)).out).toContain(pseudonym);
+    expect((await runCli('quarantine', '--db', db)).out).toContain(pseudonym);
     expect(statSync(keyPath(db)).mode & 0o777).toBe(0o600);
     // the key is the database's own: another database gives another pseudonym
     const other = join(dir, 'other.duckdb');
-    await cli('ingest', extract('b', HOSTILE_ROWS), '--db', other, '--extract-date', '2017-04-10');
-    expect((await cli('quarantine', '--db', other)).out).not.toContain(pseudonym);
+    await runCli('ingest', extract('b', HOSTILE_ROWS), '--db', other, '--extract-date', '2017-04-10');
+    expect((await runCli('quarantine', '--db', other)).out).not.toContain(pseudonym);
   });
 
   it('shows identifiers with --reveal-ids, and neutralises formulas in CSV', async () => {
-    await cli('ingest', extract('a', HOSTILE_ROWS), '--db', db, '--extract-date', '2017-04-10');
-    const r = await cli('quarantine', '--db', db, '--format', 'csv', '--reveal-ids');
+    await runCli('ingest', extract('a', HOSTILE_ROWS), '--db', db, '--extract-date', '2017-04-10');
+    const r = await runCli('quarantine', '--db', db, '--format', 'csv', '--reveal-ids');
     const lines = r.out.trim().split('\n');
     expect(lines[0]).toMatch(/^OFFICIAL-SENSITIVE/);
     expect(lines[1]).toBe('file,line,column,value,reason');
@@ -61,23 +55,23 @@ describe('quarantine', () => {
 
 describe('snapshots', () => {
   it('lists snapshots and deletes one with all its rows, leaving the other', async () => {
-    await cli('ingest', extract('a', 'P1,CHILD-0001,2016-05-23,\n'), '--db', db, '--extract-date', '2017-04-10');
-    await cli('ingest', extract('b', 'P1,CHILD-0001,2016-05-23,2016-12-01\n'), '--db', db, '--extract-date', '2017-05-10');
-    const list = await cli('snapshots', 'list', '--db', db);
+    await runCli('ingest', extract('a', 'P1,CHILD-0001,2016-05-23,\n'), '--db', db, '--extract-date', '2017-04-10');
+    await runCli('ingest', extract('b', 'P1,CHILD-0001,2016-05-23,2016-12-01\n'), '--db', db, '--extract-date', '2017-05-10');
+    const list = await runCli('snapshots', 'list', '--db', db);
     const ids = [...list.out.matchAll(/^([0-9a-f]{16})\s/gm)].map((m) => m[1]!);
     expect(ids).toHaveLength(2);
-    const del = await cli('snapshots', 'delete', ids[1]!.slice(0, 8), '--db', db);
+    const del = await runCli('snapshots', 'delete', ids[1]!.slice(0, 8), '--db', db);
     expect(del.code).toBe(0);
-    const after = await cli('snapshots', 'list', '--db', db);
+    const after = await runCli('snapshots', 'list', '--db', db);
     expect(after.out).toContain(ids[0]!);
     expect(after.out).not.toContain(ids[1]!);
-    const r = await cli('indicators', '--db', db, '--period', '2016/17', '--format', 'json');
+    const r = await runCli('indicators', '--db', db, '--period', '2016/17', '--format', 'json');
     expect(JSON.parse(r.out).snapshot.id).toBe(ids[0]);
   });
 
   it('says so when a snapshot does not exist', async () => {
-    await cli('ingest', extract('a', 'P1,CHILD-0001,2016-05-23,\n'), '--db', db, '--extract-date', '2017-04-10');
-    const r = await cli('snapshots', 'delete', 'ffffffff', '--db', db);
+    await runCli('ingest', extract('a', 'P1,CHILD-0001,2016-05-23,\n'), '--db', db, '--extract-date', '2017-04-10');
+    const r = await runCli('snapshots', 'delete', 'ffffffff', '--db', db);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/no snapshot ffffffff/);
   });
@@ -85,7 +79,7 @@ describe('snapshots', () => {
 
 describe('two runs at once', () => {
   it('fails the second with a clear message and leaves the database intact', async () => {
-    await cli('ingest', extract('a', 'P1,CHILD-0001,2016-05-23,\n'), '--db', db, '--extract-date', '2017-04-10');
+    await runCli('ingest', extract('a', 'P1,CHILD-0001,2016-05-23,\n'), '--db', db, '--extract-date', '2017-04-10');
     // another process holds the database open for writing
     const holder = spawn(process.execPath, [
       '--input-type=module',
@@ -97,14 +91,14 @@ describe('two runs at once', () => {
         holder.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
         holder.on('exit', (c) => reject(new Error(`holder exited ${c}`)));
       });
-      const r = await cli('ingest', extract('b', 'P1,CHILD-0001,2016-05-23,2016-12-01\n'), '--db', db, '--extract-date', '2017-05-10');
+      const r = await runCli('ingest', extract('b', 'P1,CHILD-0001,2016-05-23,2016-12-01\n'), '--db', db, '--extract-date', '2017-05-10');
       expect(r.code).toBe(1);
       expect(r.err).toMatch(/in use by another safeguard run; wait for it to finish and try again/);
     } finally {
       holder.kill('SIGKILL');
     }
     await new Promise((res) => setTimeout(res, 200));
-    const list = await cli('snapshots', 'list', '--db', db);
+    const list = await runCli('snapshots', 'list', '--db', db);
     expect(list.code).toBe(0);
     expect([...list.out.matchAll(/^[0-9a-f]{16}\s/gm)]).toHaveLength(1);
   });

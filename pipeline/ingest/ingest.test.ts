@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, existsSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../cli.ts';
 import { Database } from '../db.ts';
 import { parseExtractFiles } from './extract.ts';
+import { runCli } from '../testing.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -12,12 +12,6 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'safeguard', ...args], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
 
 function extract(name: string, files: Record<string, string>): string {
   const d = join(dir, name);
@@ -49,7 +43,7 @@ async function dump(dbFile: string): Promise<string> {
 }
 
 async function cppFigures(dbFile: string): Promise<unknown> {
-  const r = await cli('indicators', '--db', dbFile, '--period', '2016/17', '--format', 'json');
+  const r = await runCli('indicators', '--db', dbFile, '--period', '2016/17', '--format', 'json');
   expect(r.code).toBe(0);
   const doc = JSON.parse(r.out) as { snapshot: unknown; results: { indicator: string; numerator: number; denominator: number; value: number }[] };
   return { snapshot: doc.snapshot, results: doc.results.map((x) => [x.indicator, x.numerator, x.denominator, x.value]) };
@@ -58,7 +52,7 @@ async function cppFigures(dbFile: string): Promise<unknown> {
 describe('ingest', () => {
   it('loads an extract with a BOM, CRLF, mixed date forms and leading-zero IDs', async () => {
     const db = join(dir, 'db.duckdb');
-    const r = await cli('ingest', extract('good', GOOD), '--db', db, '--extract-date', '2017-04-10');
+    const r = await runCli('ingest', extract('good', GOOD), '--db', db, '--extract-date', '2017-04-10');
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/ssd_cp_plans\.csv\s+cp_plan\s+2\s+2\s+0/);
     const doc = (await cppFigures(db)) as { results: [string, number, number, number][] };
@@ -69,10 +63,10 @@ describe('ingest', () => {
 
   it('rejects a file missing a required column with exit 3 naming file and column, and changes nothing', async () => {
     const db = join(dir, 'db.duckdb');
-    expect((await cli('ingest', extract('good', GOOD), '--db', db, '--extract-date', '2017-04-10')).code).toBe(0);
+    expect((await runCli('ingest', extract('good', GOOD), '--db', db, '--extract-date', '2017-04-10')).code).toBe(0);
     const before = await dump(db);
     const bad = extract('bad', { ...GOOD, 'ssd_cp_plans.csv': 'cppl_cp_plan_id,cppl_person_id\nP1,007\n', 'ssd_person.csv': 'pers_person_id,pers_dob\n9,2012-01-01\n' });
-    const r = await cli('ingest', bad, '--db', db, '--extract-date', '2017-04-10');
+    const r = await runCli('ingest', bad, '--db', db, '--extract-date', '2017-04-10');
     expect(r.code).toBe(3);
     expect(r.err).toContain('ssd_cp_plans.csv');
     expect(r.err).toContain('column cppl_cp_plan_start_date');
@@ -90,7 +84,7 @@ describe('ingest', () => {
     mkdirSync(d);
     for (const [f, content] of Object.entries(files)) writeFileSync(join(d, f), content);
     const db = join(dir, 'never.duckdb');
-    const r = await cli('ingest', d, '--db', db);
+    const r = await runCli('ingest', d, '--db', db);
     expect(r.code).toBe(3);
     expect(r.err).toMatch(message);
     expect(existsSync(db)).toBe(false);
@@ -99,29 +93,29 @@ describe('ingest', () => {
   it('ingesting the same files again changes nothing; a deleted database rebuilt gives the same figures', async () => {
     const db = join(dir, 'db.duckdb');
     const src = extract('good', GOOD);
-    await cli('ingest', src, '--db', db, '--extract-date', '2017-04-10');
+    await runCli('ingest', src, '--db', db, '--extract-date', '2017-04-10');
     const figures = await cppFigures(db);
     const before = await dump(db);
-    const again = await cli('ingest', src, '--db', db, '--extract-date', '2017-04-10');
+    const again = await runCli('ingest', src, '--db', db, '--extract-date', '2017-04-10');
     expect(again.code).toBe(0);
     expect(again.err).toMatch(/already loaded as snapshot/);
     expect(await dump(db)).toBe(before);
     expect(await cppFigures(db)).toEqual(figures);
     rmSync(db);
-    await cli('ingest', src, '--db', db, '--extract-date', '2017-04-10');
+    await runCli('ingest', src, '--db', db, '--extract-date', '2017-04-10');
     expect(await cppFigures(db)).toEqual(figures);
   });
 
   it('uses the latest snapshot, and an earlier one on request', async () => {
     const db = join(dir, 'db.duckdb');
-    await cli('ingest', extract('a', GOOD), '--db', db, '--extract-date', '2017-04-10');
+    await runCli('ingest', extract('a', GOOD), '--db', db, '--extract-date', '2017-04-10');
     const first = (await cppFigures(db)) as { snapshot: { id: string } };
     // a later extract in which P1 was recorded as ended in March (late recording)
     const later = { ...GOOD, 'ssd_cp_plans.csv': GOOD['ssd_cp_plans.csv'].replace('P1,007,2016-05-23,', 'P1,007,2016-05-23,2017-03-01') };
-    await cli('ingest', extract('b', later), '--db', db, '--extract-date', '2017-05-10');
+    await runCli('ingest', extract('b', later), '--db', db, '--extract-date', '2017-05-10');
     const latest = (await cppFigures(db)) as { results: [string, number][] };
     expect(latest.results.find((x) => x[0] === 'cpp_per_10k')![1]).toBe(0);
-    const r = await cli('indicators', '--db', db, '--period', '2016/17', '--format', 'json', '--snapshot', first.snapshot.id);
+    const r = await runCli('indicators', '--db', db, '--period', '2016/17', '--format', 'json', '--snapshot', first.snapshot.id);
     expect(JSON.parse(r.out).results.find((x: { indicator: string }) => x.indicator === 'cpp_per_10k').numerator).toBe(1);
   });
 });
@@ -130,7 +124,7 @@ describe('--export-parquet', () => {
   it("writes the snapshot's tables as Parquet partitioned by LA and snapshot, the same rows as the database", async () => {
     const db = join(dir, 'db.duckdb');
     const pq = join(dir, 'parquet');
-    const r = await cli('ingest', extract('good', GOOD), '--db', db, '--la', '359', '--extract-date', '2017-04-10', '--export-parquet', pq);
+    const r = await runCli('ingest', extract('good', GOOD), '--db', db, '--la', '359', '--extract-date', '2017-04-10', '--export-parquet', pq);
     expect(r.code).toBe(0);
     const h = await Database.open(':memory:');
     try {
@@ -200,7 +194,7 @@ describe('quarantine', () => {
       ...GOOD,
       'ssd_cp_plans.csv': 'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date\nP1,007,2016-05-23,\nP9,404,2016-05-23,\n',
     });
-    const r = await cli('ingest', d, '--db', db, '--extract-date', '2017-04-10');
+    const r = await runCli('ingest', d, '--db', db, '--extract-date', '2017-04-10');
     expect(r.err).toMatch(/ssd_cp_plans\.csv\s+cp_plan\s+2\s+1\s+1/);
     expect(r.err).not.toContain('404'); // the summary names no identifier
     const doc = (await cppFigures(db)) as { results: [string, number][] };
@@ -212,7 +206,7 @@ describe('validate', () => {
   it('prints each problem with file, line and column and writes nothing', async () => {
     const d = extract('v', { ...GOOD, 'ssd_cp_plans.csv': 'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date\nP1,007,2016-02-30\n' });
     const defaultDbExisted = existsSync('./safeguard.duckdb');
-    const r = await cli('validate', d, '--extract-date', '2017-04-10');
+    const r = await runCli('validate', d, '--extract-date', '2017-04-10');
     expect(r.code).toBe(0);
     expect(r.out).toContain("ssd_cp_plans.csv, line 2, column cppl_cp_plan_start_date: '2016-02-30' is not a real date");
     expect(existsSync('./safeguard.duckdb')).toBe(defaultDbExisted);

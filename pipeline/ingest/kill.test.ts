@@ -8,21 +8,16 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../cli.ts';
 import { Database } from '../db.ts';
 import { generateSsdExtract } from '../../fixtures/generator/index.ts';
 import { writeExtract } from '../../fixtures/generator/write.ts';
 import { BENCH_EXTRACT_DATE, writeScaledExtract } from '../../fixtures/generator/scaled.ts';
+import { runCli } from '../testing.ts';
 
 let dir: string;
 let big: string;
 let small: string;
 
-async function cli(...args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const code = await main(['node', 'safeguard', ...args], { out: (t) => (out += `${t}\n`), err: () => undefined });
-  return { code, out };
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'safeguard-kill-'));
@@ -62,14 +57,14 @@ describe('an ingest killed with SIGKILL', () => {
   for (const when of [{ afterMs: 400 }, { onWal: true as const }]) {
     it(`leaves earlier snapshots intact (${JSON.stringify(when)})`, async () => {
       const db = join(dir, `db-${JSON.stringify(when).replace(/\W/g, '')}.duckdb`);
-      expect((await cli('ingest', small, '--db', db, '--la', '359', '--extract-date', '2017-04-10')).code).toBe(0);
-      const before = await cli('indicators', '--db', db, '--period', '2013/14:2016/17', '--format', 'json');
+      expect((await runCli('ingest', small, '--db', db, '--la', '359', '--extract-date', '2017-04-10')).code).toBe(0);
+      const before = await runCli('indicators', '--db', db, '--period', '2013/14:2016/17', '--format', 'json');
       const first = JSON.parse(before.out).snapshot.id as string;
 
       const signal = await ingestAndKill(db, when);
 
       // the database opens, and the first snapshot's figures are exactly as before
-      const after = await cli('indicators', '--db', db, '--period', '2013/14:2016/17', '--format', 'json', '--snapshot', first);
+      const after = await runCli('indicators', '--db', db, '--period', '2013/14:2016/17', '--format', 'json', '--snapshot', first);
       expect(after.code).toBe(0);
       expect(JSON.parse(after.out).results).toEqual(JSON.parse(before.out).results);
       // the killed snapshot is absent, or (if it committed before the kill) whole

@@ -8,7 +8,7 @@
  */
 import type { Benchmark } from '../../../metrics/types.ts';
 import { ENGLAND, laGeo, regionGeo, type DfeDataset } from './dataset.ts';
-import { meanTenths, medianTenths, tenthsToNumber } from './decimal.ts';
+import { meanTenths, medianTenths, tenthsToNumber } from '../../decimal.ts';
 import { FILE_LABEL, describeSource, dfeFormula, geoValue, type DfeFormula } from './formulas.ts';
 import { absenceReason, comparatorRegion, describeIn, existedIn, fyLabel, laLabel, resolveLa } from './las.ts';
 import type { SnModel } from './parse.ts';

@@ -6,7 +6,7 @@
  * population source; the CLA rate uses the CLA file's own population.
  */
 import { ENGLAND, cellKey, type DfeDataset, type Geo } from './dataset.ts';
-import { parseDecimal, toTenthsHalfUp, type Fraction } from './decimal.ts';
+import { parseDecimal, toTenthsHalfUp, type Fraction } from '../../decimal.ts';
 import type { MeasureKind } from './parse.ts';
 
 export type DfeFormula =

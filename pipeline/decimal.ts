@@ -2,7 +2,8 @@
  * Exact decimal arithmetic for published figures. Values are rounded half up
  * to one decimal place, and a binary float would turn 58.65 into 58.6 (or a
  * tie that is not a tie into one), so everything here is a BigInt fraction and
- * the result is an integer count of tenths.
+ * the result is an integer count of tenths. Our own figures (compute.ts) and
+ * DfE's (pipeline/benchmarks/dfe/) are rounded by the same functions.
  */
 
 /** A non-reduced fraction n/d with d > 0. */
@@ -64,4 +65,17 @@ export function compareBigint(a: bigint, b: bigint): number {
 /** Compares two fractions exactly. */
 export function compareFractions(a: Fraction, b: Fraction): number {
   return compareBigint(a.n * b.d, b.n * a.d);
+}
+
+/**
+ * `scale * numerator / denominator` rounded half up to one decimal place, or
+ * null when the denominator is zero: every value safeguard computes. Inputs
+ * are whole counts.
+ */
+export function ratioToOneDecimal(numerator: number | bigint, denominator: number | bigint, scale: 100 | 10000): number | null {
+  const d = BigInt(denominator);
+  if (d === 0n) return null;
+  const n = BigInt(numerator);
+  if (n < 0n || d < 0n) throw new RangeError('counts cannot be negative');
+  return tenthsToNumber(toTenthsHalfUp({ n: BigInt(scale) * n, d }));
 }
