@@ -44,6 +44,8 @@ const SOURCE_PERSON_COLUMN: Record<string, string> = {
 export function checkReferences(tables: Map<string, TableRows>): QuarantinedRow[] {
   const out: QuarantinedRow[] = [];
   out.push(...checkBeforeBirth(tables));
+  // the IDs each target table holds, built once (every table refers to the children)
+  const knownIds = new Map<string, Set<string>>();
   for (const ref of REFERENCES) {
     const from = tables.get(ref.table);
     const to = tables.get(ref.target);
@@ -51,15 +53,21 @@ export function checkReferences(tables: Map<string, TableRows>): QuarantinedRow[
     const ci = from.columns.indexOf(ref.column);
     const ti = to.columns.indexOf(ref.targetColumn);
     if (ci < 0 || ti < 0) continue;
-    const known = new Set<string>();
-    for (const r of to.rows) {
-      const v = r[ti];
-      if (v) known.add(v);
+    const cacheKey = `${ref.target}.${ref.targetColumn}`;
+    let known = knownIds.get(cacheKey);
+    if (!known) {
+      known = new Set<string>();
+      for (const r of to.rows) {
+        const v = r[ti];
+        if (v) known.add(v);
+      }
+      knownIds.set(cacheKey, known);
     }
     const sourceColumn = ref.column === 'person_id' ? SOURCE_PERSON_COLUMN[ref.table]! : ref.sourceColumn;
+    const ids = known;
     filterRows(from, (i) => {
       const v = from.rows[i]![ci];
-      if (v === null || v === undefined || known.has(v)) return true;
+      if (v === null || v === undefined || ids.has(v)) return true;
       out.push({ file: from.files[i]!, line: from.lines[i]!, column: sourceColumn, value: v, reason: `refers to ${ref.what}` });
       return false;
     });

@@ -44,6 +44,14 @@ export function readSsdFile(spec: SsdFileSpec, relPath: string, bytes: Uint8Arra
     .map(([a, b]) => [rows.columns.indexOf(a), rows.columns.indexOf(b), a, b] as const)
     .filter(([ia, ib]) => ia >= 0 && ib >= 0);
 
+  // a column of dates holds a few thousand distinct values in a million rows: parse each once
+  const dateCache = new Map<string, Parsed<string | null>>();
+  const parse = (col: ColumnSpec, raw: string): Parsed<string | null> => {
+    if (col.kind !== 'date') return parseValue(col, raw, latestDate);
+    let p = dateCache.get(raw);
+    if (!p) dateCache.set(raw, (p = parseValue(col, raw, latestDate)));
+    return p;
+  };
   for (const rec of csv.records) {
     if (rec.fields.length !== header.length) {
       quarantine.push({
@@ -60,7 +68,7 @@ export function readSsdFile(spec: SsdFileSpec, relPath: string, bytes: Uint8Arra
     for (let k = 0; k < present.length; k++) {
       const col = present[k]!;
       const raw = rec.fields[positions[k]!] ?? '';
-      const parsed = parseValue(col, raw, latestDate);
+      const parsed = parse(col, raw);
       if (!parsed.ok) {
         bad = { file: relPath, line: rec.line, column: col.source, value: clipValue(raw), reason: parsed.reason };
         break;
@@ -163,9 +171,11 @@ function parseValue(col: ColumnSpec, raw: string, latestDate: string): Parsed<st
 function removeDuplicates(spec: SsdFileSpec, rows: TableRows): QuarantinedRow[] {
   if (spec.key.length === 0) return [];
   const keyIdx = spec.key.map((k) => rows.columns.indexOf(k));
+  const single = keyIdx.length === 1 ? keyIdx[0]! : -1;
   const groups = new Map<string, number[]>();
   rows.rows.forEach((r, i) => {
-    const key = JSON.stringify(keyIdx.map((k) => (k >= 0 ? r[k] : null)));
+    // one-column keys (every SSD ID) are the value itself; composite keys are joined unambiguously
+    const key = single >= 0 ? (r[single] ?? '') : JSON.stringify(keyIdx.map((k) => (k >= 0 ? r[k] : null)));
     const g = groups.get(key);
     if (g) g.push(i);
     else groups.set(key, [i]);
