@@ -12,8 +12,7 @@ import { generateSsdExtract } from '../../fixtures/generator/index.ts';
 import { writeExtract } from '../../fixtures/generator/write.ts';
 import { importBenchmarks } from './benchmarks.ts';
 import { ingest } from './ingest.ts';
-import { indicators } from './indicators.ts';
-import { report } from './report.ts';
+import { tableAndReports } from './report.ts';
 import type { Io } from './io.ts';
 
 export const BOARD_BENCHMARKS = fileURLToPath(new URL('../../fixtures/wigan-board-benchmarks.csv', import.meta.url));
@@ -32,7 +31,6 @@ export async function demo(opts: { out: string }, io: Io): Promise<void> {
   io.err(`Generated a synthetic extract (no real child's data) in ${extractDir}`);
   await ingest(extractDir, { db: dbFile, la: extract.laCode, extractDate: extract.extractDate }, io);
   await importBenchmarks([relative(process.cwd(), BOARD_BENCHMARKS)], { db: dbFile }, io);
-  await indicators({ db: dbFile, period: DEMO_PERIODS, format: 'table' }, io);
-  await report({ db: dbFile, period: DEMO_PERIODS, out: join(opts.out, 'reports') }, io);
+  await tableAndReports({ db: dbFile, period: DEMO_PERIODS, out: join(opts.out, 'reports') }, io);
   io.err(`Database: ${dbFile}`);
 }

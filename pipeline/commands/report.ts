@@ -14,6 +14,7 @@ import { findSnapshot } from '../snapshots.ts';
 import { INDICATORS } from '../../metrics/index.ts';
 import { RENDERERS } from '../../reports/index.ts';
 import type { MonthlySeries, ReportInput } from '../../reports/index.ts';
+import type { IndicatorsDocument } from '../../metrics/types.ts';
 import { buildDocument, indicatorsTable } from './indicators.ts';
 import type { DocumentOptions } from './indicators.ts';
 import { ingest } from './ingest.ts';
@@ -33,32 +34,42 @@ const DEFAULT_YEARS = 4;
 export async function report(opts: ReportOptions, io: Io): Promise<string[]> {
   const db = await Database.open(opts.db);
   try {
-    const snap = await findSnapshot(db, opts.snapshot);
-    const latest = latestCompleteFinancialYear(snap.data_to ?? snap.extracted_at);
-    const firstYear = Number(latest.start.slice(0, 4)) - DEFAULT_YEARS + 1;
-    const period = opts.period && opts.period.length > 0 ? opts.period : [`${financialYearStarting(firstYear).label}:${latest.label}`];
-    const doc = await buildDocument(db, { ...opts, period });
-    const monthly = await monthlyTrend(db, snap.snapshot_id, snap.data_to ?? snap.extracted_at, doc.la ? [doc.la.code, doc.la.ons_code] : []);
-    const input: ReportInput = {
-      doc,
-      definitions: INDICATORS.map(({ id, title, area, polarity, unit, definition, dfeSource }) => ({ id, title, area, polarity, unit, definition, dfeSource })),
-      monthly,
-      generatedAt: new Date().toISOString(),
-      suppress: opts.suppress ?? false,
-    };
-    mkdirSync(opts.out, { recursive: true });
-    const written: string[] = [];
-    for (const [name, render] of Object.entries(RENDERERS)) {
-      const path = join(opts.out, name);
-      writeFileSync(path, await render(input));
-      written.push(path);
-    }
-    io.err(`Reports for ${doc.la?.name ?? `snapshot ${snap.snapshot_id}`}${opts.suppress ? ' (small counts suppressed for publication)' : ''}:`);
-    for (const w of written) io.err(`  ${w}`);
-    return written;
+    return await writeReports(db, await buildDocument(db, { ...opts, period: await reportPeriods(db, opts) }), opts, io);
   } finally {
     db.close();
   }
+}
+
+/** The periods asked for, or the board's layout: the latest four complete financial years. */
+async function reportPeriods(db: Database, opts: ReportOptions): Promise<string[]> {
+  if (opts.period && opts.period.length > 0) return opts.period;
+  const snap = await findSnapshot(db, opts.snapshot);
+  const latest = latestCompleteFinancialYear(snap.data_to ?? snap.extracted_at);
+  const firstYear = Number(latest.start.slice(0, 4)) - DEFAULT_YEARS + 1;
+  return [`${financialYearStarting(firstYear).label}:${latest.label}`];
+}
+
+/** Renders the reports from results already computed, and writes them: the one place report files are written. */
+async function writeReports(db: Database, doc: IndicatorsDocument, opts: ReportOptions, io: Io): Promise<string[]> {
+  const snap = await findSnapshot(db, opts.snapshot);
+  const monthly = await monthlyTrend(db, snap.snapshot_id, snap.data_to ?? snap.extracted_at, doc.la ? [doc.la.code, doc.la.ons_code] : []);
+  const input: ReportInput = {
+    doc,
+    definitions: INDICATORS.map(({ id, title, area, polarity, unit, definition, dfeSource }) => ({ id, title, area, polarity, unit, definition, dfeSource })),
+    monthly,
+    generatedAt: new Date().toISOString(),
+    suppress: opts.suppress ?? false,
+  };
+  mkdirSync(opts.out, { recursive: true });
+  const written: string[] = [];
+  for (const [name, render] of Object.entries(RENDERERS)) {
+    const path = join(opts.out, name);
+    writeFileSync(path, await render(input));
+    written.push(path);
+  }
+  io.err(`Reports for ${doc.la?.name ?? `snapshot ${snap.snapshot_id}`}${opts.suppress ? ' (small counts suppressed for publication)' : ''}:`);
+  for (const w of written) io.err(`  ${w}`);
+  return written;
 }
 
 /**
@@ -119,11 +130,17 @@ export interface RunOptions extends ReportOptions {
 export async function runJob(extractDir: string, opts: RunOptions, io: Io): Promise<void> {
   if (opts.la) resolveLa(opts.la);
   await ingest(extractDir, { db: opts.db, la: opts.la, extractDate: opts.extractDate, exportParquet: opts.exportParquet }, io);
+  await tableAndReports(opts, io);
+}
+
+/** The indicators table on stdout, then the reports from the same results. */
+export async function tableAndReports(opts: ReportOptions, io: Io): Promise<void> {
   const db = await Database.open(opts.db);
   try {
-    io.out(indicatorsTable(await buildDocument(db, opts), { colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+    const doc = await buildDocument(db, { ...opts, period: await reportPeriods(db, opts) });
+    io.out(indicatorsTable(doc, { colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+    await writeReports(db, doc, opts, io);
   } finally {
     db.close();
   }
-  await report(opts, io);
 }
