@@ -43,6 +43,16 @@ CREATE TABLE IF NOT EXISTS store.quarantine (
   reason VARCHAR NOT NULL
 );
 
+-- records loaded that a DfE validation rule says to check (rule = DfE rule number, NULL where DfE has none).
+-- A warning never removes a record; messages hold no identifier (file and line say where to look).
+CREATE TABLE IF NOT EXISTS store.warning (
+  snapshot_id VARCHAR NOT NULL,
+  rule VARCHAR,
+  file VARCHAR NOT NULL,
+  line INTEGER,
+  message VARCHAR NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS store.person (
   snapshot_id VARCHAR NOT NULL, source_line INTEGER,
   person_id VARCHAR NOT NULL, dob DATE, sex VARCHAR, ethnicity VARCHAR, death_date DATE, upn VARCHAR, expected_dob DATE

@@ -9,6 +9,7 @@ import { readExtract } from '../ingest/extract.ts';
 import { loadSnapshot } from '../ingest/load.ts';
 import { exportParquet } from '../parquet.ts';
 import type { ParsedExtract } from '../ingest/types.ts';
+import { warningSummary } from '../ingest/dfe-rules.ts';
 import { UsageError } from '../errors.ts';
 import type { Io } from './io.ts';
 import { textTable } from './io.ts';
@@ -38,6 +39,7 @@ export async function ingest(extractDir: string, opts: IngestOptions, io: Io): P
     } else {
       io.err(`Loaded snapshot ${result.snapshotId}${la ? ` for ${la.name} (${la.code})` : ''}, extract taken ${extractDate}.`);
       io.err(summary(parsed));
+      for (const line of warningSummary(parsed.warnings)) io.err(line);
       io.err(`Population: ${result.populationSource ?? 'none (give --la CODE or add population.csv); rates will have no value'}`);
     }
     if (opts.exportParquet) {
@@ -53,6 +55,7 @@ export async function ingest(extractDir: string, opts: IngestOptions, io: Io): P
 export async function validate(extractDir: string, opts: { extractDate?: string }, io: Io): Promise<number> {
   const parsed = readExtract(extractDir, checkExtractDate(opts.extractDate));
   io.out(summary(parsed));
+  for (const line of warningSummary(parsed.warnings)) io.out(line);
   for (const q of parsed.quarantine) {
     io.out(`${q.file}${q.line !== null ? `, line ${q.line}` : ''}${q.column ? `, column ${q.column}` : ''}: ${q.reason}`);
   }

@@ -1,17 +1,25 @@
 /*
  * Reads an extract folder (sub-folders allowed) into a ParsedExtract without
  * writing anything: the shared first half of `ingest` and `validate`. Files are
- * matched to SSD tables by name (`<table>.csv`, any case); anything else is
- * listed as not read, never silently skipped.
+ * matched to SSD tables by name (`<table>.csv`, any case); the statutory
+ * returns by content (issue 7): SSDA903 CSVs by their header row, CIN census
+ * XML by its root and header, any number of them, stacked (stacking.ts).
+ * Anything else is listed as not read, never silently skipped.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { InputRejected } from '../errors.ts';
 import { latestAcceptableDate } from '../values.ts';
+import { readCinCensus } from './cin-census-xml.ts';
 import { checkReferences } from './references.ts';
-import { readSsdFile } from './ssd-csv.ts';
+import { ADAPTER as SSD_ADAPTER, readSsdFile } from './ssd-csv.ts';
 import { SSD_FILES } from './ssd-files.ts';
+import { folderOf, readSsda903Return, recogniseSsda903 } from './ssda903-csv.ts';
+import type { Ssda903File } from './ssda903-csv.ts';
+import { mergeStacked, personIds, stackReturns } from './stacking.ts';
+import type { ParsedReturn } from './stacking.ts';
 import type { ParsedExtract } from './types.ts';
+import { looksLikeXml } from './xml.ts';
 
 export interface ExtractFile {
   /** path relative to the extract folder */
@@ -35,21 +43,41 @@ export function readExtract(dir: string, extractDate: string): ParsedExtract {
       throw new InputRejected({ file: path }, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
     }
   });
-  if (!files.some((f) => SSD_FILES.some((s) => s.file === basename(f.path).toLowerCase()))) {
-    throw new InputRejected({ file: dir }, `holds none of the files safeguard reads (${SSD_FILES.map((s) => s.file).join(', ')})`);
+ 
+  const parsed = parseExtractFiles(files, extractDate);
+  if (parsed.files.length === 0) {
+    throw new InputRejected(
+      { file: dir },
+      `holds none of the files safeguard reads (${SSD_FILES.map((s) => s.file).join(', ')}; or SSDA903 CSVs and CIN census XML, recognised by content)`,
+    );
   }
-  return parseExtractFiles(files, extractDate);
+  return parsed;
 }
 
 /** The same as readExtract, over files already in memory (tests, and callers that fetched them). */
 export function parseExtractFiles(files: ExtractFile[], extractDate: string): ParsedExtract {
   const latest = latestAcceptableDate(extractDate);
-  const parsed: ParsedExtract = { files: [], tables: new Map(), quarantine: [], notes: [] };
+  const parsed: ParsedExtract = { files: [], tables: new Map(), quarantine: [], notes: [], warnings: [] };
   const claimed = new Map<string, string>();
+  const returns: ParsedReturn[] = [];
+  const ssda903 = new Map<string, Ssda903File[]>();
   for (const f of files) {
     const spec = SSD_FILES.find((s) => s.file === basename(f.path).toLowerCase());
     if (!spec) {
-      parsed.notes.push(`${f.path}: not read (not a file name safeguard knows)`);
+     
+      if (looksLikeXml(f.bytes)) {
+        const cin = readCinCensus(f.path, f.bytes, latest);
+        if (cin) returns.push(cin);
+        else parsed.notes.push(`${f.path}: not read (XML, but not a CIN census: no Message/Header with Collection CIN)`);
+        continue;
+      }
+      const kind = recogniseSsda903(f.bytes);
+      if (kind) {
+        const folder = folderOf(f.path);
+        ssda903.set(folder, [...(ssda903.get(folder) ?? []), { path: f.path, bytes: f.bytes, kind }]);
+        continue;
+      }
+      parsed.notes.push(`${f.path}: not read (not a file name safeguard knows, nor an SSDA903 or CIN census return)`);
       continue;
     }
     const other = claimed.get(spec.file);
@@ -61,14 +89,23 @@ export function parseExtractFiles(files: ExtractFile[], extractDate: string): Pa
     parsed.quarantine.push(...result.quarantine);
     parsed.notes.push(...result.notes);
   }
+ 
+  for (const [folder, list] of ssda903) returns.push(readSsda903Return(folder, list, latest));
+  if (returns.length > 0) mergeStacked(parsed, stackReturns(returns, personIds(parsed.tables.get('person'))));
   parsed.quarantine.push(...checkReferences(parsed.tables));
   // keep each file's account true after the cross-file checks
   const quarantinedByFile = new Map<string, number>();
   for (const q of parsed.quarantine) quarantinedByFile.set(q.file, (quarantinedByFile.get(q.file) ?? 0) + 1);
   for (const f of parsed.files) {
-    f.rowsLoaded = parsed.tables.get(f.table)?.rows.length ?? 0;
-    f.rowsQuarantined = quarantinedByFile.get(f.file) ?? 0;
+   
+    const rows = parsed.tables.get(f.table);
+    f.rowsLoaded = rows ? rows.files.reduce((n, x) => (x === f.file ? n + 1 : n), 0) : 0;
+    // a return's file feeds several tables: stacking counted its quarantined rows table by table
+    if (f.adapter === SSD_ADAPTER) f.rowsQuarantined = quarantinedByFile.get(f.file) ?? 0;
   }
+ 
+  const ssdRead = parsed.files.filter((f) => f.adapter === SSD_ADAPTER).map((f) => f.file);
+  if (returns.length > 0 && ssdRead.length > 0) parsed.notes.unshift(`read by ${SSD_ADAPTER}: ${ssdRead.join(', ')}`);
   return parsed;
 }
 

@@ -61,6 +61,12 @@ export async function loadSnapshot(db: Database, parsed: ParsedExtract, opts: Lo
     'stage_quarantine',
     parsed.quarantine.map((q) => [snapshotId, q.file, q.line === null ? null : String(q.line), q.column, q.value, q.reason]),
   );
+ 
+  await db.run('CREATE OR REPLACE TEMP TABLE stage_warning (snapshot_id VARCHAR, rule VARCHAR, file VARCHAR, line VARCHAR, message VARCHAR)');
+  await db.appendText(
+    'stage_warning',
+    parsed.warnings.map((w) => [snapshotId, w.rule, w.file, w.line === null ? null : String(w.line), w.message]),
+  );
 
   await db.transaction(async () => {
     await db.run(
@@ -90,10 +96,12 @@ export async function loadSnapshot(db: Database, parsed: ParsedExtract, opts: Lo
     }
     for (const sql of staged) await db.run(sql);
     await db.run('INSERT INTO store.quarantine SELECT snapshot_id, file, CAST(line AS INTEGER), column_name, value, reason FROM stage_quarantine');
+    await db.run('INSERT INTO store.warning SELECT snapshot_id, rule, file, CAST(line AS INTEGER), message FROM stage_warning');
     await db.run(`UPDATE store.snapshot SET data_to = (${dataToSql(tables)}) WHERE snapshot_id = $id`, { id: snapshotId });
   });
   for (const table of tables.keys()) await db.run(`DROP TABLE IF EXISTS ${ident(`stage_${table}`)}`);
   await db.run('DROP TABLE IF EXISTS stage_quarantine');
+  await db.run('DROP TABLE IF EXISTS stage_warning');
   return { snapshotId, alreadyLoaded: false, populationSource };
 }
 

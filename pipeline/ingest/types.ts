@@ -56,4 +56,10 @@ export interface ParsedExtract {
   quarantine: QuarantinedRow[];
   /** things the user should know that are not errors (ignored files and columns) */
   notes: string[];
+  /**
+   * records loaded that a DfE validation rule says to check before
+   * trusting the figures they feed (dfe-rules.ts); `rule` is the DfE rule
+   * number where DfE has one. A warning never removes a record.
+   */
+  warnings: { rule: string | null; file: string; line: number | null; message: string }[];
 }

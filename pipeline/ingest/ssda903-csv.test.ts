@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { computeInline } from '../../metrics/testing.ts';
+import { parseExtractFiles } from './extract.ts';
+import { recogniseSsda903 } from './ssda903-csv.ts';
+import type { ParsedExtract } from './types.ts';
+
+const HEADER = 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB';
+const EPISODES = 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN';
+const REVIEWS = 'CHILD,DOB,REVIEW,REVIEW_CODE';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const parse = (files: Record<string, string>, extractDate = '2017-04-10') =>
+  parseExtractFiles(Object.entries(files).map(([path, t]) => ({ path, bytes: enc(t) })), extractDate);
+
+function table(p: ParsedExtract, name: string): Record<string, string | null>[] {
+  const t = p.tables.get(name);
+  if (!t) return [];
+  return t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i] ?? null])));
+}
+
+/** An episodes row from the columns that matter. */
+const ep = (child: string, decom: string, rne: string, ls: string, dec = '', rec = '') => `${child},${decom},${rne},${ls},N1,U1,PR1,${dec},${rec},,,,`;
+
+const RETURN_2016 = {
+  'ssda903/2016-17/header.csv': `\uFEFF${HEADER}\r\n007,2,01/01/2008,WBRI,UN2,,\r\n7,1,01/01/2009,WBRI,UN2,,\r\n`,
+  'ssda903/2016-17/episodes.csv': [
+    EPISODES,
+    ep('007', '01/05/2016', 'S', 'C2', '01/08/2016', 'X1'),
+    ep('007', '01/08/2016', 'P', 'C2', '01/10/2016', 'E4A'),
+    ep('007', '01/12/2016', 'S', 'V2'), // a second period of care
+    ep('7', '10/06/2016', 'S', 'V3', '12/06/2016', 'E13'), // a short break
+  ].join('\n'),
+  'ssda903/2016-17/reviews.csv': `${REVIEWS}\n007,01/01/2008,20/05/2016,PN1\n007,01/01/2008,03/01/2017,PN4\n`,
+  'population.csv': 'year,population\n2016,10000\n',
+};
+
+describe('SSDA903 adapter', () => {
+  it('recognises the three files by their header row, whatever their names', () => {
+    expect(recogniseSsda903(enc(`\uFEFF${HEADER}\n`))).toBe('header');
+    expect(recogniseSsda903(enc(`${EPISODES}\r\n`))).toBe('episodes');
+    expect(recogniseSsda903(enc(`"CHILD","DOB","REVIEW","REVIEW_CODE"\n`))).toBe('reviews');
+    // an older episodes file without URN is still one
+    expect(recogniseSsda903(enc('CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST\n'))).toBe('episodes');
+    expect(recogniseSsda903(enc('CHILD,DOB,DUC\n'))).toBeNull(); // UASC: not read
+    const p = parse({ ...RETURN_2016, 'ssda903/2016-17/uasc.csv': 'CHILD,SEX,DOB,DUC\n007,2,01/01/2008,\n' });
+    expect(p.files.filter((f) => f.adapter === 'ssda903-csv').map((f) => [f.file, f.table])).toEqual([
+      ['ssda903/2016-17/header.csv', 'person'],
+      ['ssda903/2016-17/episodes.csv', 'cla_episode'],
+      ['ssda903/2016-17/reviews.csv', 'cla_review'],
+    ]);
+    expect(p.notes).toContainEqual(expect.stringMatching(/^ssda903\/2016-17\/uasc\.csv: not read/));
+  });
+
+  it('makes periods of care from RNE = S, and reviews carry the child and no period (views.ts places them)', () => {
+    const p = parse(RETURN_2016);
+    expect(p.quarantine).toEqual([]);
+    expect(table(p, 'cla_episode').map((e) => [e.person_id, e.start_date, e.end_date, e.cla_id, e.start_reason, e.ceased_reason, e.legal_status])).toEqual([
+      ['007', '2016-05-01', '2016-08-01', 'POC/007/2016-05-01', 'S', 'X1', 'C2'],
+      ['007', '2016-08-01', '2016-10-01', 'POC/007/2016-05-01', 'P', 'E4A', 'C2'],
+      ['007', '2016-12-01', null, 'POC/007/2016-12-01', 'S', null, 'V2'],
+      ['7', '2016-06-10', '2016-06-12', 'POC/7/2016-06-10', 'S', 'E13', 'V3'],
+    ]);
+    expect(table(p, 'cla_review')).toEqual([
+      { cla_review_id: 'CLAR/007/2016-05-20', review_date: '2016-05-20', person_id: '007', participation: 'PN1' },
+      { cla_review_id: 'CLAR/007/2017-01-03', review_date: '2017-01-03', person_id: '007', participation: 'PN4' },
+    ]);
+    expect(table(p, 'person').map((r) => [r.person_id, r.dob, r.sex])).toEqual([
+      ['007', '2008-01-01', '2'],
+      ['7', '2009-01-01', '1'],
+    ]);
+    expect(p.notes).toContainEqual('ssda903/2016-17: SSDA903 return for 2016/17 (to 2017-01-03), read by ssda903-csv: 8 record(s); loaded from it 2 person, 4 cla_episode, 2 cla_review');
+  });
+
+  it('gives looked-after figures, and "no data" for the three review flags it does not carry', async () => {
+    const run = await computeInline(RETURN_2016, ['2016/17'], {
+      indicators: ['cla_per_10k', 'cla_reviews_in_time_pct', 'cla_review_iro_consulted_pct', 'cla_review_sw_attended_pct', 'cla_review_care_plan_current_pct'],
+    });
+    // in care at 31 March 2017: 007 (second period); 7's short break does not count
+    expect(run.get('cla_per_10k', '2016/17')).toMatchObject({ numerator: 1, denominator: 10000 });
+    // the second period started 1 December 2016: first review due 20 working days later (3 January 2017, after Christmas), held that day
+    expect(run.get('cla_reviews_in_time_pct', '2016/17')).toMatchObject({ numerator: 1, denominator: 1, value: 100 });
+    for (const id of ['cla_review_iro_consulted_pct', 'cla_review_sw_attended_pct', 'cla_review_care_plan_current_pct']) {
+      const r = run.get(id, '2016/17');
+      expect(r.value).toBeNull();
+      expect(r.notes.join(' ')).toMatch(/^no data: /);
+    }
+  });
+
+  it('quarantines a DEC before its DECOM (DfE rule 356) and a bad date, with line and column', () => {
+    const p = parse({
+      ...RETURN_2016,
+      'ssda903/2016-17/episodes.csv': [EPISODES, ep('007', '01/05/2016', 'S', 'C2', '01/04/2016', 'E4A'), ep('007', '31/02/2017', 'S', 'C2')].join('\n'),
+    });
+    expect(p.quarantine.map((q) => [q.file, q.line, q.column, q.reason])).toEqual([
+      ['ssda903/2016-17/episodes.csv', 2, 'DEC', 'DEC is before DECOM (DfE SSDA903 rule 356: the episode ceased before it started)'],
+      ['ssda903/2016-17/episodes.csv', 3, 'DECOM', "'31/02/2017' is not a real date"],
+    ]);
+    expect(p.files.find((f) => f.table === 'cla_episode')).toMatchObject({ rowsRead: 2, rowsLoaded: 0, rowsQuarantined: 2 });
+  });
+
+  it('takes the collection year from the latest date in the folder', () => {
+    const p = parse({
+      'a/e.csv': [EPISODES, ep('1', '01/05/2015', 'S', 'C2')].join('\n'),
+      'a/r.csv': `${REVIEWS}\n1,,02/04/2016,PN1\n`,
+      'a/h.csv': `${HEADER}\n1,1,01/01/2010,WBRI,,,\n`,
+    });
+    expect(p.notes).toContainEqual(expect.stringMatching(/^a: SSDA903 return for 2016\/17 \(to 2016-04-02\)/));
+  });
+
+  it('rejects a folder with two files of one kind (two returns mixed up)', () => {
+    expect(() => parse({ 'x/e1.csv': `${EPISODES}\n`, 'x/e2.csv': `${EPISODES}\n` })).toThrow(/is a second SSDA903 episodes file in x/);
+  });
+
+  it('quarantines episodes of a child no header row describes', () => {
+    const p = parse({ 'r/e.csv': [EPISODES, ep('99', '01/05/2016', 'S', 'C2')].join('\n') });
+    expect(p.quarantine).toEqual([
+      { file: 'r/e.csv', line: 2, column: 'CHILD', value: '99', reason: expect.stringMatching(/^refers to a child described in no return/) },
+    ]);
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { InputRejected } from '../errors.ts';
+import { looksLikeXml, readXml } from './xml.ts';
+import type { XmlLimits } from './xml.ts';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+/** The events of a document as strings, text pieces joined per element. */
+function events(xml: string | Uint8Array, limits: Partial<XmlLimits> = {}): string[] {
+  const out: string[] = [];
+  let text = '';
+  const flush = () => {
+    if (text.trim() !== '') out.push(`"${text}"`);
+    text = '';
+  };
+  readXml(typeof xml === 'string' ? enc(xml) : xml, 'f.xml', {
+    open(name, line) {
+      flush();
+      out.push(`<${name}@${line}`);
+    },
+    close(name) {
+      flush();
+      out.push(`/${name}`);
+    },
+    text(t) {
+      text += t;
+    },
+  }, limits);
+  return out;
+}
+
+function rejection(xml: string | Uint8Array): string {
+  try {
+    events(xml);
+  } catch (e) {
+    if (e instanceof InputRejected) return e.message;
+    throw e;
+  }
+  throw new Error('not rejected');
+}
+
+describe('readXml', () => {
+  it('gives open, close and text events with line numbers, decoding only predefined entities and character references', () => {
+    const doc = '\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n<!-- a comment -->\n<a:Message xmlns:a="urn:x">\n  <B at="1 &amp; 2">x &lt;&gt;&amp;&quot;&apos; &#65;&#x42;</B>\n  <C/>\n  <D><![CDATA[<not a tag> & raw]]></D>\n</a:Message>\n';
+    expect(events(doc)).toEqual(['<Message@3', '<B@4', '"x <>&"\' AB"', '/B', '<C@5', '/C', '<D@6', '"<not a tag> & raw"', '/D', '/Message']);
+  });
+
+  it('gives the same events whatever the chunk size (tokens and UTF-8 characters straddling chunks)', () => {
+    const body = Array.from({ length: 40 }, (_, i) => `<Item n="${i}">Zoë &amp; 汉字 ${'x'.repeat(i)}<!-- c${i} --></Item>`).join('\n');
+    const doc = `<?xml version="1.0"?>\n<Root>\n${body}\n</Root>`;
+    const whole = events(doc);
+    for (const chunk of [1, 2, 3, 5, 7, 64]) expect(events(doc, { chunk })).toEqual(whole);
+  });
+
+  it('can be stopped by the handler', () => {
+    const seen: string[] = [];
+    readXml(enc('<Root><A/><B/></Root'), 'f.xml', { open: (n) => (seen.push(n), n === 'A'), close: () => {}, text: () => {} });
+    expect(seen).toEqual(['Root', 'A']); // stopped before the broken end tag
+  });
+
+  it.each([
+    ['a billion-laughs DOCTYPE', '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>\n<lolz>&lol2;</lolz>', /line 2: declares entities in a DOCTYPE/],
+    ['an external entity', '<!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><foo>&xxe;</foo>', /declares entities in a DOCTYPE/],
+    ['an external DTD', '<!DOCTYPE foo SYSTEM "http://example.invalid/x.dtd"><foo/>', /refers to an external DTD/],
+    ['any DOCTYPE', '<!DOCTYPE foo><foo/>', /has a DOCTYPE/],
+    ['an entity declared outside a DOCTYPE', '<foo><!ENTITY x "y"></foo>', /<!ENTITY> declaration/],
+    ['an undeclared entity', '<foo>&xxe;</foo>', /uses the entity &xxe;/],
+    ['an entity in an attribute', '<foo a="&xxe;"/>', /uses the entity &xxe;/],
+    ['a bare ampersand', '<foo>a & b</foo>', /bare '&'/],
+    ['a character reference XML forbids', '<foo>&#0;</foo>', /not a character XML allows/],
+    ['mismatched tags', '<a>\n<b></a>', /line 2: has <\/a> where <\/b> was expected/],
+    ['a cut-off file', '<a><b>text', /ends before <\/b>/],
+    ['text after the document', '<a/>trailing', /text after the end of the document/],
+    ['two document elements', '<a/><b/>', /second document element/],
+    ['a declared encoding other than UTF-8', '<?xml version="1.0" encoding="ISO-8859-1"?><a/>', /declares the encoding ISO-8859-1/],
+    ['an empty file', '', /holds no XML element/],
+    ['a malformed attribute', '<a b=c/>', /malformed attribute/],
+  ])('rejects %s', (_name, doc, message) => {
+    expect(rejection(doc)).toMatch(message);
+  });
+
+  it('rejects bytes that are not UTF-8, UTF-16 and NUL bytes', () => {
+    expect(rejection(Uint8Array.from([0x3c, 0x61, 0x3e, 0xe9, 0x3c, 0x2f, 0x61, 0x3e]))).toMatch(/not valid UTF-8/);
+    expect(rejection(Uint8Array.from([0xff, 0xfe, 0x3c, 0x00]))).toMatch(/UTF-16/);
+    expect(rejection(Uint8Array.from([0x3c, 0x61, 0x3e, 0x00, 0x3c, 0x2f, 0x61, 0x3e]))).toMatch(/NUL byte/);
+  });
+
+  it('refuses nesting deeper than the limit', () => {
+    expect(() => events('<a>'.repeat(100) + '</a>'.repeat(100))).toThrow(/more than 64 deep/);
+  });
+
+  it('reads a 40 MB document in chunks, without building a tree', () => {
+    const child = '<Child><ChildIdentifiers><LAchildID>123456</LAchildID><PersonBirthDate>2010-01-01</PersonBirthDate></ChildIdentifiers><CINdetails><CINreferralDate>2016-05-01</CINreferralDate><ReferralNFA>false</ReferralNFA></CINdetails></Child>\n';
+    const n = Math.ceil((40 * 1024 * 1024) / child.length);
+    const doc = enc(`<?xml version="1.0" encoding="UTF-8"?>\n<Message><Children>\n${child.repeat(n)}</Children></Message>\n`);
+    let children = 0;
+    let lastLine = 0;
+    const t = Date.now();
+    readXml(doc, 'big.xml', { open: (name, line) => void (name === 'Child' && (children++, (lastLine = line))), close: () => {}, text: () => {} });
+    expect(children).toBe(n);
+    expect(lastLine).toBe(n + 2);
+    expect(Date.now() - t).toBeLessThan(20_000);
+  });
+
+  it('tells XML from CSV by its first character', () => {
+    expect(looksLikeXml(enc('\uFEFF  \n<?xml version="1.0"?><a/>'))).toBe(true);
+    expect(looksLikeXml(enc('CHILD,SEX,DOB\n'))).toBe(false);
+    expect(looksLikeXml(Uint8Array.from([0xff, 0xfe, 0x3c, 0x00]))).toBe(true);
+  });
+});
