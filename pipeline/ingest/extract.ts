@@ -2,7 +2,7 @@
  * Reads an extract folder (sub-folders allowed) into a ParsedExtract without
  * writing anything: the shared first half of `ingest` and `validate`. Files are
  * matched to SSD tables by name (`<table>.csv`, any case); the statutory
- * returns by content (issue 7): SSDA903 CSVs by their header row, CIN census
+ * returns by content: SSDA903 CSVs by their header row, CIN census
  * XML by its root and header, any number of them, stacked (stacking.ts).
  * Anything else is listed as not read, never silently skipped.
  */
