@@ -113,21 +113,25 @@ async function availableColumns(db: Database, snapshotId: string): Promise<Map<s
   return new Map(rows.map((r) => [r.target_table, new Set(r.columns_loaded)]));
 }
 
+// what each table is called, and where it comes from in each format safeguard reads
 const TABLE_FILES: Record<string, string> = {
-  referral: 'referrals (ssd_cin_episodes.csv)',
-  s47_enquiry: 'section 47 enquiries (ssd_s47_enquiry.csv)',
-  icpc: 'initial child protection conferences (ssd_initial_cp_conference.csv)',
-  cp_plan: 'child protection plans (ssd_cp_plans.csv)',
-  cp_review: 'child protection reviews (ssd_cp_reviews.csv)',
-  cla_episode: 'care episodes (ssd_cla_episodes.csv)',
-  cla_review: 'looked-after reviews (ssd_cla_reviews.csv)',
+  referral: 'referrals (ssd_cin_episodes.csv, or the CIN census)',
+  s47_enquiry: 'section 47 enquiries (ssd_s47_enquiry.csv, or the CIN census)',
+  icpc: 'initial child protection conferences (ssd_initial_cp_conference.csv, or the CIN census)',
+  cp_plan: 'child protection plans (ssd_cp_plans.csv, or the CIN census)',
+  cp_review: 'child protection reviews (ssd_cp_reviews.csv, or the CIN census)',
+  cla_episode: 'care episodes (ssd_cla_episodes.csv, or the SSDA903 episodes)',
+  cla_review: 'looked-after reviews (ssd_cla_reviews.csv, or the SSDA903 reviews)',
 };
 
 function missingRequirement(ind: Indicator, available: Map<string, Set<string>>): string | null {
   for (const req of ind.requires) {
     const cols = available.get(req.table);
     if (!cols) return `the extract has no ${TABLE_FILES[req.table] ?? req.table}`;
-    if (req.column && !cols.has(req.column)) return `the extract's ${TABLE_FILES[req.table] ?? req.table} have no ${req.column} column`;
+    if (req.column && !cols.has(req.column)) {
+      const why = req.table === 'cla_review' ? ' (the SSDA903 return does not carry it)' : '';
+      return `the extract's ${TABLE_FILES[req.table] ?? req.table} do not record ${req.column}${why}`;
+    }
   }
   return null;
 }
