@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Database } from './db.ts';
 import { literal } from './db.ts';
 
-const TABLES = ['person', 'referral', 's47_enquiry', 'icpc', 'cp_plan', 'cp_review', 'cla_episode', 'legal_status', 'cla_review', 'population', 'quarantine', 'snapshot_file'];
+const TABLES = ['person', 'referral', 's47_enquiry', 'icpc', 'cp_plan', 'cp_review', 'cla_episode', 'legal_status', 'cla_review', 'population', 'quarantine', 'warning', 'snapshot_file'];
 
 export async function exportParquet(db: Database, snapshotId: string, dir: string): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
