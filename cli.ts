@@ -11,9 +11,9 @@ import type { Io } from './pipeline/commands/io.ts';
 import { ingest, validate } from './pipeline/commands/ingest.ts';
 import { importBenchmarks } from './pipeline/commands/benchmarks.ts';
 import { indicators } from './pipeline/commands/indicators.ts';
-import { demo } from './pipeline/commands/demo.ts';
 import { deleteSnapshot, listSnapshots, quarantine } from './pipeline/commands/snapshots.ts';
-import { report, runJob } from './pipeline/commands/report.ts';
+// the report writers load exceljs (a quarter of a second): only the commands that write reports pay for it
+const reportCommands = () => import('./pipeline/commands/report.ts');
 
 const DEFAULT_DB = './safeguard.duckdb';
 const collect = (v: string, prev: string[]) => [...prev, v];
@@ -28,7 +28,7 @@ export function buildProgram(io: Io): Command {
     .command('demo')
     .description('generate a synthetic extract for Wigan (359) and run the whole job on it, offline')
     .option('--out <dir>', 'where the demo extract, database and reports go', 'out/demo')
-    .action(async (o: { out: string }) => demo(o, io));
+    .action(async (o: { out: string }) => (await import('./pipeline/commands/demo.ts')).demo(o, io));
 
   program
     .command('run')
@@ -44,7 +44,7 @@ export function buildProgram(io: Io): Command {
     .addOption(new Option('--sn-stat <stat>', 'statistical neighbours summarised by').choices(['mean', 'median']).default('mean'))
     .addOption(new Option('--sn-model <model>', 'statistical-neighbour model').choices(['2025', '2021']).default('2025'))
     .action(async (dir: string, o: { la?: string; db: string; out: string; period: string[]; extractDate?: string; suppress?: boolean; exportParquet?: string; snStat: string; snModel: string }) =>
-      runJob(dir, o, io),
+      (await reportCommands()).runJob(dir, o, io),
     );
 
   program
@@ -58,7 +58,7 @@ export function buildProgram(io: Io): Command {
     .addOption(new Option('--sn-stat <stat>', 'statistical neighbours summarised by').choices(['mean', 'median']).default('mean'))
     .addOption(new Option('--sn-model <model>', 'statistical-neighbour model').choices(['2025', '2021']).default('2025'))
     .action(async (o: { db: string; out: string; period: string[]; snapshot?: string; suppress?: boolean; snStat: string; snModel: string }) => {
-      await report(o, io);
+      await (await reportCommands()).report(o, io);
     });
 
   program

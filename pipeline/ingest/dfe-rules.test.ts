@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../cli.ts';
 import { computeInline } from '../../metrics/testing.ts';
 import { Database } from '../db.ts';
 import { warningSummary } from './dfe-rules.ts';
 import { parseExtractFiles } from './extract.ts';
+import { runCli } from '../testing.ts';
 
 function census(year: number, children: string[]): string {
   return [
@@ -118,16 +118,10 @@ describe('warnings through the CLI and the database', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const code = await main(['node', 'safeguard', ...args], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-    return { code, out, err };
-  }
 
   it('prints them counted by rule, stores them with the snapshot, and names no child', async () => {
     const db = join(dir, 'db.duckdb');
-    const r = await cli('ingest', join(dir, 'x'), '--db', db, '--extract-date', '2017-04-10');
+    const r = await runCli('ingest', join(dir, 'x'), '--db', db, '--extract-date', '2017-04-10');
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/Warnings \(records loaded, but check them before trusting the figures they feed\): 6/);
     expect(r.err).toMatch(/1 {2}CIN census rule 8940: child protection plans with overlapping dates/);
@@ -146,7 +140,7 @@ describe('warnings through the CLI and the database', () => {
     } finally {
       d.close();
     }
-    const v = await cli('validate', join(dir, 'x'), '--extract-date', '2017-04-10');
+    const v = await runCli('validate', join(dir, 'x'), '--extract-date', '2017-04-10');
     expect(v.out).toMatch(/Warnings .*: 6/);
   });
 });

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../cli.ts';
 import { computeInline } from '../../metrics/testing.ts';
 import { parseExtractFiles } from './extract.ts';
 import type { ParsedExtract } from './types.ts';
+import { runCli } from '../testing.ts';
 
 // ---- small return builders -------------------------------------------------
 
@@ -195,12 +195,6 @@ describe('an extract mixing SSD files and returns', () => {
     }
     return d;
   };
-  async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const code = await main(['node', 'safeguard', ...args], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-    return { code, out, err };
-  }
 
   it('takes each table from its own source, merges the children, and says which adapter read which file', async () => {
     const files = {
@@ -216,7 +210,7 @@ describe('an extract mixing SSD files and returns', () => {
     ]);
     expect(p.files.find((f) => f.file === 'ssd_person.csv')).toMatchObject({ rowsLoaded: 1 });
     expect(p.files.find((f) => f.file === 'returns/903/header.csv')).toMatchObject({ table: 'person', rowsRead: 2, rowsLoaded: 1 });
-    const r = await cli('ingest', write(files), '--db', join(dir, 'db.duckdb'), '--extract-date', '2017-04-10');
+    const r = await runCli('ingest', write(files), '--db', join(dir, 'db.duckdb'), '--extract-date', '2017-04-10');
     expect(r.code).toBe(0);
     expect(r.err).toContain('note: read by ssd-csv: population.csv, ssd_cp_plans.csv, ssd_person.csv');
     expect(r.err).toMatch(/note: returns\/903: SSDA903 return for 2016\/17 \(to 2016-07-01\), read by ssda903-csv: 4 record\(s\); loaded from it 1 person, 2 cla_episode/);
@@ -230,14 +224,14 @@ describe('an extract mixing SSD files and returns', () => {
       ...ssda903('returns/903', [['1', '01/06/2016', 'S', 'C2']]),
     };
     const db = join(dir, 'never.duckdb');
-    const r = await cli('ingest', write(files), '--db', db, '--extract-date', '2017-04-10');
+    const r = await runCli('ingest', write(files), '--db', db, '--extract-date', '2017-04-10');
     expect(r.code).toBe(3);
     expect(r.err).toMatch(/ssd_cla_episodes\.csv: gives cla_episode records, and so do the returns \(returns\/903\/episodes\.csv\); an extract takes each table from one source/);
     expect(existsSync(db)).toBe(false);
   });
 
   it('rejects an extract with nothing safeguard can read, naming the returns too', async () => {
-    const r = await cli('ingest', write({ 'notes.txt': 'hello\n' }), '--db', join(dir, 'never.duckdb'));
+    const r = await runCli('ingest', write({ 'notes.txt': 'hello\n' }), '--db', join(dir, 'never.duckdb'));
     expect(r.code).toBe(3);
     expect(r.err).toMatch(/holds none of the files safeguard reads .*SSDA903 CSVs and CIN census XML, recognised by content/);
   });
