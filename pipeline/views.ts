@@ -12,6 +12,8 @@
  *   previous one ceased);
  * - cancelled LAC reviews are not reviews; a review without clar_cla_id belongs
  *   to the child's period of care whose dates contain it.
+ * Those three are worked out once per run (temp tables, not views): several
+ * indicators read them, and a view would redo the derivation in each.
  */
 import type { Database } from './db.ts';
 import { literal } from './db.ts';
@@ -27,7 +29,7 @@ export async function createSnapshotViews(db: Database, snapshotId: string): Pro
     ${plain('icpc', 'NOT coalesce(transfer_in, false)')}
     ${plain('cp_plan')}
     ${plain('cp_review')}
-    CREATE OR REPLACE TEMP VIEW cla_episode AS
+    CREATE OR REPLACE TEMP TABLE cla_episode AS
     WITH e AS (
       SELECT x.* EXCLUDE (snapshot_id, legal_status),
              coalesce(x.legal_status, (
@@ -48,11 +50,11 @@ export async function createSnapshotViews(db: Database, snapshotId: string): Pro
            coalesce(cla_id, person_id || ' (period ' || sum(new_run) OVER (
              PARTITION BY person_id ORDER BY start_date, cla_episode_id ROWS UNBOUNDED PRECEDING) || ')') AS period_of_care_id
     FROM runs;
-    CREATE OR REPLACE TEMP VIEW period_of_care AS
+    CREATE OR REPLACE TEMP TABLE period_of_care AS
     SELECT period_of_care_id, min(person_id) AS person_id, min(start_date) AS start_date,
            CASE WHEN bool_or(end_date IS NULL) THEN NULL ELSE max(end_date) END AS end_date
     FROM cla_episode GROUP BY period_of_care_id;
-    CREATE OR REPLACE TEMP VIEW cla_review AS
+    CREATE OR REPLACE TEMP TABLE cla_review AS
     SELECT r.* EXCLUDE (snapshot_id),
            coalesce(
              (SELECT min(c.period_of_care_id) FROM period_of_care c WHERE c.period_of_care_id = r.cla_id),
