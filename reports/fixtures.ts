@@ -10,26 +10,16 @@
  */
 import type { Area, Benchmark, IndicatorResult, IndicatorsDocument, Polarity, Rank, Unit } from '../metrics/types.ts';
 import type { IndicatorDefinition, MonthlyPoint, MonthlySeries, ReportInput } from './types.ts';
+import { ratioToOneDecimal } from '../pipeline/decimal.ts';
 
 export const POPULATION = 67_800;
 const YEARS = ['2013/14', '2014/15', '2015/16', '2016/17'] as const;
 
-/** `scale * n / d` rounded half up to one decimal, exactly (null for d = 0). */
-export function ratio1dp(n: number, d: number, scale: 100 | 10000): number | null {
-  if (d === 0) return null;
-  const tenths = (2n * BigInt(scale) * 10n * BigInt(n) + BigInt(d)) / (2n * BigInt(d));
-  return Number(`${tenths / 10n}.${tenths % 10n}`);
-}
+/** `scale * n / d` rounded half up to one decimal, exactly (null for d = 0): the pipeline's own rounding. */
+export const ratio1dp = (n: number, d: number, scale: 100 | 10000): number | null => ratioToOneDecimal(n, d, scale);
 
 type Four<T> = readonly [T, T, T, T];
-interface Spec {
-  id: string;
-  title: string;
-  area: Area;
-  polarity: Polarity;
-  unit: Unit;
-  definition: string;
-  dfeSource: string | null;
+interface Spec extends IndicatorDefinition {
   /** counts per year; for rates the denominator is the population */
   numerators: Four<number | null>;
   denominators?: Four<number>;

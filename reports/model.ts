@@ -47,14 +47,7 @@ export interface PeriodFigures {
   directionText: string;
 }
 
-export interface IndicatorModel {
-  id: string;
-  title: string;
-  area: Area;
-  polarity: Polarity;
-  unit: Unit;
-  definition: string;
-  dfeSource: string | null;
+export interface IndicatorModel extends IndicatorDefinition {
   figures: PeriodFigures[];
   /** the latest financial year (or latest period when there is none) */
   latest: PeriodFigures | null;
