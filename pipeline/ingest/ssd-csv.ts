@@ -52,6 +52,7 @@ export function readSsdFile(spec: SsdFileSpec, relPath: string, bytes: Uint8Arra
     if (!p) dateCache.set(raw, (p = parseValue(col, raw, latestDate)));
     return p;
   };
+  const plainText = present.map((c) => c.kind === 'id' || c.kind === 'text');
   for (const rec of csv.records) {
     if (rec.fields.length !== header.length) {
       quarantine.push({
@@ -68,6 +69,11 @@ export function readSsdFile(spec: SsdFileSpec, relPath: string, bytes: Uint8Arra
     for (let k = 0; k < present.length; k++) {
       const col = present[k]!;
       const raw = rec.fields[positions[k]!] ?? '';
+      // most IDs and codes need nothing done: short, printable ASCII at both ends (trim() would keep them)
+      if (plainText[k] && raw.length > 0 && raw.length <= 200 && isPlain(raw.charCodeAt(0)) && isPlain(raw.charCodeAt(raw.length - 1))) {
+        values.push(raw);
+        continue;
+      }
       const parsed = parse(col, raw);
       if (!parsed.ok) {
         bad = { file: relPath, line: rec.line, column: col.source, value: clipValue(raw), reason: parsed.reason };
@@ -172,20 +178,26 @@ function removeDuplicates(spec: SsdFileSpec, rows: TableRows): QuarantinedRow[] 
   if (spec.key.length === 0) return [];
   const keyIdx = spec.key.map((k) => rows.columns.indexOf(k));
   const single = keyIdx.length === 1 ? keyIdx[0]! : -1;
-  const groups = new Map<string, number[]>();
+  // first occurrence of each key; only repeated keys get a list (a million IDs, a handful repeated)
+  const first = new Map<string, number>();
+  const repeated = new Map<string, number[]>();
   rows.rows.forEach((r, i) => {
     // one-column keys (every SSD ID) are the value itself; composite keys are joined unambiguously
     const key = single >= 0 ? (r[single] ?? '') : JSON.stringify(keyIdx.map((k) => (k >= 0 ? r[k] : null)));
-    const g = groups.get(key);
-    if (g) g.push(i);
-    else groups.set(key, [i]);
+    const at = first.get(key);
+    if (at === undefined) first.set(key, i);
+    else {
+      const g = repeated.get(key);
+      if (g) g.push(i);
+      else repeated.set(key, [at, i]);
+    }
   });
+  const groups = [...repeated.values()].sort((a, b) => a[0]! - b[0]!);
   const drop = new Map<number, QuarantinedRow>();
   const keyColumn = spec.columns.find((c) => c.target === spec.key[0])?.source ?? null;
-  for (const idxs of groups.values()) {
-    if (idxs.length < 2) continue;
-    const first = idxs[0]!;
-    const firstContent = JSON.stringify(rows.rows[first]);
+  for (const idxs of groups) {
+    const head = idxs[0]!;
+    const firstContent = JSON.stringify(rows.rows[head]);
     const allSame = idxs.every((i) => JSON.stringify(rows.rows[i]) === firstContent);
     const lines = idxs.map((i) => rows.lines[i]!);
     for (const i of allSame ? idxs.slice(1) : idxs) {
@@ -195,7 +207,7 @@ function removeDuplicates(spec: SsdFileSpec, rows: TableRows): QuarantinedRow[] 
         column: keyColumn,
         value: null,
         reason: allSame
-          ? `exact copy of the row on line ${rows.lines[first]} (loaded once)`
+          ? `exact copy of the row on line ${rows.lines[head]} (loaded once)`
           : `the same ID is on lines ${lines.join(', ')} with different values; none loaded until the extract is corrected`,
       });
     }
@@ -207,11 +219,19 @@ function removeDuplicates(spec: SsdFileSpec, rows: TableRows): QuarantinedRow[] 
 
 /** Keeps the rows for which keep(i) is true, in place. */
 export function filterRows(rows: TableRows, keep: (i: number) => boolean): void {
+  // keep() is called once per row (callers record what they drop); nothing dropped, nothing copied
+  const kept = new Uint8Array(rows.rows.length);
+  let dropped = 0;
+  for (let i = 0; i < rows.rows.length; i++) {
+    if (keep(i)) kept[i] = 1;
+    else dropped++;
+  }
+  if (dropped === 0) return;
   const r: (string | null)[][] = [];
   const f: string[] = [];
   const l: number[] = [];
   for (let i = 0; i < rows.rows.length; i++) {
-    if (!keep(i)) continue;
+    if (!kept[i]) continue;
     r.push(rows.rows[i]!);
     f.push(rows.files[i]!);
     l.push(rows.lines[i]!);
@@ -219,6 +239,10 @@ export function filterRows(rows: TableRows, keep: (i: number) => boolean): void 
   rows.rows = r;
   rows.files = f;
   rows.lines = l;
+}
+
+function isPlain(code: number): boolean {
+  return code > 32 && code < 127;
 }
 
 function clipValue(raw: string): string {
