@@ -84,6 +84,12 @@ export class Database {
     }
   }
 
+  /** The tables of the `store` schema (none in a database nothing was written to). */
+  async storeTables(): Promise<Set<string>> {
+    const rows = await this.all<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'store'");
+    return new Set(rows.map((r) => r.table_name));
+  }
+
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
@@ -98,6 +104,11 @@ export function ident(name: string): string {
 /** Quotes a string literal. */
 export function literal(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** A list of string literals, for `CAST(... AS VARCHAR[])`. */
+export function listLiteral(items: readonly string[]): string {
+  return `[${items.map(literal).join(', ')}]`;
 }
 
 function toPlainRow(row: Record<string, DuckDBValue>): Row {

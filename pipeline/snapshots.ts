@@ -17,8 +17,7 @@ export interface SnapshotInfo {
 }
 
 export async function findSnapshot(db: Database, id?: string): Promise<SnapshotInfo> {
-  const exists = await db.one("SELECT 1 AS x FROM information_schema.tables WHERE table_schema = 'store' AND table_name = 'snapshot'");
-  if (!exists) throw new RunFailed(`nothing has been ingested into ${db.path} yet: run safeguard ingest EXTRACT_DIR first`);
+  if (!(await db.storeTables()).has('snapshot')) throw new RunFailed(`nothing has been ingested into ${db.path} yet: run safeguard ingest EXTRACT_DIR first`);
   const row = id
     ? await db.one<SnapshotInfo & Record<string, unknown>>(
         'SELECT * FROM store.snapshot WHERE snapshot_id = $id OR snapshot_id LIKE $prefix ORDER BY seq DESC LIMIT 1',

@@ -48,8 +48,7 @@ export async function attachBenchmarks(db: Database, results: IndicatorResult[],
 
 async function plainBenchmarks(db: Database, periods: string[]): Promise<Map<string, Record<string, Benchmark>>> {
   const out = new Map<string, Record<string, Benchmark>>();
-  const exists = await db.one("SELECT 1 AS x FROM information_schema.tables WHERE table_schema = 'store' AND table_name = 'benchmark'");
-  if (!exists || periods.length === 0) return out;
+  if (periods.length === 0 || !(await db.storeTables()).has('benchmark')) return out;
   const rows = await db.all<{ indicator: string; period: string; comparator: string; value: number | null; source: string }>(
     `SELECT indicator, period, comparator, value, source FROM store.benchmark WHERE period IN (${periods.map(literal).join(', ')})`,
   );

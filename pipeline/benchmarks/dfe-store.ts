@@ -10,6 +10,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeUtf8 } from '../csv.ts';
 import type { Database } from '../db.ts';
+import { listLiteral } from '../db.ts';
 import { buildDataset } from './dfe/dataset.ts';
 import type { DfeDataset } from './dfe/dataset.ts';
 import { parseDfeText } from './dfe/parse.ts';
@@ -38,7 +39,7 @@ export async function saveDfeFile(db: Database, file: string, parsed: ParsedDfeF
       await db.run('INSERT INTO store.dfe_sn_model VALUES ($model, $la, CAST($n AS VARCHAR[]), $file)', {
         model,
         la: r.old_la_code,
-        n: `[${r.neighbours.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ')}]`,
+        n: listLiteral(r.neighbours),
         file: name,
       });
     }
@@ -47,8 +48,7 @@ export async function saveDfeFile(db: Database, file: string, parsed: ParsedDfeF
 
 /** The DfE data imported into this database, or null if none was. */
 export async function loadDfeDataset(db: Database): Promise<DfeDataset | null> {
-  const exists = await db.one("SELECT 1 AS x FROM information_schema.tables WHERE table_schema = 'store' AND table_name = 'dfe_measure'");
-  if (!exists) return null;
+  if (!(await db.storeTables()).has('dfe_measure')) return null;
   const measures = await db.all<DfeMeasureRow & Record<string, unknown>>(
     'SELECT kind, time_period, level, old_la_code, new_la_code, la_name, region_name, measure, value, raw FROM store.dfe_measure',
   );

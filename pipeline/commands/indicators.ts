@@ -10,6 +10,7 @@ import { latestCompleteFinancialYear, parsePeriods, previousPeriod } from '../pe
 import type { Period } from '../../metrics/types.ts';
 import { directionLabel, directionOfTravel, movement } from '../../reports/direction.ts';
 import { csvRecord } from '../../reports/safe-cell.ts';
+import { formatValue } from '../../reports/format.ts';
 import { findSnapshot } from '../snapshots.ts';
 import type { IndicatorsDocument, IndicatorResult } from '../../metrics/types.ts';
 import { attachBenchmarks } from '../benchmarks/attach.ts';
@@ -72,7 +73,7 @@ export async function indicators(opts: IndicatorsOptions, io: Io): Promise<void>
   }
 }
 
-const fmt = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : Number.isInteger(v) ? `${v}.0` : String(v));
+const fmt = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : formatValue(v));
 const count = (v: number | null): string => (v === null ? '—' : String(v));
 
 const GREEN = '\u001b[32m';

@@ -41,9 +41,7 @@ export async function deleteSnapshot(id: string, opts: { db: string }, io: Io): 
   const db = await Database.open(opts.db);
   try {
     const snap = await findSnapshot(db, id);
-    const existing = new Set(
-      (await db.all<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'store'")).map((t) => t.table_name),
-    );
+    const existing = await db.storeTables();
     await db.transaction(async () => {
       for (const t of SNAPSHOT_TABLES.filter((x) => existing.has(x))) {
         await db.run(`DELETE FROM store.${t} WHERE snapshot_id = $id`, { id: snap.snapshot_id });

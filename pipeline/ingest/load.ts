@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Database } from '../db.ts';
-import { ident, literal } from '../db.ts';
+import { ident, listLiteral } from '../db.ts';
 import { ensureSchema } from '../schema.ts';
 import type { LaInfo } from '../../metrics/types.ts';
 import type { ParsedExtract, TableRows } from './types.ts';
@@ -148,6 +148,3 @@ function dataToSql(tables: Map<string, TableRows>): string {
   return parts.length === 0 ? 'NULL' : `SELECT max(d) FROM (${parts.join(' UNION ALL ')})`;
 }
 
-function listLiteral(items: string[]): string {
-  return `[${items.map((s) => literal(s)).join(', ')}]`;
-}
