@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestCompleteFinancialYear, monthlySeries, parsePeriod, parsePeriods, populationYear, previousPeriod } from './periods.ts';
+import { latestCompleteFinancialYear, monthlySeries, parsePeriod, parsePeriods, populationYear, previousPeriod, shiftMonth, lastWholeMonth } from './periods.ts';
 import { UsageError } from './errors.ts';
 
 describe('parsePeriod', () => {
@@ -66,5 +66,16 @@ describe('previousPeriod', () => {
     expect(previousPeriod(parsePeriod('2016-03')[0]!)).toMatchObject({ label: '2016-02', start: '2015-03-01', end: '2016-02-29' });
     // 1 April to 30 June is 91 days -> the 91 days before: 1 January to 31 March 2016 (31 + 29 + 31)
     expect(previousPeriod(parsePeriod('2016-04-01..2016-06-30')[0]!)).toMatchObject({ start: '2016-01-01', end: '2016-03-31' });
+  });
+});
+
+describe('month labels', () => {
+  it('shift across year ends, and the last whole month of a date is its own only on the last day', () => {
+    expect(shiftMonth('2016-12', 1)).toBe('2017-01');
+    expect(shiftMonth('2017-01', -1)).toBe('2016-12');
+    expect(shiftMonth('2016-03', 12)).toBe('2017-03');
+    expect(lastWholeMonth('2016-02-29')).toBe('2016-02');
+    expect(lastWholeMonth('2016-02-28')).toBe('2016-01');
+    expect(lastWholeMonth('2017-04-10')).toBe('2017-03');
   });
 });

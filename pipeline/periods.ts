@@ -102,11 +102,7 @@ export function rolling12Months(y: number, m: number): Period {
  */
 export function previousPeriod(p: Period): Period {
   if (p.kind === 'financial_year') return financialYearStarting(Number(p.start.slice(0, 4)) - 1);
-  if (p.kind === 'rolling_12_months') {
-    const y = Number(p.end.slice(0, 4));
-    const m = Number(p.end.slice(5, 7));
-    return m === 1 ? rolling12Months(y - 1, 12) : rolling12Months(y, m - 1);
-  }
+  if (p.kind === 'rolling_12_months') return rollingEnding(shiftMonth(p.end.slice(0, 7), -1));
   const day = 86_400_000;
   const a = Date.parse(`${p.start}T00:00:00Z`);
   const b = Date.parse(`${p.end}T00:00:00Z`);
@@ -118,18 +114,24 @@ export function previousPeriod(p: Period): Period {
 /** The rolling-12-month periods ending each month from `first` to `last` (both `YYYY-MM`). */
 export function monthlySeries(first: string, last: string): Period[] {
   const out: Period[] = [];
-  let y = Number(first.slice(0, 4));
-  let m = Number(first.slice(5, 7));
-  const endKey = Number(last.slice(0, 4)) * 12 + Number(last.slice(5, 7));
-  while (y * 12 + m <= endKey) {
-    out.push(rolling12Months(y, m));
-    m++;
-    if (m > 12) {
-      m = 1;
-      y++;
-    }
-  }
+  for (let month = first; month <= last; month = shiftMonth(month, 1)) out.push(rollingEnding(month));
   return out;
+}
+
+/** A month label (`YYYY-MM`) moved by n months. */
+export function shiftMonth(label: string, n: number): string {
+  const k = Number(label.slice(0, 4)) * 12 + Number(label.slice(5, 7)) - 1 + n;
+  return `${Math.floor(k / 12)}-${pad2((k % 12) + 1)}`;
+}
+
+/** The last month wholly on or before a date: its own month if the date is the month's last day. */
+export function lastWholeMonth(date: string): string {
+  const monthEnd = Number(date.slice(8, 10)) === daysInMonth(Number(date.slice(0, 4)), Number(date.slice(5, 7)));
+  return monthEnd ? date.slice(0, 7) : shiftMonth(date.slice(0, 7), -1);
+}
+
+function rollingEnding(month: string): Period {
+  return rolling12Months(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
 }
 
 /**

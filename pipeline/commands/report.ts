@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { computeIndicators } from '../compute.ts';
 import { Database } from '../db.ts';
 import { resolveLa } from '../la.ts';
-import { financialYearStarting, latestCompleteFinancialYear, monthlySeries } from '../periods.ts';
+import { financialYearStarting, lastWholeMonth, latestCompleteFinancialYear, monthlySeries, shiftMonth } from '../periods.ts';
 import { findSnapshot } from '../snapshots.ts';
 import { INDICATORS } from '../../metrics/index.ts';
 import { RENDERERS } from '../../reports/index.ts';
@@ -92,8 +92,8 @@ async function monthlyTrend(db: Database, snapshotId: string, dataTo: string, la
   );
   if (!from?.d) return [];
   // the last month wholly covered, and the first whose 12 months are all in the extract
-  const lastMonth = monthBefore(dataTo, isMonthEnd(dataTo));
-  const firstMonth = addMonthsToLabel(from.d.slice(0, 7), from.d.slice(8) === '01' ? 11 : 12);
+  const lastMonth = lastWholeMonth(dataTo);
+  const firstMonth = shiftMonth(from.d.slice(0, 7), from.d.slice(8) === '01' ? 11 : 12);
   const months = firstMonth > lastMonth ? [] : monthlySeries(firstMonth, lastMonth).slice(-MAX_MONTHS);
   if (months.length === 0) return [];
   const results = await computeIndicators(db, { snapshotId, periods: months, laCodes });
@@ -105,20 +105,6 @@ async function monthlyTrend(db: Database, snapshotId: string, dataTo: string, la
   }));
 }
 
-function isMonthEnd(d: string): boolean {
-  const next = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000);
-  return next.getUTCDate() === 1;
-}
-
-function monthBefore(d: string, inclusive: boolean): string {
-  if (inclusive) return d.slice(0, 7);
-  return addMonthsToLabel(d.slice(0, 7), -1);
-}
-
-function addMonthsToLabel(label: string, n: number): string {
-  const k = Number(label.slice(0, 4)) * 12 + Number(label.slice(5, 7)) - 1 + n;
-  return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
-}
 
 export interface RunOptions extends ReportOptions {
   la?: string;
