@@ -18,6 +18,20 @@ const reportCommands = () => import('./pipeline/commands/report.ts');
 const DEFAULT_DB = './safeguard.duckdb';
 const collect = (v: string, prev: string[]) => [...prev, v];
 
+// options several commands share, each defined once (a new Option per command)
+const options = {
+  db: () => new Option('--db <file>', 'database file').default(DEFAULT_DB),
+  la: () => new Option('--la <code>', 'the LA: DfE code (359) or ONS code (E08000010)'),
+  extractDate: () => new Option('--extract-date <date>', 'the date the extract was taken (YYYY-MM-DD; default today)'),
+  snapshot: () => new Option('--snapshot <id>', 'a snapshot other than the latest'),
+  suppress: () => new Option('--suppress', 'publication version: counts of 1 to 5 shown as c, with secondary suppression'),
+  exportParquet: () => new Option('--export-parquet <dir>', "also write the snapshot's tables to Parquet, partitioned by LA and snapshot"),
+  snStat: () => new Option('--sn-stat <stat>', 'statistical neighbours summarised by').choices(['mean', 'median']).default('mean'),
+  snModel: () => new Option('--sn-model <model>', 'statistical-neighbour model').choices(['2025', '2021']).default('2025'),
+  reportOut: () => new Option('--out <dir>', 'where the reports go').default('out/reports'),
+  reportPeriods: () => new Option('--period <p>', 'financial years for the tables (default: the latest four complete)').argParser(collect).default([]),
+};
+
 export function buildProgram(io: Io): Command {
   const program = new Command('safeguard')
     .description('Safeguarding partnership indicators from a case-system extract, benchmarked against DfE data')
@@ -34,15 +48,15 @@ export function buildProgram(io: Io): Command {
     .command('run')
     .description('the monthly job in one step: ingest, benchmarks, indicators, reports')
     .argument('<extract_dir>')
-    .option('--la <code>', 'the LA: DfE code (359) or ONS code (E08000010)')
-    .option('--db <file>', 'database file', DEFAULT_DB)
-    .option('--out <dir>', 'where the reports go', 'out/reports')
-    .option('--period <p>', 'financial years for the tables (default: the latest four complete)', collect, [])
-    .option('--extract-date <date>', 'the date the extract was taken (YYYY-MM-DD; default today)')
-    .option('--suppress', 'publication version: counts of 1 to 5 shown as c, with secondary suppression')
-    .option('--export-parquet <dir>', "also write the snapshot's tables to Parquet, partitioned by LA and snapshot")
-    .addOption(new Option('--sn-stat <stat>', 'statistical neighbours summarised by').choices(['mean', 'median']).default('mean'))
-    .addOption(new Option('--sn-model <model>', 'statistical-neighbour model').choices(['2025', '2021']).default('2025'))
+    .addOption(options.la())
+    .addOption(options.db())
+    .addOption(options.reportOut())
+    .addOption(options.reportPeriods())
+    .addOption(options.extractDate())
+    .addOption(options.suppress())
+    .addOption(options.exportParquet())
+    .addOption(options.snStat())
+    .addOption(options.snModel())
     .action(async (dir: string, o: { la?: string; db: string; out: string; period: string[]; extractDate?: string; suppress?: boolean; exportParquet?: string; snStat: string; snModel: string }) =>
       (await reportCommands()).runJob(dir, o, io),
     );
@@ -50,13 +64,13 @@ export function buildProgram(io: Io): Command {
   program
     .command('report')
     .description("write the subgroup's tables (Markdown, CSV, Excel) and the scrutineer's trends (HTML)")
-    .option('--db <file>', 'database file', DEFAULT_DB)
-    .option('--out <dir>', 'where the reports go', 'out/reports')
-    .option('--period <p>', 'financial years for the tables (default: the latest four complete)', collect, [])
-    .option('--snapshot <id>', 'a snapshot other than the latest')
-    .option('--suppress', 'publication version: counts of 1 to 5 shown as c, with secondary suppression')
-    .addOption(new Option('--sn-stat <stat>', 'statistical neighbours summarised by').choices(['mean', 'median']).default('mean'))
-    .addOption(new Option('--sn-model <model>', 'statistical-neighbour model').choices(['2025', '2021']).default('2025'))
+    .addOption(options.db())
+    .addOption(options.reportOut())
+    .addOption(options.reportPeriods())
+    .addOption(options.snapshot())
+    .addOption(options.suppress())
+    .addOption(options.snStat())
+    .addOption(options.snModel())
     .action(async (o: { db: string; out: string; period: string[]; snapshot?: string; suppress?: boolean; snStat: string; snModel: string }) => {
       await (await reportCommands()).report(o, io);
     });
@@ -65,10 +79,10 @@ export function buildProgram(io: Io): Command {
     .command('ingest')
     .description('load one extract folder as a new snapshot')
     .argument('<extract_dir>')
-    .option('--la <code>', 'the LA: DfE code (359) or ONS code (E08000010)')
-    .option('--db <file>', 'database file', DEFAULT_DB)
-    .option('--extract-date <date>', 'the date the extract was taken (YYYY-MM-DD; default today)')
-    .option('--export-parquet <dir>', "also write the snapshot's tables to Parquet, partitioned by LA and snapshot")
+    .addOption(options.la())
+    .addOption(options.db())
+    .addOption(options.extractDate())
+    .addOption(options.exportParquet())
     .action(async (dir: string, o: { la?: string; db: string; extractDate?: string; exportParquet?: string }) => {
       await ingest(dir, o, io);
     });
@@ -77,7 +91,7 @@ export function buildProgram(io: Io): Command {
     .command('validate')
     .description('read and check an extract without loading it')
     .argument('<extract_dir>')
-    .option('--extract-date <date>', 'the date the extract was taken (YYYY-MM-DD; default today)')
+    .addOption(options.extractDate())
     .action(async (dir: string, o: { extractDate?: string }) => {
       await validate(dir, o, io);
     });
@@ -87,38 +101,38 @@ export function buildProgram(io: Io): Command {
     .command('import')
     .description("load DfE's published CSVs and/or plain benchmark CSVs (indicator,period,comparator,value[,source])")
     .argument('<files...>')
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .addOption(options.db())
     .action(async (files: string[], o: { db: string }) => importBenchmarks(files, o, io));
 
   program
     .command('indicators')
     .description('compute the indicators for one or more periods')
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .addOption(options.db())
     .option('--period <p>', 'period: 2016/17, 2013/14:2016/17, 2024-10 or 2024-01-01..2024-06-30 (repeatable)', collect, [])
     .addOption(new Option('--format <f>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option('--snapshot <id>', 'a snapshot other than the latest')
-    .addOption(new Option('--sn-stat <stat>', 'statistical neighbours summarised by').choices(['mean', 'median']).default('mean'))
-    .addOption(new Option('--sn-model <model>', 'statistical-neighbour model').choices(['2025', '2021']).default('2025'))
+    .addOption(options.snapshot())
+    .addOption(options.snStat())
+    .addOption(options.snModel())
     .action(async (o: { db: string; period: string[]; format: string; snapshot?: string; snStat: string; snModel: string }) => indicators(o, io));
 
   const snapshots = program.command('snapshots').description('the extracts loaded into the database');
   snapshots
     .command('list')
     .description('every snapshot: when taken, when loaded, rows and quarantined rows')
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .addOption(options.db())
     .action(async (o: { db: string }) => listSnapshots(o, io));
   snapshots
     .command('delete')
     .description('remove one snapshot and all its rows')
     .argument('<id>')
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .addOption(options.db())
     .action(async (id: string, o: { db: string }) => deleteSnapshot(id, o, io));
 
   program
     .command('quarantine')
     .description('list the rows an ingest could not use (child-level: OFFICIAL-SENSITIVE, pseudonymous IDs)')
-    .option('--db <file>', 'database file', DEFAULT_DB)
-    .option('--snapshot <id>', 'a snapshot other than the latest')
+    .addOption(options.db())
+    .addOption(options.snapshot())
     .addOption(new Option('--format <f>', 'output format').choices(['table', 'csv']).default('table'))
     .option('--reveal-ids', 'show identifiers as recorded instead of pseudonyms')
     .action(async (o: { db: string; snapshot?: string; format: string; revealIds?: boolean }) => quarantine(o, io));
