@@ -17,6 +17,7 @@
 import { InputRejected } from '../errors.ts';
 import { crossReturnWarnings, ruleWarnings } from './dfe-rules.ts';
 import type { FileReport, ParsedExtract, QuarantinedRow, TableRows } from './types.ts';
+import { financialYearOf, financialYearStarting } from '../periods.ts';
 
 export type ReturnFormat = 'cin-census' | 'ssda903';
 
@@ -123,13 +124,12 @@ export class KeyMaker {
 
 /** Collection year label: 2016 -> 2016/17. */
 export function yearLabel(year: number | null): string {
-  return year === null ? 'an unknown year' : `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
+  return year === null ? 'an unknown year' : financialYearStarting(year).label;
 }
 
 /** The financial year (first calendar year) an ISO date falls in. */
 export function financialYear(date: string): number {
-  const y = Number(date.slice(0, 4));
-  return date.slice(5) >= '04-01' ? y : y - 1;
+  return Number(financialYearOf(date).start.slice(0, 4));
 }
 
 export function stackReturns(returns: ParsedReturn[], knownPersons: Set<string>): StackResult {

@@ -3,21 +3,21 @@
  * dataset the golden tests run against. The only module in this folder that
  * touches the file system; the engine itself is pure.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { decodeUtf8 } from '../../csv.ts';
+import { BUNDLED_DFE_DIR, bundledDfeFiles } from '../dfe-store.ts';
 import { buildDataset, type DfeDataset } from './dataset.ts';
 import { parseDfeText, type ParsedDfeFile } from './parse.ts';
 
-export const DFE_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../data/dfe');
+export const DFE_DATA_DIR = BUNDLED_DFE_DIR;
 
 export function readRealFile(name: string): string {
   return decodeUtf8(readFileSync(join(DFE_DATA_DIR, name)), name);
 }
 
 export function realFileNames(): string[] {
-  return readdirSync(DFE_DATA_DIR).filter((f) => f.endsWith('.csv')).sort();
+  return bundledDfeFiles().map((f) => basename(f));
 }
 
 let cached: { files: Map<string, ParsedDfeFile>; dataset: DfeDataset } | null = null;
