@@ -35,7 +35,7 @@ describe('cin_per_10k (golden)', () => {
       ),
       'population.csv': flatPopulation(7000),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // numerator: R1, R3, R5, R8, R9, R10 = 6; value = 10000 * 6 / 7000 = 8.571... -> 8.6
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 6, denominator: 7000, value: 8.6 });
   });
@@ -68,7 +68,7 @@ describe('cin_per_10k (golden)', () => {
       'population.csv': flatPopulation(10000),
     });
     // two distinct referral ids (were they numbers, they would be one id with different content and both rejected)
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 2, denominator: 10000, value: 2 });
   });
 

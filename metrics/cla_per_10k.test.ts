@@ -40,7 +40,7 @@ describe('cla_per_10k (golden)', () => {
       },
       ['2016/17', '2016-12'],
     );
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // at 2017-03-31: A, C, D, G, J = 5 -> 10000 * 5 / 3000 = 16.66... -> 16.7
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 5, denominator: 3000, value: 16.7 });
     // '2016-12' ends 2016-12-31: A, B, C, D, H, J = 6 (F is a short break; E, G not yet started) -> 20.0
@@ -67,7 +67,7 @@ describe('cla_per_10k (golden)', () => {
       ),
       'population.csv': flatPopulation(10000),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // I, J, K, L = 4 -> 4.0
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 4, denominator: 10000, value: 4 });
   });
@@ -88,7 +88,7 @@ describe('cla_per_10k (golden)', () => {
       'ssd_cla_episodes.csv': csv(EPISODES, 'E1,007,2016-05-01,,C007,C2', 'E2,7,2016-06-01,,C7,C2'),
       'population.csv': flatPopulation(10000),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // 2 -> 2.0
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 2, denominator: 10000, value: 2 });
   });

@@ -38,7 +38,7 @@ describe('cla_review_care_plan_current_pct (golden)', () => {
       },
       ['2016/17', '2016-06', '2016-04-01..2016-06-30'],
     );
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // 2016/17 held: Y1, Y4, Y3, Y5, Y7 = 5; current Y1, Y5 = 2 -> 40.0
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 2, denominator: 5, value: 40 });
     // '2016-06' = 2015-07-01..2016-06-30: Y8, Y1, Y4 = 3; current Y8, Y1 = 2 -> 66.66... -> 66.7
@@ -61,7 +61,7 @@ describe('cla_review_care_plan_current_pct (golden)', () => {
       'ssd_cla_episodes.csv': csv('clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_id', 'E1,A,2015-01-05,007', 'E2,B,2015-01-05,7'),
       'ssd_cla_reviews.csv': csv(REVIEWS, '007,007,2016-05-01,N,Y', '7,7,2016-05-01,N,N', '07,7,2016-11-01,N,Y'),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // 3 reviews; current: 007, 07 = 2 -> 66.7
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 2, denominator: 3, value: 66.7 });
   });

@@ -42,7 +42,7 @@ describe('cla_review_iro_consulted_pct (golden)', () => {
       },
       ['2016/17', '2016-09', '2016-04-01..2016-06-30'],
     );
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // 2016/17 held: W1, W2, W3, W4, W5, W6, W7, W9, W12 = 9; consulted W1, W2, W3, W4, W9 = 5 -> 55.55... -> 55.6
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 5, denominator: 9, value: 55.6 });
     // '2016-09' = 2015-10-01..2016-09-30: W10, W1, W2, W3, W4, W5 = 6; consulted W10, W1, W2, W3, W4 = 5 -> 83.33... -> 83.3
@@ -85,7 +85,7 @@ describe('cla_review_iro_consulted_pct (golden)', () => {
         '7,C2,2016-07-07,N,N',
       ),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // 16 reviews, 1 consulted: 100 / 16 = 6.25 -> half up -> 6.3
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 1, denominator: 16, value: 6.3 });
   });

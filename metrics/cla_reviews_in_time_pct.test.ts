@@ -47,7 +47,7 @@ describe('cla_reviews_in_time_pct (golden)', () => {
         'RG3,CG,2017-03-30,',
       ),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // A, B, G = 3; on time A, G = 2 -> 66.66... -> 66.7
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 2, denominator: 3, value: 66.7 });
   });
@@ -112,7 +112,7 @@ describe('cla_reviews_in_time_pct (golden)', () => {
         'RJ3,CJ2,2017-03-29,N',
       ),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // H, I, J = 3 children (I once); all on time -> 100.0
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 3, denominator: 3, value: 100 });
   });
@@ -158,7 +158,7 @@ describe('cla_reviews_in_time_pct (golden)', () => {
         'R73,7,2017-03-29',
       ),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // K, L, M, 007, 7 = 5; on time K, L, M, 7 = 4 -> 80.0
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 4, denominator: 5, value: 80 });
   });
@@ -206,7 +206,7 @@ describe('cla_reviews_in_time_pct (golden)', () => {
       },
       ['2016/17', '2015/16', '2017-03', '2016-04-01..2016-06-30'],
     );
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // 2016/17: O, P, Q, S, T = 5; on time Q = 1 -> 20.0
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 1, denominator: 5, value: 20 });
     // '2017-03' is the same dates as 2016/17 -> 20.0

@@ -31,7 +31,7 @@ describe('cpp_2y_plus_pct (golden)', () => {
         'F1,F,2014-01-01 00:00:00,2017-04-01', // ends the day after period end: open -> 2y+
       ),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // children open at 2017-03-31: A, B, D, E, F = 5; 2y+: A, D, F = 3 -> 60.0
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 3, denominator: 5, value: 60 });
   });

@@ -35,7 +35,7 @@ describe('cpp_ceased_3m_pct (golden)', () => {
       },
       ['2016/17', '2017-02'],
     );
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // 2016/17 ended: P1, P2, P3, P4, P6, P8 = 6; within 3 months: P1, P3, P4, P8 = 4 -> 66.66... -> 66.7
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 4, denominator: 6, value: 66.7 });
     // '2017-02' = 2016-03-01..2017-02-28 ended: P1 (2017-02-28), P3, P5 (2016-03-31), P6 (2016-04-01), P8 = 5

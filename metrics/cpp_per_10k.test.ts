@@ -31,7 +31,7 @@ describe('cpp_per_10k (golden)', () => {
       ),
       'population.csv': flatPopulation(3000),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // children: A, C, D, F = 4; value = 10000 * 4 / 3000 = 13.33... -> 13.3
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 4, denominator: 3000, value: 13.3 });
   });
@@ -42,7 +42,7 @@ describe('cpp_per_10k (golden)', () => {
       'ssd_cp_plans.csv': csv(PLANS, 'P1,007,2016-05-01,', 'P2,7,2016-06-01,'),
       'population.csv': flatPopulation(10000),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // 2 children -> 2.0 (were the ids numbers, one child -> 1.0)
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 2, denominator: 10000, value: 2 });
   });

@@ -36,7 +36,7 @@ describe('cpp_repeat_2y_pct (golden)', () => {
         'E2,E,2016-07-01,',
       ),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // starts: A1, B1, C1, D1, E1, E2 = 6; counted: A1, C1 = 2; 100 * 2 / 6 = 33.33... -> 33.3
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 2, denominator: 6, value: 33.3 });
   });

@@ -37,7 +37,7 @@ describe('cpp_repeat_pct (golden)', () => {
       },
       ['2016/17', '2016-06'],
     );
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // 2016/17 starts: A1, B1, C1, C2, D1, D2, E1, F1 = 8; repeats: A1, D2, E1 = 3; 100 * 3 / 8 = 37.5
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 3, denominator: 8, value: 37.5 });
     // '2016-06' = 2015-07-01..2016-06-30 starts: A1 (2016-06-01), C1, C2 (2016-05-01), D1 (2016-04-10) = 4
@@ -58,7 +58,7 @@ describe('cpp_repeat_pct (golden)', () => {
       'ssd_person.csv': csv('pers_person_id,pers_dob', '007,2010-01-01', '7,2010-01-01'),
       'ssd_cp_plans.csv': csv(PLANS, 'H0,007,2015-01-05,2015-06-05', 'H1,7,2016-05-05,'),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // starts in 2016/17: H1 = 1; repeats 0 -> 0.0 (a value, not null)
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 0, denominator: 1, value: 0 });
   });

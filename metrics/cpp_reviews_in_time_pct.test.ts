@@ -41,7 +41,7 @@ describe('cpp_reviews_in_time_pct (golden)', () => {
         'RD2,PD,01/03/2017',
       ),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // children A, B, C, D = 4; on time A, C = 2 -> 50.0
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 2, denominator: 4, value: 50 });
   });

@@ -35,7 +35,7 @@ describe('icpc_per_10k (golden)', () => {
       ),
       'population.csv': flatPopulation(3000),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // I2, I3, I4, I5, I10 = 5; value = 10000 * 5 / 3000 = 16.66... -> 16.7
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 5, denominator: 3000, value: 16.7 });
   });
@@ -45,7 +45,7 @@ describe('icpc_per_10k (golden)', () => {
       'ssd_initial_cp_conference.csv': csv(ICPC, '007,A,2016-05-01,,', '7,B,2016-05-02,,'),
       'population.csv': flatPopulation(10000),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // 2 -> 2.0
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 2, denominator: 10000, value: 2 });
   });

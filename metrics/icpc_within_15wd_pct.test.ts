@@ -34,7 +34,7 @@ describe('icpc_within_15wd_pct (golden)', () => {
         'I4,D,2016-06-25,S4,N', // Sat 4 -> Sat 25: Sat 25 is not a working day, still 15 -> in
       ),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // 3 of 4 -> 75.0
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 3, denominator: 4, value: 75 });
   });
@@ -98,7 +98,7 @@ describe('icpc_within_15wd_pct (golden)', () => {
         'I5,A,2016-06-07,S1,Y', // transfer-in: not an ICPC at all
       ),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // ICPCs: I1, I2, I3, I4 = 4; within 15: I1 = 1 -> 25.0
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 1, denominator: 4, value: 25 });
   });
@@ -122,7 +122,7 @@ describe('icpc_within_15wd_pct (golden)', () => {
         'I2,B,27/06/2016,S2,N', // Sat 4 Jun -> Mon 27 Jun = 16 -> out
       ),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 1, denominator: 2, value: 50 });
   });
 

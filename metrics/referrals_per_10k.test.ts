@@ -30,7 +30,7 @@ describe('referrals_per_10k (golden)', () => {
       ),
       'population.csv': flatPopulation(7000),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // numerator: R2, R3, R4 = 3; value = 10000 * 3 / 7000 = 4.2857... -> 4.3
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 3, denominator: 7000, value: 4.3 });
     expect(r.get(ID, '2016/17').notes).toEqual([]);
@@ -47,8 +47,8 @@ describe('referrals_per_10k (golden)', () => {
       ),
       'population.csv': flatPopulation(10000),
     });
-    expect(r.parsed.quarantine).toHaveLength(1);
-    expect(r.parsed.quarantine[0]).toMatchObject({ column: 'cine_person_id', value: '07' });
+    expect(r.quarantine).toHaveLength(1);
+    expect(r.quarantine[0]).toMatchObject({ column: 'cine_person_id', value: '07' });
     // numerator: R1, R2 = 2; value = 10000 * 2 / 10000 = 2.0
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 2, denominator: 10000, value: 2 });
   });

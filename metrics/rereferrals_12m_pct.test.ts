@@ -35,7 +35,7 @@ describe('rereferrals_12m_pct (golden)', () => {
         'C3,C,2017-05-01,,',
       ),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // in FY 2016/17: A1, B1, C1, C2 = 4 (A0, B0 are before it, C3 after)
     // re-referrals: A1, C2 = 2; value = 100 * 2 / 4 = 50.0
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 2, denominator: 4, value: 50 });
@@ -54,7 +54,7 @@ describe('rereferrals_12m_pct (golden)', () => {
       'ssd_person.csv': csv('pers_person_id,pers_dob', '007,2010-01-01', '7,2010-01-01'),
       'ssd_cin_episodes.csv': csv(REFERRALS, '001,007,2016-05-01,,', '1,7,2016-06-01,,', '01,7,2016-09-01,,'),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // referral ids 001, 1, 01 are three referrals. Child 007: one referral (not a re-referral).
     // child 7: 2016-06-01 (first) and 2016-09-01 (previous 2016-06-01 >= 2015-09-01 -> re-referral)
     // 1 / 3 = 33.33... -> 33.3

@@ -29,7 +29,7 @@ describe('s47_per_10k (golden)', () => {
       ),
       'population.csv': flatPopulation(3000),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // S2, S3, S4, S5 = 4; value = 10000 * 4 / 3000 = 13.33... -> 13.3
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 4, denominator: 3000, value: 13.3 });
   });
@@ -40,8 +40,8 @@ describe('s47_per_10k (golden)', () => {
       'population.csv': flatPopulation(10000),
     });
     // 007 and 7 differ as text (as numbers they would clash and both be rejected); the third row copies the second
-    expect(r.parsed.quarantine).toHaveLength(1);
-    expect(r.parsed.quarantine[0]!.reason).toMatch(/exact copy/);
+    expect(r.quarantine).toHaveLength(1);
+    expect(r.quarantine[0]!.reason).toMatch(/exact copy/);
     // 2 enquiries -> 10000 * 2 / 10000 = 2.0
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 2, denominator: 10000, value: 2 });
   });

@@ -44,7 +44,7 @@ describe('s47_proceeded_to_icpc_pct (golden)', () => {
         'I8,G,2016-11-01,S99,N', // unknown s47 id: links to nothing
       ),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // denominator: S1..S6 = 6; numerator: S1, S2, S5, S6 = 4; 100 * 4 / 6 = 66.66... -> 66.7
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 4, denominator: 6, value: 66.7 });
   });

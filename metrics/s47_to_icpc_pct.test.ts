@@ -39,7 +39,7 @@ describe('s47_to_icpc_pct (golden)', () => {
         'I5,E,2016-11-11,,N', // no s47 link: still an ICPC held in the year -> in
       ),
     });
-    expect(r.parsed.quarantine).toEqual([]);
+    expect(r.quarantine).toEqual([]);
     // numerator: I0, I1, I2, I5 = 4; denominator: S1, S2, S3, S4 = 4; 100 * 4 / 4 = 100.0
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 4, denominator: 4, value: 100 });
   });

@@ -7,7 +7,8 @@ import { Database } from '../pipeline/db.ts';
 import { computeIndicators } from '../pipeline/compute.ts';
 import { parseExtractFiles } from '../pipeline/ingest/extract.ts';
 import { loadSnapshot } from '../pipeline/ingest/load.ts';
-import type { ParsedExtract } from '../pipeline/ingest/types.ts';
+import { readQuarantine } from '../pipeline/ingest/staging.ts';
+import type { ParsedExtract, QuarantinedRow } from '../pipeline/ingest/types.ts';
 import { parsePeriods } from '../pipeline/periods.ts';
 import { findIndicator } from './index.ts';
 import type { IndicatorResult } from './types.ts';
@@ -15,6 +16,8 @@ import type { IndicatorResult } from './types.ts';
 export interface InlineRun {
   results: IndicatorResult[];
   parsed: ParsedExtract;
+  /** the rows the ingest quarantined, in the order found */
+  quarantine: QuarantinedRow[];
   /** the one result for an indicator and period label */
   get(indicator: string, period: string): IndicatorResult;
 }
@@ -32,12 +35,14 @@ export async function computeInline(
   opts: { indicators?: string[]; extractDate?: string } = {},
 ): Promise<InlineRun> {
   const extractDate = opts.extractDate ?? '2020-04-10';
-  const parsed = parseExtractFiles(
-    Object.entries(files).map(([path, text]) => ({ path, bytes: new TextEncoder().encode(text) })),
-    extractDate,
-  );
   const db = await Database.open(':memory:');
   try {
+    const parsed = await parseExtractFiles(
+      db,
+      Object.entries(files).map(([path, text]) => ({ path, bytes: new TextEncoder().encode(text) })),
+      extractDate,
+    );
+    const quarantine = await readQuarantine(db);
     const { snapshotId } = await loadSnapshot(db, parsed, { extractDir: 'inline', extractDate, la: null });
     const indicators = opts.indicators?.map((id) => {
       const ind = findIndicator(id);
@@ -48,6 +53,7 @@ export async function computeInline(
     return {
       results,
       parsed,
+      quarantine,
       get(indicator, period) {
         const r = results.find((x) => x.indicator === indicator && x.period === period);
         if (!r) throw new Error(`no result for ${indicator} ${period}`);

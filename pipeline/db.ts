@@ -54,13 +54,14 @@ export class Database {
     return (await this.all<T>(sql, params))[0];
   }
 
-  /** Appends rows of text/NULL to a table whose columns are VARCHAR (staging tables). */
-  async appendText(table: string, rows: readonly (readonly (string | null)[])[]): Promise<void> {
+  /** Appends rows to a temp or staging table: text to VARCHAR columns, whole numbers to INTEGER ones. */
+  async append(table: string, rows: Iterable<readonly (string | number | null)[]>): Promise<void> {
     const appender = await this.connection.createAppender(table);
     try {
       for (const row of rows) {
         for (const v of row) {
           if (v === null) appender.appendNull();
+          else if (typeof v === 'number') appender.appendInteger(v);
           else appender.appendVarchar(v);
         }
         appender.endRow();

@@ -7,14 +7,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, parseCsv } from './csv.ts';
 import { InputRejected } from './errors.ts';
-import { parseExtractFiles } from './ingest/extract.ts';
+import { readBack } from './ingest/testing.ts';
 import { parseDate, parseFlag, parseId } from './values.ts';
 
 const field = fc.oneof(fc.string(), fc.constantFrom('', '"', '""', ',', '\r\n', '\n', '\r', 'a,b', 'say "hi"', '=1+1', 'Zoë', '😀'));
 const quote = (v: string) => (/[",\r\n]/.test(v) || v === '' ? `"${v.replace(/"/g, '""')}"` : v);
 
 describe('parseCsv', () => {
-  it('reads back exactly what RFC 4180 wrote, line numbers included', () => {
+  it('reads back exactly what RFC 4180 wrote, line numbers included', async () => {
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 5 }).chain((w) => fc.array(fc.array(field, { minLength: w, maxLength: w }), { maxLength: 20 }).map((rows) => ({ w, rows }))), fc.boolean(), ({ w, rows }, crlf) => {
         const eol = crlf ? '\r\n' : '\n';
@@ -34,7 +34,7 @@ describe('parseCsv', () => {
     );
   });
 
-  it('either reads any text or rejects it as input, never another error', () => {
+  it('either reads any text or rejects it as input, never another error', async () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {
         try {
@@ -49,7 +49,7 @@ describe('parseCsv', () => {
 });
 
 describe('decodeUtf8', () => {
-  it('either decodes any bytes or rejects them as input', () => {
+  it('either decodes any bytes or rejects them as input', async () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
         try {
@@ -64,7 +64,7 @@ describe('decodeUtf8', () => {
 });
 
 describe('value parsers', () => {
-  it('never throw, and a date they accept is a real ISO date within bounds', () => {
+  it('never throw, and a date they accept is a real ISO date within bounds', async () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {
         const d = parseDate(s, '2030-12-31');
@@ -82,7 +82,7 @@ describe('value parsers', () => {
     );
   });
 
-  it('read every real date the same in all three forms', () => {
+  it('read every real date the same in all three forms', async () => {
     fc.assert(
       fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }), (date) => {
         const iso = date.toISOString().slice(0, 10);
@@ -95,10 +95,10 @@ describe('value parsers', () => {
 });
 
 describe('the SSD adapter', () => {
-  it('accounts for every row of any plans file: read = loaded + quarantined', () => {
+  it('accounts for every row of any plans file: read = loaded + quarantined', async () => {
     const cell = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('P1', '1', '2016-05-23', '31/02/2016', '2016-05-22', '', '2099-01-01'));
-    fc.assert(
-      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { maxLength: 40 }), (rows) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { maxLength: 40 }), async (rows) => {
         const body = rows.map((r) => r.map(quote).join(',')).join('\n');
         const files = [
           { path: 'ssd_person.csv', bytes: new TextEncoder().encode('pers_person_id,pers_dob\n1,2010-01-01\n') },
@@ -106,7 +106,7 @@ describe('the SSD adapter', () => {
         ];
         let parsed;
         try {
-          parsed = parseExtractFiles(files, '2017-04-10');
+          parsed = await readBack(files, '2017-04-10');
         } catch (e) {
           expect(e).toBeInstanceOf(InputRejected);
           return;

@@ -25,7 +25,7 @@ export async function saveDfeFile(db: Database, file: string, parsed: ParsedDfeF
     await db.run(
       'CREATE OR REPLACE TEMP TABLE stage_dfe (kind VARCHAR, time_period VARCHAR, level VARCHAR, old_la_code VARCHAR, new_la_code VARCHAR, la_name VARCHAR, region_name VARCHAR, measure VARCHAR, value VARCHAR, raw VARCHAR, file VARCHAR)',
     );
-    await db.appendText(
+    await db.append(
       'stage_dfe',
       parsed.measures.map((m) => [m.kind, String(m.time_period), m.level, m.old_la_code, m.new_la_code, m.la_name, m.region_name, m.measure, m.value === null ? null : String(m.value), m.raw, name]),
     );

@@ -3,10 +3,12 @@
  * only) write it as a snapshot. Both print what was read and what was
  * quarantined, file by file; neither prints an identifier.
  */
+import { existsSync, rmSync } from 'node:fs';
 import { Database } from '../db.ts';
 import { bundledPopulation, resolveLa } from '../la.ts';
 import { readExtract } from '../ingest/extract.ts';
 import { loadSnapshot } from '../ingest/load.ts';
+import { readQuarantine } from '../ingest/staging.ts';
 import { exportParquet } from '../parquet.ts';
 import type { ParsedExtract } from '../ingest/types.ts';
 import { warningSummary } from '../ingest/dfe-rules.ts';
@@ -25,9 +27,12 @@ export interface IngestOptions {
 export async function ingest(extractDir: string, opts: IngestOptions, io: Io): Promise<{ snapshotId: string; alreadyLoaded: boolean }> {
   const extractDate = checkExtractDate(opts.extractDate);
   const la = opts.la ? resolveLa(opts.la) : null;
-  const parsed = readExtract(extractDir, extractDate);
+  const created = !existsSync(opts.db);
   const db = await Database.open(opts.db);
+  let ok = false;
   try {
+    // read into this connection's staging area: nothing reaches the file until loadSnapshot's one transaction
+    const parsed = await readExtract(db, extractDir, extractDate);
     const result = await loadSnapshot(db, parsed, {
       extractDir,
       extractDate,
@@ -46,21 +51,31 @@ export async function ingest(extractDir: string, opts: IngestOptions, io: Io): P
       await exportParquet(db, result.snapshotId, opts.exportParquet);
       io.err(`Wrote the snapshot's tables to Parquet in ${opts.exportParquet} (child-level data: keep it as you keep the database)`);
     }
+    ok = true;
     return result;
   } finally {
     db.close();
+    // a rejected extract leaves no trace: not even the empty database file the run opened
+    if (!ok && created) for (const f of [opts.db, `${opts.db}.wal`]) rmSync(f, { force: true });
   }
 }
 
 export async function validate(extractDir: string, opts: { extractDate?: string }, io: Io): Promise<number> {
-  const parsed = readExtract(extractDir, checkExtractDate(opts.extractDate));
-  io.out(summary(parsed));
-  for (const line of warningSummary(parsed.warnings)) io.out(line);
-  for (const q of parsed.quarantine) {
-    io.out(`${q.file}${q.line !== null ? `, line ${q.line}` : ''}${q.column ? `, column ${q.column}` : ''}: ${q.reason}`);
+  const extractDate = checkExtractDate(opts.extractDate);
+  // a database in memory holds the staging area; no file is written
+  const db = await Database.open(':memory:');
+  try {
+    const parsed = await readExtract(db, extractDir, extractDate);
+    io.out(summary(parsed));
+    for (const line of warningSummary(parsed.warnings)) io.out(line);
+    for (const q of await readQuarantine(db)) {
+      io.out(`${q.file}${q.line !== null ? `, line ${q.line}` : ''}${q.column ? `, column ${q.column}` : ''}: ${q.reason}`);
+    }
+    io.out(parsed.quarantined === 0 ? 'No problems found.' : `${parsed.quarantined} row(s) would be quarantined.`);
+    return 0;
+  } finally {
+    db.close();
   }
-  io.out(parsed.quarantine.length === 0 ? 'No problems found.' : `${parsed.quarantine.length} row(s) would be quarantined.`);
-  return 0;
 }
 
 export function summary(parsed: ParsedExtract): string {

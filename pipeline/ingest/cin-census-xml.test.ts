@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeInline } from '../../metrics/testing.ts';
-import { parseExtractFiles } from './extract.ts';
-import type { ParsedExtract, TableRows } from './types.ts';
+import { readBack } from './testing.ts';
+import type { ReadBack as ParsedExtract } from './testing.ts';
+import type { TableRows } from './types.ts';
 
 /** A CIN census document: header plus the given Child elements. */
 function census(year: number, children: string[], referenceDate = `${year}-03-31`): string {
@@ -36,7 +37,7 @@ function details(...inner: string[]): string {
 }
 
 const enc = (files: Record<string, string>) => Object.entries(files).map(([path, t]) => ({ path, bytes: new TextEncoder().encode(t) }));
-const parse = (files: Record<string, string>, extractDate = '2017-04-10') => parseExtractFiles(enc(files), extractDate);
+const parse = (files: Record<string, string>, extractDate = '2017-04-10') => readBack(enc(files), extractDate);
 
 /** A table's rows as objects. */
 function table(p: ParsedExtract, name: string): Record<string, string | null>[] {
@@ -64,8 +65,8 @@ describe('CIN census XML adapter', () => {
     child('42', details('<CINreferralDate>2016-06-01</CINreferralDate>', '<ReferralSource>2A</ReferralSource>', '<ReferralNFA>1</ReferralNFA>')),
   ]);
 
-  it('reads children, referrals, enquiries, conferences, plans and reviews into the internal model', () => {
-    const p = parse({ 'returns/cin_2017.xml': doc });
+  it('reads children, referrals, enquiries, conferences, plans and reviews into the internal model', async () => {
+    const p = await parse({ 'returns/cin_2017.xml': doc });
     expect(p.quarantine).toEqual([]);
     expect(table(p, 'person').map((r) => [r.person_id, r.dob, r.sex, r.ethnicity])).toEqual([
       ['0042', '2010-01-01', '1', 'WBRI'],
@@ -122,8 +123,8 @@ describe('CIN census XML adapter', () => {
     expect(figures(fromCensus)).toContainEqual(['icpc_within_15wd_pct', 1, 2, 50]);
   });
 
-  it('recognises a census by its root and header, not its name; other XML is listed as not read', () => {
-    const p = parse({
+  it('recognises a census by its root and header, not its name; other XML is listed as not read', async () => {
+    const p = await parse({
       'a/whatever.dat': doc,
       'b/other.xml': '<?xml version="1.0"?><Message><Header><CollectionDetails><Collection>SEN2</Collection></CollectionDetails></Header></Message>',
       'c/feed.xml': '<rss><channel/></rss>',
@@ -132,12 +133,12 @@ describe('CIN census XML adapter', () => {
     expect(p.notes).toEqual(expect.arrayContaining([expect.stringMatching(/^b\/other\.xml: not read \(XML, but not a CIN census/), expect.stringMatching(/^c\/feed\.xml: not read/)]));
   });
 
-  it('rejects a census without a collection year', () => {
+  it('rejects a census without a collection year', async () => {
     const noYear = doc.replace(/<Year>2017<\/Year><ReferenceDate>2017-03-31<\/ReferenceDate>/, '');
-    expect(() => parse({ 'c.xml': noYear })).toThrow(/without Header\/CollectionDetails\/Year/);
+    await expect(parse({ 'c.xml': noYear })).rejects.toThrow(/without Header\/CollectionDetails\/Year/);
   });
 
-  it('quarantines bad records with element and line, and still reads what is nested in them', () => {
+  it('quarantines bad records with element and line, and still reads what is nested in them', async () => {
     const bad = census(2017, [
       child(
         '7',
@@ -155,7 +156,7 @@ describe('CIN census XML adapter', () => {
         ),
       ),
     ]);
-    const p = parse({ 'c.xml': bad });
+    const p = await parse({ 'c.xml': bad });
     const lineOf = (needle: string) => bad.split('\n').findIndex((l) => l.includes(needle)) + 1;
     expect(p.quarantine.map((q) => [q.line, q.column, q.value, q.reason])).toEqual([
       // the CINdetails' own line: there is no CINreferralDate element to point at
@@ -177,7 +178,7 @@ describe('CIN census XML adapter', () => {
     expect(p.files.find((f) => f.table === 'referral')).toMatchObject({ rowsRead: 3, rowsLoaded: 0, rowsQuarantined: 3 });
   });
 
-  it('counts a conference recorded at both the s47 and the CIN details level once, linked, with DfE 2884', () => {
+  it('counts a conference recorded at both the s47 and the CIN details level once, linked, with DfE 2884', async () => {
     const twice = census(2017, [
       child(
         '9',
@@ -189,7 +190,7 @@ describe('CIN census XML adapter', () => {
         ),
       ),
     ]);
-    const p = parse({ 'c.xml': twice });
+    const p = await parse({ 'c.xml': twice });
     expect(table(p, 'icpc').map((i) => [i.icpc_date, i.s47_id])).toEqual([['2016-05-20', 'S47/9/2016-05-02']]);
     expect(p.warnings.map((w) => w.rule)).toEqual(['2884']);
   });

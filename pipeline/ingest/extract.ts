@@ -12,7 +12,10 @@ import { InputRejected } from '../errors.ts';
 import { latestAcceptableDate } from '../values.ts';
 import { readCinCensus } from './cin-census-xml.ts';
 import { checkReferences } from './references.ts';
-import { ADAPTER as SSD_ADAPTER, readSsdFile } from './ssd-csv.ts';
+import { ADAPTER as SSD_ADAPTER, stageSsdFile } from './ssd-csv.ts';
+import type { SsdReadOptions } from './ssd-csv.ts';
+import { loadedByFile, quarantineCount, quarantinedByFile, stagedTables, startStaging } from './staging.ts';
+import type { Database } from '../db.ts';
 import { SSD_FILES } from './ssd-files.ts';
 import { folderOf, readSsda903Return, recogniseSsda903 } from './ssda903-csv.ts';
 import type { Ssda903File } from './ssda903-csv.ts';
@@ -25,9 +28,15 @@ export interface ExtractFile {
   /** path relative to the extract folder */
   path: string;
   bytes: Uint8Array;
+  /** the file on disk, when it is one (lets DuckDB read SSD files itself) */
+  abs?: string;
 }
 
-export function readExtract(dir: string, extractDate: string): ParsedExtract {
+/**
+ * Reads an extract folder into the staging area of `db` (staging.ts); nothing
+ * is written to the database file. Any earlier staging on `db` is cleared.
+ */
+export async function readExtract(db: Database, dir: string, extractDate: string, opts: SsdReadOptions = {}): Promise<ParsedExtract> {
   let entries: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a directory');
@@ -38,13 +47,13 @@ export function readExtract(dir: string, extractDate: string): ParsedExtract {
   const files: ExtractFile[] = entries.map((abs) => {
     const path = relative(dir, abs);
     try {
-      return { path, bytes: readFileSync(abs) };
+      return { path, bytes: readFileSync(abs), abs };
     } catch (e) {
       throw new InputRejected({ file: path }, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
     }
   });
- 
-  const parsed = parseExtractFiles(files, extractDate);
+
+  const parsed = await parseExtractFiles(db, files, extractDate, opts);
   if (parsed.files.length === 0) {
     throw new InputRejected(
       { file: dir },
@@ -55,9 +64,10 @@ export function readExtract(dir: string, extractDate: string): ParsedExtract {
 }
 
 /** The same as readExtract, over files already in memory (tests, and callers that fetched them). */
-export function parseExtractFiles(files: ExtractFile[], extractDate: string): ParsedExtract {
+export async function parseExtractFiles(db: Database, files: ExtractFile[], extractDate: string, opts: SsdReadOptions = {}): Promise<ParsedExtract> {
   const latest = latestAcceptableDate(extractDate);
-  const parsed: ParsedExtract = { files: [], tables: new Map(), quarantine: [], notes: [], warnings: [] };
+  const parsed: ParsedExtract = { files: [], tables: new Map(), quarantined: 0, notes: [], warnings: [] };
+  await startStaging(db);
   const claimed = new Map<string, string>();
   const returns: ParsedReturn[] = [];
   const ssda903 = new Map<string, Ssda903File[]>();
@@ -83,27 +93,25 @@ export function parseExtractFiles(files: ExtractFile[], extractDate: string): Pa
     const other = claimed.get(spec.file);
     if (other) throw new InputRejected({ file: f.path }, `is a second ${spec.file} (the first is ${other}); an extract holds each table once`);
     claimed.set(spec.file, f.path);
-    const result = readSsdFile(spec, f.path, f.bytes, latest);
+    const result = await stageSsdFile(db, spec, f, latest, opts);
     parsed.files.push(result.report);
-    parsed.tables.set(spec.table, result.rows);
-    parsed.quarantine.push(...result.quarantine);
     parsed.notes.push(...result.notes);
   }
- 
-  for (const [folder, list] of ssda903) returns.push(readSsda903Return(folder, list, latest));
-  if (returns.length > 0) mergeStacked(parsed, stackReturns(returns, personIds(parsed.tables.get('person'))));
-  parsed.quarantine.push(...checkReferences(parsed.tables));
+
+  for (const [folder, list] of ssda903) returns.push(await readSsda903Return(db, folder, list, latest));
+  if (returns.length > 0) await mergeStacked(db, parsed, stackReturns(returns, await personIds(db)));
+  await checkReferences(db);
   // keep each file's account true after the cross-file checks
-  const quarantinedByFile = new Map<string, number>();
-  for (const q of parsed.quarantine) quarantinedByFile.set(q.file, (quarantinedByFile.get(q.file) ?? 0) + 1);
+  const loaded = await loadedByFile(db);
+  const quarantined = await quarantinedByFile(db);
   for (const f of parsed.files) {
-   
-    const rows = parsed.tables.get(f.table);
-    f.rowsLoaded = rows ? rows.files.reduce((n, x) => (x === f.file ? n + 1 : n), 0) : 0;
+    f.rowsLoaded = loaded.get(`${f.file}\u0000${f.table}`) ?? 0;
     // a return's file feeds several tables: stacking counted its quarantined rows table by table
-    if (f.adapter === SSD_ADAPTER) f.rowsQuarantined = quarantinedByFile.get(f.file) ?? 0;
+    if (f.adapter === SSD_ADAPTER) f.rowsQuarantined = quarantined.get(f.file) ?? 0;
   }
- 
+  parsed.tables = await stagedTables(db);
+  parsed.quarantined = await quarantineCount(db);
+
   const ssdRead = parsed.files.filter((f) => f.adapter === SSD_ADAPTER).map((f) => f.file);
   if (returns.length > 0 && ssdRead.length > 0) parsed.notes.unshift(`read by ${SSD_ADAPTER}: ${ssdRead.join(', ')}`);
   return parsed;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Database } from '../db.ts';
-import { parseExtractFiles } from './extract.ts';
+import { readBack } from './testing.ts';
 import { runCli } from '../testing.ts';
 
 let dir: string;
@@ -141,13 +141,13 @@ describe('--export-parquet', () => {
 
 describe('quarantine', () => {
   const parse = (files: Record<string, string>) =>
-    parseExtractFiles(
+    readBack(
       Object.entries(files).map(([path, t]) => ({ path, bytes: new TextEncoder().encode(t) })),
       '2017-04-10',
     );
 
-  it('keeps each bad row with file, line, column, value and reason, and loads the rest', () => {
-    const p = parse({
+  it('keeps each bad row with file, line, column, value and reason, and loads the rest', async () => {
+    const p = await parse({
       'ssd_person.csv': 'pers_person_id,pers_dob\n1,2010-01-01\n2,2010-01-01\n',
       'ssd_cp_plans.csv': [
         'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date',

@@ -1,16 +1,17 @@
 /*
- * Writes a parsed extract into the database as one snapshot, in one
- * transaction: either every table, the quarantine and the file accounts are
+ * Writes a staged extract (staging.ts) into the database as one snapshot, in
+ * one transaction: either every table, the quarantine and the file accounts are
  * there, or nothing is. The snapshot's ID is a hash of its content (LA code,
  * file names and SHA-256s), so loading identical files again finds the
  * snapshot already there and changes nothing.
  */
 import { createHash } from 'node:crypto';
 import type { Database } from '../db.ts';
-import { ident, listLiteral } from '../db.ts';
+import { ident, listLiteral, literal } from '../db.ts';
 import { ensureSchema } from '../schema.ts';
 import type { LaInfo } from '../../metrics/types.ts';
-import type { ParsedExtract, TableRows } from './types.ts';
+import { QUARANTINE, appendStage, endStaging, stageTable, stagedTables } from './staging.ts';
+import type { ParsedExtract } from './types.ts';
 
 export interface LoadOptions {
   extractDir: string;
@@ -31,20 +32,26 @@ export function contentHash(parsed: ParsedExtract, laCode: string | null): strin
   return createHash('sha256').update(JSON.stringify({ la: laCode, files })).digest('hex');
 }
 
+/**
+ * Copies what readExtract staged on `db` into `store` as one snapshot, casting
+ * each column to its schema.sql type, then clears the staging area.
+ */
 export async function loadSnapshot(db: Database, parsed: ParsedExtract, opts: LoadOptions): Promise<LoadResult> {
   await ensureSchema(db);
   const sha = contentHash(parsed, opts.la?.code ?? null);
   const snapshotId = sha.slice(0, 16);
   const existing = await db.one<{ population_source: string | null }>('SELECT population_source FROM store.snapshot WHERE snapshot_id = $id', { id: snapshotId });
-  if (existing) return { snapshotId, alreadyLoaded: true, populationSource: existing.population_source };
+  if (existing) {
+    await endStaging(db);
+    return { snapshotId, alreadyLoaded: true, populationSource: existing.population_source };
+  }
 
-  const tables = new Map(parsed.tables);
   let populationSource: string | null = null;
-  if (tables.has('population')) {
+  if (parsed.tables.has('population')) {
     populationSource = 'population.csv in the extract';
   } else if (opts.fallbackPopulation && opts.fallbackPopulation.rows.length > 0) {
     populationSource = opts.fallbackPopulation.source;
-    tables.set('population', {
+    await appendStage(db, {
       table: 'population',
       columns: ['year', 'population'],
       rows: opts.fallbackPopulation.rows.map((r) => [String(r.year), String(r.population)]),
@@ -52,21 +59,9 @@ export async function loadSnapshot(db: Database, parsed: ParsedExtract, opts: Lo
       lines: opts.fallbackPopulation.rows.map(() => 0),
     });
   }
-
-  // stage outside the transaction (temp tables are this connection's own), then copy in one go
-  const staged: string[] = [];
-  for (const [table, rows] of tables) staged.push(await stage(db, table, rows, snapshotId, table === 'population' ? populationSource : null));
-  await db.run('CREATE OR REPLACE TEMP TABLE stage_quarantine (snapshot_id VARCHAR, file VARCHAR, line VARCHAR, column_name VARCHAR, value VARCHAR, reason VARCHAR)');
-  await db.appendText(
-    'stage_quarantine',
-    parsed.quarantine.map((q) => [snapshotId, q.file, q.line === null ? null : String(q.line), q.column, q.value, q.reason]),
-  );
- 
-  await db.run('CREATE OR REPLACE TEMP TABLE stage_warning (snapshot_id VARCHAR, rule VARCHAR, file VARCHAR, line VARCHAR, message VARCHAR)');
-  await db.appendText(
-    'stage_warning',
-    parsed.warnings.map((w) => [snapshotId, w.rule, w.file, w.line === null ? null : String(w.line), w.message]),
-  );
+  const tables = await stagedTables(db);
+  const inserts: string[] = [];
+  for (const [table, columns] of tables) inserts.push(await insertFromStage(db, table, columns, table === 'population' ? populationSource : null));
 
   await db.transaction(async () => {
     await db.run(
@@ -89,44 +84,48 @@ export async function loadSnapshot(db: Database, parsed: ParsedExtract, opts: Lo
           loaded: f.rowsLoaded,
           quarantined: f.rowsQuarantined,
           cols: listLiteral(f.columnsRead),
-          loaded_cols: listLiteral(parsed.tables.get(f.table)?.columns ?? []),
+          loaded_cols: listLiteral(tables.get(f.table) ?? []),
           ignored: listLiteral(f.columnsIgnored),
         },
       );
     }
-    for (const sql of staged) await db.run(sql);
-    await db.run('INSERT INTO store.quarantine SELECT snapshot_id, file, CAST(line AS INTEGER), column_name, value, reason FROM stage_quarantine');
-    await db.run('INSERT INTO store.warning SELECT snapshot_id, rule, file, CAST(line AS INTEGER), message FROM stage_warning');
+    for (const sql of inserts) await db.run(sql, { id: snapshotId });
+    await db.run(`INSERT INTO store.quarantine SELECT $id, file, line, column_name, value, reason FROM ${QUARANTINE} ORDER BY rowid`, { id: snapshotId });
+    await insertWarnings(db, snapshotId, parsed);
     await db.run(`UPDATE store.snapshot SET data_to = (${dataToSql(tables)}) WHERE snapshot_id = $id`, { id: snapshotId });
   });
-  for (const table of tables.keys()) await db.run(`DROP TABLE IF EXISTS ${ident(`stage_${table}`)}`);
-  await db.run('DROP TABLE IF EXISTS stage_quarantine');
-  await db.run('DROP TABLE IF EXISTS stage_warning');
+  await endStaging(db);
   return { snapshotId, alreadyLoaded: false, populationSource };
 }
 
-/** Appends a table's rows to a VARCHAR staging table; returns the INSERT that casts them into store. */
-async function stage(db: Database, table: string, rows: TableRows, snapshotId: string, source: string | null): Promise<string> {
+async function insertWarnings(db: Database, snapshotId: string, parsed: ParsedExtract): Promise<void> {
+  if (parsed.warnings.length === 0) return;
+  await db.run('CREATE OR REPLACE TEMP TABLE stage_warning (snapshot_id VARCHAR, rule VARCHAR, file VARCHAR, line INTEGER, message VARCHAR)');
+  await db.append(
+    'stage_warning',
+    parsed.warnings.map((w) => [snapshotId, w.rule, w.file, w.line, w.message]),
+  );
+  await db.run('INSERT INTO store.warning SELECT * FROM stage_warning ORDER BY rowid');
+  await db.run('DROP TABLE temp.stage_warning');
+}
+
+/** The INSERT that copies a staged table into store, casting each column to its schema.sql type. */
+async function insertFromStage(db: Database, table: string, columns: string[], source: string | null): Promise<string> {
   const types = await db.all<{ column_name: string; data_type: string }>(
     `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'store' AND table_name = $t`,
     { t: table },
   );
   const typeOf = new Map(types.map((t) => [t.column_name, t.data_type]));
-  const extra = source !== null ? ['source'] : [];
-  const columns = ['snapshot_id', 'source_line', ...rows.columns, ...extra];
-  const stageName = ident(`stage_${table}`);
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${stageName} (${columns.map((c) => `${ident(c)} VARCHAR`).join(', ')})`);
-  await db.appendText(
-    `stage_${table}`,
-    rows.rows.map((r, i) => [snapshotId, String(rows.lines[i]), ...r, ...(source !== null ? [source] : [])]),
-  );
   const casts = columns.map((c) => {
     const t = typeOf.get(c);
     if (!t) throw new Error(`internal: column ${c} of ${table} is not in schema.sql`);
     return t === 'VARCHAR' ? ident(c) : `CAST(${ident(c)} AS ${t})`;
   });
-  return `INSERT INTO store.${ident(table)} (${columns.map(ident).join(', ')}) SELECT ${casts.join(', ')} FROM ${stageName}`;
+  const target = ['snapshot_id', 'source_line', ...columns, ...(source !== null ? ['source'] : [])];
+  const values = ['$id', 'line', ...casts, ...(source !== null ? [literal(source)] : [])];
+  return `INSERT INTO store.${ident(table)} (${target.map(ident).join(', ')}) SELECT ${values.join(', ')} FROM ${ident(stageTable(table))} ORDER BY rowid`;
 }
+
 
 const EVENT_DATES: Record<string, string[]> = {
   referral: ['referral_date'],
@@ -139,7 +138,7 @@ const EVENT_DATES: Record<string, string[]> = {
 };
 
 /** The latest event date in the snapshot: what "the latest complete financial year" is judged against. */
-function dataToSql(tables: Map<string, TableRows>): string {
+function dataToSql(tables: Map<string, string[]>): string {
   const parts: string[] = [];
   for (const [table, cols] of Object.entries(EVENT_DATES)) {
     if (!tables.has(table)) continue;

@@ -4,8 +4,9 @@
  * row (extract.md). Run in dependency order, so a review of a quarantined plan
  * is quarantined too, with a reason that says so.
  */
-import { filterRows } from './ssd-csv.ts';
-import type { QuarantinedRow, TableRows } from './types.ts';
+import type { Database } from '../db.ts';
+import { ident, literal } from '../db.ts';
+import { QUARANTINE, stageTable, stagedTables } from './staging.ts';
 
 interface Reference {
   table: string;
@@ -41,38 +42,22 @@ const SOURCE_PERSON_COLUMN: Record<string, string> = {
   cla_review: 'clar_cla_person_id',
 };
 
-export function checkReferences(tables: Map<string, TableRows>): QuarantinedRow[] {
-  const out: QuarantinedRow[] = [];
-  out.push(...checkBeforeBirth(tables));
-  // the IDs each target table holds, built once (every table refers to the children)
-  const knownIds = new Map<string, Set<string>>();
+export async function checkReferences(db: Database): Promise<void> {
+  const staged = await stagedTables(db);
+  await checkBeforeBirth(db, staged);
   for (const ref of REFERENCES) {
-    const from = tables.get(ref.table);
-    const to = tables.get(ref.target);
-    if (!from || !to) continue;
-    const ci = from.columns.indexOf(ref.column);
-    const ti = to.columns.indexOf(ref.targetColumn);
-    if (ci < 0 || ti < 0) continue;
-    const cacheKey = `${ref.target}.${ref.targetColumn}`;
-    let known = knownIds.get(cacheKey);
-    if (!known) {
-      known = new Set<string>();
-      for (const r of to.rows) {
-        const v = r[ti];
-        if (v) known.add(v);
-      }
-      knownIds.set(cacheKey, known);
-    }
+    const from = staged.get(ref.table);
+    const to = staged.get(ref.target);
+    if (!from || !to || !from.includes(ref.column) || !to.includes(ref.targetColumn)) continue;
     const sourceColumn = ref.column === 'person_id' ? SOURCE_PERSON_COLUMN[ref.table]! : ref.sourceColumn;
-    const ids = known;
-    filterRows(from, (i) => {
-      const v = from.rows[i]![ci];
-      if (v === null || v === undefined || ids.has(v)) return true;
-      out.push({ file: from.files[i]!, line: from.lines[i]!, column: sourceColumn, value: v, reason: `refers to ${ref.what}` });
-      return false;
-    });
+    const col = ident(ref.column);
+    const unknown = `${col} IS NOT NULL AND ${col} NOT IN (SELECT ${ident(ref.targetColumn)} FROM ${ident(stageTable(ref.target))} WHERE ${ident(ref.targetColumn)} IS NOT NULL)`;
+    await db.run(
+      `INSERT INTO ${QUARANTINE} SELECT file, line, ${literal(sourceColumn)}, ${col}, ${literal(`refers to ${ref.what}`)}
+       FROM ${ident(stageTable(ref.table))} WHERE ${unknown} ORDER BY rowid`,
+    );
+    await db.run(`DELETE FROM ${ident(stageTable(ref.table))} WHERE ${unknown}`);
   }
-  return out;
 }
 
 /**
@@ -80,30 +65,13 @@ export function checkReferences(tables: Map<string, TableRows>): QuarantinedRow[
  * enquiries, conferences and plans can: pre-birth assessments and plans for
  * unborn babies are ordinary practice, so those dates are not checked.
  */
-function checkBeforeBirth(tables: Map<string, TableRows>): QuarantinedRow[] {
-  const out: QuarantinedRow[] = [];
-  const person = tables.get('person');
-  const episodes = tables.get('cla_episode');
-  if (!person || !episodes) return out;
-  const pi = person.columns.indexOf('person_id');
-  const di = person.columns.indexOf('dob');
-  const dob = new Map<string, string>();
-  for (const r of person.rows) if (r[pi] && r[di]) dob.set(r[pi]!, r[di]!);
-  const ei = episodes.columns.indexOf('person_id');
-  const si = episodes.columns.indexOf('start_date');
-  filterRows(episodes, (i) => {
-    const row = episodes.rows[i]!;
-    const born = dob.get(row[ei] ?? '');
-    const start = row[si];
-    if (!born || !start || start >= born) return true;
-    out.push({
-      file: episodes.files[i]!,
-      line: episodes.lines[i]!,
-      column: 'clae_cla_episode_start_date',
-      value: start,
-      reason: "starts before the child's date of birth",
-    });
-    return false;
-  });
-  return out;
+async function checkBeforeBirth(db: Database, staged: Map<string, string[]>): Promise<void> {
+  if (!staged.get('person')?.includes('dob') || !staged.get('cla_episode')?.includes('start_date')) return;
+  // dates are ISO text here, so text order is date order
+  const early = `start_date IS NOT NULL AND EXISTS (SELECT 1 FROM stage_person p WHERE p.person_id = stage_cla_episode.person_id AND p.dob IS NOT NULL AND stage_cla_episode.start_date < p.dob)`;
+  await db.run(
+    `INSERT INTO ${QUARANTINE} SELECT file, line, 'clae_cla_episode_start_date', start_date, 'starts before the child''s date of birth'
+     FROM stage_cla_episode WHERE ${early} ORDER BY rowid`,
+  );
+  await db.run(`DELETE FROM stage_cla_episode WHERE ${early}`);
 }

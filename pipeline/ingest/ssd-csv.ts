@@ -1,119 +1,161 @@
 /*
- * The Standard Safeguarding Dataset CSV adapter: one SSD file's bytes in, rows
- * for one internal table out, with every row it could not use quarantined
- * (line, column, value, reason). A file that cannot be read as the table it
- * claims to be (not UTF-8, wrong delimiter, a required column missing) rejects
- * the whole extract: half an extract would give wrong figures, not fewer.
+ * The Standard Safeguarding Dataset CSV adapter: one SSD file in, its rows
+ * staged for one internal table (staging.ts), with every row it could not use
+ * quarantined (line, column, value, reason). A file that cannot be read as the
+ * table it claims to be (not UTF-8, wrong delimiter, a required column missing)
+ * rejects the whole extract: half an extract would give wrong figures, not fewer.
+ *
+ * Two readers, one set of checks. Most extracts hold one record per line (no
+ * line break inside a quoted field, no blank line, one kind of line ending);
+ * DuckDB's own CSV reader reads those, in parallel, and record n is then on
+ * line n + 1. Anything else (and files given as bytes, as tests do) goes
+ * through our RFC 4180 reader (csv.ts), which tracks physical lines. Either
+ * way the raw fields land in one temp table, `raw`, and every check after that
+ * is SQL over it; a property test holds the two readers to the same result.
+ *
+ * Values are parsed by values.ts, once per distinct value: a column of dates
+ * holds a few thousand distinct values in millions of rows, and an ID column
+ * needs parsing only where a value is not plain printable ASCII at both ends
+ * (trimming would change nothing else). The parsed values come back as small
+ * lookup tables joined to `raw`.
  *
  * Reasons never echo an identifier: quarantine summaries are printed, and an ID
  * in a log is a child's ID in a log.
  */
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
+import type { Database } from '../db.ts';
+import { ident, literal } from '../db.ts';
 import { decodeUtf8, guessWrongDelimiter, parseCsv } from '../csv.ts';
 import { InputRejected } from '../errors.ts';
 import { parseCount, parseDate, parseFlag, parseId, parseText } from '../values.ts';
 import type { Parsed } from '../values.ts';
 import type { SsdFileSpec } from './ssd-files.ts';
+import { QUARANTINE, stageTable } from './staging.ts';
 import type { ColumnSpec, FileReport, QuarantinedRow, TableRows } from './types.ts';
 
 export const ADAPTER = 'ssd-csv';
 
-export interface FileResult {
-  report: FileReport;
-  rows: TableRows;
-  quarantine: QuarantinedRow[];
-  notes: string[];
+export interface SsdSource {
+  /** path relative to the extract folder: what the user is told */
+  path: string;
+  bytes: Uint8Array;
+  /** where the file is on disk, when it is: lets DuckDB read it */
+  abs?: string;
 }
 
-export function readSsdFile(spec: SsdFileSpec, relPath: string, bytes: Uint8Array, latestDate: string): FileResult {
+export interface SsdReadOptions {
+  /** 'js' forces our own reader (tests compare the two) */
+  reader?: 'auto' | 'js';
+}
+
+interface Targets {
+  /** table the good rows go to (created: file, line, then the spec's target columns) */
+  rows: string;
+  /** table the quarantined rows are added to (stage_quarantine's columns) */
+  quarantine: string;
+}
+
+/** Reads one SSD file into stage_<table>; returns the file's account (rows loaded before cross-file checks). */
+export async function stageSsdFile(
+  db: Database,
+  spec: SsdFileSpec,
+  file: SsdSource,
+  latestDate: string,
+  opts: SsdReadOptions = {},
+): Promise<{ report: FileReport; notes: string[] }> {
+  return readChecked(db, spec, file, latestDate, opts, { rows: stageTable(spec.table), quarantine: QUARANTINE });
+}
+
+/**
+ * The same reader and checks for a file whose rows are wanted in memory: the
+ * SSDA903 adapter reads its CSVs with this (returns are stacked in JavaScript).
+ */
+export async function readSsdRows(
+  db: Database,
+  spec: SsdFileSpec,
+  file: SsdSource,
+  latestDate: string,
+): Promise<{ report: FileReport; rows: TableRows; quarantine: QuarantinedRow[] }> {
+  const targets = { rows: 'csv_rows', quarantine: 'csv_quarantine' };
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${targets.quarantine} AS SELECT * FROM ${QUARANTINE} LIMIT 0`);
+  try {
+    const { report } = await readChecked(db, spec, file, latestDate, {}, targets);
+    const columns = spec.columns.filter((c) => report.columnsRead.includes(c.source)).map((c) => c.target);
+    const got = await db.all(`SELECT * FROM ${targets.rows} ORDER BY rowid`);
+    const rows: TableRows = {
+      table: spec.table,
+      columns,
+      rows: got.map((r) => columns.map((c) => (r[c] as string | null) ?? null)),
+      files: got.map((r) => r.file as string),
+      lines: got.map((r) => r.line as number),
+    };
+    const q = await db.all<{ file: string; line: number | null; column_name: string | null; value: string | null; reason: string }>(
+      `SELECT * FROM ${targets.quarantine} ORDER BY rowid`,
+    );
+    return { report, rows, quarantine: q.map((r) => ({ file: r.file, line: r.line, column: r.column_name, value: r.value, reason: r.reason })) };
+  } finally {
+    await db.run(`DROP TABLE IF EXISTS temp.${targets.rows}`);
+    await db.run(`DROP TABLE IF EXISTS temp.${targets.quarantine}`);
+  }
+}
+
+async function readChecked(
+  db: Database,
+  spec: SsdFileSpec,
+  file: SsdSource,
+  latestDate: string,
+  opts: SsdReadOptions,
+  targets: Targets,
+): Promise<{ report: FileReport; notes: string[] }> {
+  const { path: relPath, bytes } = file;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const csv = parseCsv(decodeUtf8(bytes, relPath), relPath);
-  const header = csv.header;
+  checkText(bytes, relPath);
+
+  const native = opts.reader !== 'js' && file.abs !== undefined && oneRecordPerLine(bytes) ? headerOfSimpleFile(bytes, relPath) : null;
+  const parsed = native ? null : parseCsv(decodeUtf8(bytes, relPath), relPath);
+  const header = native ?? parsed!.header;
+  const headerLine = parsed?.headerLine ?? 1;
   const wrong = guessWrongDelimiter(header);
-  if (wrong) throw new InputRejected({ file: relPath, line: csv.headerLine }, `is ${wrong}-separated; safeguard reads comma-separated files (RFC 4180)`);
-  checkHeader(spec, relPath, header, csv.headerLine);
+  if (wrong) throw new InputRejected({ file: relPath, line: headerLine }, `is ${wrong}-separated; safeguard reads comma-separated files (RFC 4180)`);
+  checkHeader(spec, relPath, header, headerLine);
 
   const present = spec.columns.filter((c) => header.includes(c.source));
   const positions = present.map((c) => header.indexOf(c.source));
   const known = new Set(spec.columns.map((c) => c.source));
   const ignored = header.filter((h) => !known.has(h));
 
-  const rows: TableRows = { table: spec.table, columns: present.map((c) => c.target), rows: [], files: [], lines: [] };
-  const quarantine: QuarantinedRow[] = [];
-  const orderChecks = (spec.dateOrder ?? [])
-    .map(([a, b]) => [rows.columns.indexOf(a), rows.columns.indexOf(b), a, b] as const)
-    .filter(([ia, ib]) => ia >= 0 && ib >= 0);
-
-  // a column of dates holds a few thousand distinct values in a million rows: parse each once
-  const dateCache = new Map<string, Parsed<string | null>>();
-  const parse = (col: ColumnSpec, raw: string): Parsed<string | null> => {
-    if (col.kind !== 'date') return parseValue(col, raw, latestDate);
-    let p = dateCache.get(raw);
-    if (!p) dateCache.set(raw, (p = parseValue(col, raw, latestDate)));
-    return p;
-  };
-  const plainText = present.map((c) => c.kind === 'id' || c.kind === 'text');
-  for (const rec of csv.records) {
-    if (rec.fields.length !== header.length) {
-      quarantine.push({
-        file: relPath,
-        line: rec.line,
-        column: null,
-        value: null,
-        reason: `has ${rec.fields.length} field${rec.fields.length === 1 ? '' : 's'}; the header has ${header.length} (a stray comma, or a row cut short)`,
-      });
-      continue;
+  const short: QuarantinedRow[] = [];
+  let rowsRead: number;
+  let lineOf: string;
+  let reader: FileReport['reader'] = 'duckdb';
+  if (native && (await readNative(db, file.abs!, header, positions))) {
+    rowsRead = await count(db, 'raw');
+    lineOf = 'raw.rowid + 2';
+  } else {
+    reader = 'csv.ts';
+    const csv = parsed ?? parseCsv(decodeUtf8(bytes, relPath), relPath);
+    await db.run(`CREATE OR REPLACE TEMP TABLE raw (line INTEGER${present.map((_, k) => `, c${k} VARCHAR`).join('')})`);
+    const rows: (string | number)[][] = [];
+    for (const rec of csv.records) {
+      if (rec.fields.length !== header.length) {
+        short.push({
+          file: relPath,
+          line: rec.line,
+          column: null,
+          value: null,
+          reason: `has ${rec.fields.length} field${rec.fields.length === 1 ? '' : 's'}; the header has ${header.length} (a stray comma, or a row cut short)`,
+        });
+      } else rows.push([rec.line, ...positions.map((p) => rec.fields[p]!)]);
     }
-    const values: (string | null)[] = [];
-    let bad: QuarantinedRow | null = null;
-    for (let k = 0; k < present.length; k++) {
-      const col = present[k]!;
-      const raw = rec.fields[positions[k]!] ?? '';
-      // most IDs and codes need nothing done: short, printable ASCII at both ends (trim() would keep them)
-      if (plainText[k] && raw.length > 0 && raw.length <= 200 && isPlain(raw.charCodeAt(0)) && isPlain(raw.charCodeAt(raw.length - 1))) {
-        values.push(raw);
-        continue;
-      }
-      const parsed = parse(col, raw);
-      if (!parsed.ok) {
-        bad = { file: relPath, line: rec.line, column: col.source, value: clipValue(raw), reason: parsed.reason };
-        break;
-      }
-      if (parsed.value === null && col.valueRequired) {
-        bad = { file: relPath, line: rec.line, column: col.source, value: null, reason: `${col.source} is empty` };
-        break;
-      }
-      values.push(parsed.value);
-    }
-    if (!bad) {
-      for (const [ia, ib, a, b] of orderChecks) {
-        const start = values[ia];
-        const end = values[ib];
-        if (start && end && end < start) {
-          const source = present[ib]!.source;
-          bad = { file: relPath, line: rec.line, column: source, value: end, reason: `${source} is before ${present[ia]!.source} (${b} before ${a})` };
-          break;
-        }
-      }
-    }
-    if (!bad && spec.oneOfColumns) {
-      const idx = spec.oneOfColumns.map((s) => present.findIndex((c) => c.source === s)).filter((i) => i >= 0);
-      if (idx.every((i) => values[i] === null)) {
-        bad = { file: relPath, line: rec.line, column: spec.oneOfColumns.join('/'), value: null, reason: `has neither ${spec.oneOfColumns.join(' nor ')}` };
-      }
-    }
-    if (bad) {
-      quarantine.push(bad);
-      continue;
-    }
-    rows.rows.push(values);
-    rows.files.push(relPath);
-    rows.lines.push(rec.line);
+    await db.append('raw', rows);
+    rowsRead = csv.records.length;
+    lineOf = 'raw.line';
   }
 
-  quarantine.push(...removeDuplicates(spec, rows));
-
-  const notes = ignored.length > 0 ? [`${relPath}: columns not used: ${ignored.join(', ')}`] : [];
+  await checkRows(db, spec, relPath, present, lineOf, short, latestDate, targets);
+  const rowsQuarantined = await count(db, targets.quarantine, `file = ${literal(relPath)}`);
+  const rowsLoaded = await count(db, targets.rows);
   return {
     report: {
       file: relPath,
@@ -121,33 +163,177 @@ export function readSsdFile(spec: SsdFileSpec, relPath: string, bytes: Uint8Arra
       table: spec.table,
       bytes: bytes.length,
       sha256,
-      rowsRead: csv.records.length,
-      rowsLoaded: rows.rows.length,
-      rowsQuarantined: quarantine.length,
+      rowsRead,
+      rowsLoaded,
+      rowsQuarantined,
       columnsRead: present.map((c) => c.source),
       columnsIgnored: ignored,
+      reader,
     },
-    rows,
-    quarantine,
-    notes,
+    notes: ignored.length > 0 ? [`${relPath}: columns not used: ${ignored.join(', ')}`] : [],
   };
 }
 
-function checkHeader(spec: SsdFileSpec, file: string, header: string[], line: number): void {
-  const seen = new Set<string>();
-  for (const h of header) {
-    if (h === '') throw new InputRejected({ file, line }, 'has an empty column name in its header');
-    if (seen.has(h)) throw new InputRejected({ file, line, column: h }, `has the column ${h} twice`);
-    seen.add(h);
+/** A NUL byte or bad UTF-8 rejects the file (csv.ts says where); the fast check passes nearly every file. */
+function checkText(bytes: Uint8Array, file: string): void {
+  if (bytes.indexOf(0) >= 0 || !isUtf8(bytes)) decodeUtf8(bytes, file);
+}
+
+/**
+ * True when record n of the file is on line n + 1, so DuckDB's reader (which
+ * counts records, not lines) can be used: no blank line, no line break inside
+ * quotes, and one kind of line ending (LF, or CRLF throughout; a lone CR is a
+ * line break to csv.ts). Byte scans only: a few milliseconds for 100 MB.
+ */
+export function oneRecordPerLine(b: Uint8Array): boolean {
+  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  const start = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  if (buf.length <= start || buf[start] === 10 || buf[start] === 13) return false;
+  if (buf.indexOf('\n\n') >= 0 || buf.indexOf('\n\r\n') >= 0) return false;
+  if (buf.indexOf(13) >= 0) {
+    // CRLF throughout: every CR before an LF, every LF after a CR
+    for (let i = buf.indexOf(13); i >= 0; i = buf.indexOf(13, i + 1)) if (buf[i + 1] !== 10) return false;
+    for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) if (buf[i - 1] !== 13) return false;
   }
-  for (const c of spec.columns) {
-    if (c.required && !seen.has(c.source)) {
-      throw new InputRejected({ file, line, column: c.source }, `is missing the required column ${c.source} (it has: ${header.join(', ')})`);
+  // quotes: walk them in pairs; a line break between an opening and closing quote means a multi-line record
+  let nextBreak = buf.indexOf(10);
+  for (let open = buf.indexOf(34); open >= 0; ) {
+    const close = buf.indexOf(34, open + 1);
+    if (close < 0) return false;
+    if (nextBreak >= 0 && nextBreak < open) nextBreak = buf.indexOf(10, open);
+    if (nextBreak >= 0 && nextBreak < close) return false;
+    open = buf.indexOf(34, close + 1);
+  }
+  return true;
+}
+
+/** The header of a one-record-per-line file: its first line, read by csv.ts. */
+function headerOfSimpleFile(bytes: Uint8Array, file: string): string[] {
+  const end = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(10);
+  const first = decodeUtf8(bytes.subarray(0, end < 0 ? bytes.length : end), file);
+  return parseCsv(first, file).header;
+}
+
+/**
+ * DuckDB reads the file into `raw` (the columns safeguard uses, empty as '').
+ * Strict: a row with too many or too few fields is an error, and then csv.ts
+ * reads the file instead, so that each such row is quarantined with its line.
+ */
+async function readNative(db: Database, abs: string, header: string[], positions: number[]): Promise<boolean> {
+  const columns = header.map((_, i) => `'h${i}': 'VARCHAR'`).join(', ');
+  const select = positions.map((p, k) => `coalesce(h${p}, '') AS c${k}`).join(', ');
+  try {
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE raw AS SELECT ${select || '1 AS none'}
+       FROM read_csv(${literal(abs)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+                     columns = {${columns}}, strict_mode = true, null_padding = false, encoding = 'utf-8')`,
+    );
+    return true;
+  } catch {
+    await db.run('DROP TABLE IF EXISTS temp.raw');
+    return false;
+  }
+}
+
+/**
+ * Every row check as SQL over `raw`, in the order a person would: each column
+ * in turn (bad value, then required and empty), then dates in the wrong order,
+ * then "neither of" columns; then duplicates among the rows that passed. Good
+ * rows go to stage_<table>; the rest to the quarantine, in line order.
+ */
+async function checkRows(
+  db: Database,
+  spec: SsdFileSpec,
+  file: string,
+  present: ColumnSpec[],
+  lineOf: string,
+  short: QuarantinedRow[],
+  latestDate: string,
+  targets: Targets,
+): Promise<void> {
+  const joins: string[] = [];
+  const values: string[] = [];
+  const bad: string[] = [];
+  for (let k = 0; k < present.length; k++) {
+    const col = present[k]!;
+    await buildLookup(db, k, col, latestDate);
+    joins.push(`LEFT JOIN lookup${k} ON lookup${k}.raw = raw.c${k}`);
+    // ID and text lookups hold only the values that needed parsing; the rest stand as read
+    values.push(isPlainKind(col) ? `CASE WHEN lookup${k}.raw IS NULL THEN raw.c${k} ELSE lookup${k}.value END AS v${k}` : `lookup${k}.value AS v${k}`);
+    bad.push(`WHEN lookup${k}.reason IS NOT NULL THEN {'col': ${literal(col.source)}, 'value': lookup${k}.shown, 'reason': lookup${k}.reason}`);
+    if (col.valueRequired) {
+      const v = isPlainKind(col) ? `CASE WHEN lookup${k}.raw IS NULL THEN raw.c${k} ELSE lookup${k}.value END` : `lookup${k}.value`;
+      bad.push(`WHEN ${v} IS NULL THEN {'col': ${literal(col.source)}, 'value': NULL, 'reason': ${literal(`${col.source} is empty`)}}`);
     }
   }
-  if (spec.oneOfColumns && !spec.oneOfColumns.some((c) => seen.has(c))) {
-    throw new InputRejected({ file, line, column: spec.oneOfColumns.join('/') }, `needs one of the columns ${spec.oneOfColumns.join(' or ')}`);
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE parsed AS
+     SELECT ${lineOf} AS line${values.map((v) => `, ${v}`).join('')},
+            CASE ${bad.join(' ') || 'WHEN false THEN NULL'} ELSE NULL END AS bad
+     FROM raw ${joins.join(' ')}`,
+  );
+  await db.run('DROP TABLE temp.raw');
+  for (let k = 0; k < present.length; k++) await db.run(`DROP TABLE temp.lookup${k}`);
+
+  // checks across a row's parsed values
+  const at = (target: string) => present.findIndex((c) => c.target === target);
+  const rowChecks: string[] = [];
+  for (const [a, b] of spec.dateOrder ?? []) {
+    const ia = at(a);
+    const ib = at(b);
+    if (ia < 0 || ib < 0) continue;
+    const source = present[ib]!.source;
+    rowChecks.push(
+      `WHEN v${ib} < v${ia} THEN {'col': ${literal(source)}, 'value': v${ib}, 'reason': ${literal(`${source} is before ${present[ia]!.source} (${b} before ${a})`)}}`,
+    );
   }
+  if (spec.oneOfColumns) {
+    const idx = spec.oneOfColumns.map((s) => present.findIndex((c) => c.source === s)).filter((i) => i >= 0);
+    const cols = spec.oneOfColumns.join('/');
+    rowChecks.push(`WHEN ${idx.map((i) => `v${i} IS NULL`).join(' AND ')} THEN {'col': ${literal(cols)}, 'value': NULL, 'reason': ${literal(`has neither ${spec.oneOfColumns.join(' nor ')}`)}}`);
+  }
+  if (rowChecks.length > 0) await db.run(`UPDATE parsed SET bad = CASE ${rowChecks.join(' ')} END WHERE bad IS NULL`);
+
+  // rows with the wrong number of fields (our reader) and rows with a bad value, in line order
+  await db.run('CREATE OR REPLACE TEMP TABLE short_rows (line INTEGER, reason VARCHAR)');
+  await db.append('short_rows', short.map((q) => [q.line, q.reason]));
+  await db.run(
+    `INSERT INTO ${ident(targets.quarantine)}
+     SELECT ${literal(file)}, line, col, value, reason FROM (
+       SELECT line, NULL AS col, NULL AS value, reason FROM short_rows
+       UNION ALL SELECT line, bad.col, bad.value, bad.reason FROM parsed WHERE bad IS NOT NULL)
+     ORDER BY line`,
+  );
+  await db.run('DROP TABLE temp.short_rows');
+  await db.run('DELETE FROM parsed WHERE bad IS NOT NULL');
+
+  await removeDuplicates(db, spec, file, present, targets);
+  const columns = present.map((c) => `, ${ident(c.target)} VARCHAR`).join('');
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(targets.rows)} (file VARCHAR, line INTEGER${columns})`);
+  await db.run(`INSERT INTO ${ident(targets.rows)} SELECT ${literal(file)}, line${present.map((_, k) => `, v${k}`).join('')} FROM parsed ORDER BY line`);
+  await db.run('DROP TABLE temp.parsed');
+}
+
+function isPlainKind(col: ColumnSpec): boolean {
+  return col.kind === 'id' || col.kind === 'text';
+}
+
+/**
+ * lookup<k>(raw, value, reason, shown): column k's distinct values parsed by
+ * values.ts. For IDs and text only the values that are not plain (empty, long,
+ * or not printable ASCII at either end) are looked up.
+ */
+async function buildLookup(db: Database, k: number, col: ColumnSpec, latestDate: string): Promise<void> {
+  const plain = `strlen(c${k}) BETWEEN 1 AND 200 AND ascii(c${k}) BETWEEN 33 AND 126 AND ascii(right(c${k}, 1)) BETWEEN 33 AND 126`;
+  const distinct = await db.all<{ v: string }>(`SELECT DISTINCT c${k} AS v FROM raw${isPlainKind(col) ? ` WHERE NOT (${plain})` : ''}`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE lookup${k} (raw VARCHAR, value VARCHAR, reason VARCHAR, shown VARCHAR)`);
+  await db.append(
+    `lookup${k}`,
+    distinct.map(({ v }) => {
+      const p = parseValue(col, v, latestDate);
+      return p.ok ? [v, p.value, null, null] : [v, null, p.reason, clipValue(v)];
+    }),
+  );
 }
 
 function parseValue(col: ColumnSpec, raw: string, latestDate: string): Parsed<string | null> {
@@ -174,75 +360,51 @@ function parseValue(col: ColumnSpec, raw: string, latestDate: string): Parsed<st
  * the same ID with different content is a conflict we cannot settle, so every
  * copy is quarantined and the record counts nowhere until the LA fixes it.
  */
-function removeDuplicates(spec: SsdFileSpec, rows: TableRows): QuarantinedRow[] {
-  if (spec.key.length === 0) return [];
-  const keyIdx = spec.key.map((k) => rows.columns.indexOf(k));
-  const single = keyIdx.length === 1 ? keyIdx[0]! : -1;
-  // first occurrence of each key; only repeated keys get a list (a million IDs, a handful repeated)
-  const first = new Map<string, number>();
-  const repeated = new Map<string, number[]>();
-  rows.rows.forEach((r, i) => {
-    // one-column keys (every SSD ID) are the value itself; composite keys are joined unambiguously
-    const key = single >= 0 ? (r[single] ?? '') : JSON.stringify(keyIdx.map((k) => (k >= 0 ? r[k] : null)));
-    const at = first.get(key);
-    if (at === undefined) first.set(key, i);
-    else {
-      const g = repeated.get(key);
-      if (g) g.push(i);
-      else repeated.set(key, [at, i]);
-    }
-  });
-  const groups = [...repeated.values()].sort((a, b) => a[0]! - b[0]!);
-  const drop = new Map<number, QuarantinedRow>();
+async function removeDuplicates(db: Database, spec: SsdFileSpec, file: string, present: ColumnSpec[], targets: Targets): Promise<void> {
+  if (spec.key.length === 0) return;
+  const keyIdx = spec.key.map((t) => present.findIndex((c) => c.target === t));
+  // one-column keys (every SSD ID) are the value itself; composite keys compare as lists (NULL equals NULL)
+  const key = keyIdx.length === 1 ? `coalesce(v${keyIdx[0]}, '')` : `[${keyIdx.map((k) => (k >= 0 ? `v${k}` : 'NULL')).join(', ')}]`;
   const keyColumn = spec.columns.find((c) => c.target === spec.key[0])?.source ?? null;
-  for (const idxs of groups) {
-    const head = idxs[0]!;
-    const firstContent = JSON.stringify(rows.rows[head]);
-    const allSame = idxs.every((i) => JSON.stringify(rows.rows[i]) === firstContent);
-    const lines = idxs.map((i) => rows.lines[i]!);
-    for (const i of allSame ? idxs.slice(1) : idxs) {
-      drop.set(i, {
-        file: rows.files[i]!,
-        line: rows.lines[i]!,
-        column: keyColumn,
-        value: null,
-        reason: allSame
-          ? `exact copy of the row on line ${rows.lines[head]} (loaded once)`
-          : `the same ID is on lines ${lines.join(', ')} with different values; none loaded until the extract is corrected`,
-      });
+  const whole = present.length === 0 ? '1' : `(${present.map((_, k) => `v${k}`).join(', ')}${present.length === 1 ? ', NULL' : ''})`;
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE dup AS
+     WITH keyed AS (SELECT line, ${key} AS k, ${whole} AS whole FROM parsed),
+     groups AS (
+       SELECT k, count(DISTINCT whole) AS versions, min(line) AS head, string_agg(CAST(line AS VARCHAR), ', ' ORDER BY line) AS lines
+       FROM keyed GROUP BY k HAVING count(*) > 1)
+     SELECT keyed.line, groups.head,
+            CASE WHEN versions = 1 THEN 'exact copy of the row on line ' || head || ' (loaded once)'
+                 ELSE 'the same ID is on lines ' || lines || ' with different values; none loaded until the extract is corrected' END AS reason
+     FROM keyed JOIN groups USING (k)
+     WHERE versions > 1 OR keyed.line <> head`,
+  );
+  await db.run(
+    `INSERT INTO ${ident(targets.quarantine)} SELECT ${literal(file)}, line, ${keyColumn === null ? 'NULL' : literal(keyColumn)}, NULL, reason FROM dup ORDER BY head, line`,
+  );
+  await db.run('DELETE FROM parsed WHERE line IN (SELECT line FROM dup)');
+  await db.run('DROP TABLE temp.dup');
+}
+
+function checkHeader(spec: SsdFileSpec, file: string, header: string[], line: number): void {
+  const seen = new Set<string>();
+  for (const h of header) {
+    if (h === '') throw new InputRejected({ file, line }, 'has an empty column name in its header');
+    if (seen.has(h)) throw new InputRejected({ file, line, column: h }, `has the column ${h} twice`);
+    seen.add(h);
+  }
+  for (const c of spec.columns) {
+    if (c.required && !seen.has(c.source)) {
+      throw new InputRejected({ file, line, column: c.source }, `is missing the required column ${c.source} (it has: ${header.join(', ')})`);
     }
   }
-  if (drop.size === 0) return [];
-  filterRows(rows, (i) => !drop.has(i));
-  return [...drop.values()];
+  if (spec.oneOfColumns && !spec.oneOfColumns.some((c) => seen.has(c))) {
+    throw new InputRejected({ file, line, column: spec.oneOfColumns.join('/') }, `needs one of the columns ${spec.oneOfColumns.join(' or ')}`);
+  }
 }
 
-/** Keeps the rows for which keep(i) is true, in place. */
-export function filterRows(rows: TableRows, keep: (i: number) => boolean): void {
-  // keep() is called once per row (callers record what they drop); nothing dropped, nothing copied
-  const kept = new Uint8Array(rows.rows.length);
-  let dropped = 0;
-  for (let i = 0; i < rows.rows.length; i++) {
-    if (keep(i)) kept[i] = 1;
-    else dropped++;
-  }
-  if (dropped === 0) return;
-  const r: (string | null)[][] = [];
-  const f: string[] = [];
-  const l: number[] = [];
-  for (let i = 0; i < rows.rows.length; i++) {
-    if (!kept[i]) continue;
-    r.push(rows.rows[i]!);
-    f.push(rows.files[i]!);
-    l.push(rows.lines[i]!);
-  }
-  rows.rows = r;
-  rows.files = f;
-  rows.lines = l;
-}
-
-function isPlain(code: number): boolean {
-  return code > 32 && code < 127;
+async function count(db: Database, table: string, where = 'true'): Promise<number> {
+  return Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${ident(table)} WHERE ${where}`))?.n ?? 0);
 }
 
 function clipValue(raw: string): string {

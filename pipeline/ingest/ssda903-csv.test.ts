@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeInline } from '../../metrics/testing.ts';
-import { parseExtractFiles } from './extract.ts';
+import { readBack } from './testing.ts';
 import { recogniseSsda903 } from './ssda903-csv.ts';
-import type { ParsedExtract } from './types.ts';
+import type { ReadBack as ParsedExtract } from './testing.ts';
 
 const HEADER = 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB';
 const EPISODES = 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN';
@@ -10,7 +10,7 @@ const REVIEWS = 'CHILD,DOB,REVIEW,REVIEW_CODE';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const parse = (files: Record<string, string>, extractDate = '2017-04-10') =>
-  parseExtractFiles(Object.entries(files).map(([path, t]) => ({ path, bytes: enc(t) })), extractDate);
+  readBack(Object.entries(files).map(([path, t]) => ({ path, bytes: enc(t) })), extractDate);
 
 function table(p: ParsedExtract, name: string): Record<string, string | null>[] {
   const t = p.tables.get(name);
@@ -35,14 +35,14 @@ const RETURN_2016 = {
 };
 
 describe('SSDA903 adapter', () => {
-  it('recognises the three files by their header row, whatever their names', () => {
+  it('recognises the three files by their header row, whatever their names', async () => {
     expect(recogniseSsda903(enc(`\uFEFF${HEADER}\n`))).toBe('header');
     expect(recogniseSsda903(enc(`${EPISODES}\r\n`))).toBe('episodes');
     expect(recogniseSsda903(enc(`"CHILD","DOB","REVIEW","REVIEW_CODE"\n`))).toBe('reviews');
     // an older episodes file without URN is still one
     expect(recogniseSsda903(enc('CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST\n'))).toBe('episodes');
     expect(recogniseSsda903(enc('CHILD,DOB,DUC\n'))).toBeNull(); // UASC: not read
-    const p = parse({ ...RETURN_2016, 'ssda903/2016-17/uasc.csv': 'CHILD,SEX,DOB,DUC\n007,2,01/01/2008,\n' });
+    const p = await parse({ ...RETURN_2016, 'ssda903/2016-17/uasc.csv': 'CHILD,SEX,DOB,DUC\n007,2,01/01/2008,\n' });
     expect(p.files.filter((f) => f.adapter === 'ssda903-csv').map((f) => [f.file, f.table])).toEqual([
       ['ssda903/2016-17/header.csv', 'person'],
       ['ssda903/2016-17/episodes.csv', 'cla_episode'],
@@ -51,8 +51,8 @@ describe('SSDA903 adapter', () => {
     expect(p.notes).toContainEqual(expect.stringMatching(/^ssda903\/2016-17\/uasc\.csv: not read/));
   });
 
-  it('makes periods of care from RNE = S, and reviews carry the child and no period (views.ts places them)', () => {
-    const p = parse(RETURN_2016);
+  it('makes periods of care from RNE = S, and reviews carry the child and no period (views.ts places them)', async () => {
+    const p = await parse(RETURN_2016);
     expect(p.quarantine).toEqual([]);
     expect(table(p, 'cla_episode').map((e) => [e.person_id, e.start_date, e.end_date, e.cla_id, e.start_reason, e.ceased_reason, e.legal_status])).toEqual([
       ['007', '2016-05-01', '2016-08-01', 'POC/007/2016-05-01', 'S', 'X1', 'C2'],
@@ -86,8 +86,8 @@ describe('SSDA903 adapter', () => {
     }
   });
 
-  it('quarantines a DEC before its DECOM (DfE rule 356) and a bad date, with line and column', () => {
-    const p = parse({
+  it('quarantines a DEC before its DECOM (DfE rule 356) and a bad date, with line and column', async () => {
+    const p = await parse({
       ...RETURN_2016,
       'ssda903/2016-17/episodes.csv': [EPISODES, ep('007', '01/05/2016', 'S', 'C2', '01/04/2016', 'E4A'), ep('007', '31/02/2017', 'S', 'C2')].join('\n'),
     });
@@ -98,8 +98,8 @@ describe('SSDA903 adapter', () => {
     expect(p.files.find((f) => f.table === 'cla_episode')).toMatchObject({ rowsRead: 2, rowsLoaded: 0, rowsQuarantined: 2 });
   });
 
-  it('takes the collection year from the latest date in the folder', () => {
-    const p = parse({
+  it('takes the collection year from the latest date in the folder', async () => {
+    const p = await parse({
       'a/e.csv': [EPISODES, ep('1', '01/05/2015', 'S', 'C2')].join('\n'),
       'a/r.csv': `${REVIEWS}\n1,,02/04/2016,PN1\n`,
       'a/h.csv': `${HEADER}\n1,1,01/01/2010,WBRI,,,\n`,
@@ -107,12 +107,12 @@ describe('SSDA903 adapter', () => {
     expect(p.notes).toContainEqual(expect.stringMatching(/^a: SSDA903 return for 2016\/17 \(to 2016-04-02\)/));
   });
 
-  it('rejects a folder with two files of one kind (two returns mixed up)', () => {
-    expect(() => parse({ 'x/e1.csv': `${EPISODES}\n`, 'x/e2.csv': `${EPISODES}\n` })).toThrow(/is a second SSDA903 episodes file in x/);
+  it('rejects a folder with two files of one kind (two returns mixed up)', async () => {
+    await expect(parse({ 'x/e1.csv': `${EPISODES}\n`, 'x/e2.csv': `${EPISODES}\n` })).rejects.toThrow(/is a second SSDA903 episodes file in x/);
   });
 
-  it('quarantines episodes of a child no header row describes', () => {
-    const p = parse({ 'r/e.csv': [EPISODES, ep('99', '01/05/2016', 'S', 'C2')].join('\n') });
+  it('quarantines episodes of a child no header row describes', async () => {
+    const p = await parse({ 'r/e.csv': [EPISODES, ep('99', '01/05/2016', 'S', 'C2')].join('\n') });
     expect(p.quarantine).toEqual([
       { file: 'r/e.csv', line: 2, column: 'CHILD', value: '99', reason: expect.stringMatching(/^refers to a child described in no return/) },
     ]);

@@ -18,7 +18,8 @@
  */
 import { posix } from 'node:path';
 import { InputRejected } from '../errors.ts';
-import { readSsdFile } from './ssd-csv.ts';
+import type { Database } from '../db.ts';
+import { readSsdRows } from './ssd-csv.ts';
 import type { SsdFileSpec } from './ssd-files.ts';
 import { KeyMaker, financialYear, recordId } from './stacking.ts';
 import type { ParsedReturn, ReturnQuarantine, ReturnRecord } from './stacking.ts';
@@ -90,7 +91,7 @@ export interface Ssda903File {
  * Reads the SSDA903 files of one folder as one return. Two files of one kind
  * in a folder are two returns mixed up: the extract is rejected.
  */
-export function readSsda903Return(folder: string, files: Ssda903File[], latestDate: string): ParsedReturn {
+export async function readSsda903Return(db: Database, folder: string, files: Ssda903File[], latestDate: string): Promise<ParsedReturn> {
   const byKind = new Map<Ssda903Kind, string>();
   for (const f of files) {
     const other = byKind.get(f.kind);
@@ -110,7 +111,7 @@ export function readSsda903Return(folder: string, files: Ssda903File[], latestDa
   const order: Ssda903Kind[] = ['header', 'episodes', 'reviews'];
   for (const f of [...files].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))) {
     const spec = SPECS[f.kind];
-    const result = readSsdFile(spec, f.path, f.bytes, latestDate);
+    const result = await readSsdRows(db, spec, f, latestDate);
     reports.push({ ...result.report, adapter: ADAPTER });
     // said once per kind of file, not once per return (stacking drops repeated notes)
     if (result.report.columnsIgnored.length > 0) notes.push(`SSDA903 ${f.kind} files: columns not used: ${result.report.columnsIgnored.join(', ')}`);

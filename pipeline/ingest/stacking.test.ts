@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeInline } from '../../metrics/testing.ts';
-import { parseExtractFiles } from './extract.ts';
-import type { ParsedExtract } from './types.ts';
+import { readBack } from './testing.ts';
+import type { ReadBack as ParsedExtract } from './testing.ts';
 import { runCli } from '../testing.ts';
 
 // ---- small return builders -------------------------------------------------
@@ -59,8 +59,8 @@ function ssda903(folder: string, episodes: [string, string, string, string, stri
 
 const POPULATION = { 'population.csv': 'year,population\n2014,10000\n2015,10000\n2016,10000\n' };
 
-const parse = (files: Record<string, string>, extractDate = '2017-04-10'): ParsedExtract =>
-  parseExtractFiles(Object.entries(files).map(([path, t]) => ({ path, bytes: new TextEncoder().encode(t) })), extractDate);
+const parse = (files: Record<string, string>, extractDate = '2017-04-10'): Promise<ParsedExtract> =>
+  readBack(Object.entries(files).map(([path, t]) => ({ path, bytes: new TextEncoder().encode(t) })), extractDate);
 
 function rows(p: ParsedExtract, name: string): Record<string, string | null>[] {
   const t = p.tables.get(name);
@@ -79,7 +79,7 @@ describe('stacked returns', () => {
       ...ssda903('903/2015-16', [['1', '01/06/2015', 'S', 'C2']]),
       ...ssda903('903/2016-17', [['1', '01/06/2015', 'S', 'C2', '30/06/2016']]),
     };
-    const p = parse(files);
+    const p = await parse(files);
     expect(rows(p, 'cla_episode').map((e) => [e.start_date, e.end_date])).toEqual([['2015-06-01', '2016-06-30']]);
     const run = await computeInline(files, ['2015/16', '2016/17'], { indicators: ['cla_per_10k'] });
     expect(figures(run)).toEqual([
@@ -96,7 +96,7 @@ describe('stacked returns', () => {
       'cin/2016.xml': census(2016, [child('5', referral('2015-05-01', '', undefined), `<CINdetails><CINreferralDate>2015-05-02</CINreferralDate>${plan('2015-06-01', null, ['2015-08-30'])}</CINdetails>`)]),
       'cin/2017.xml': census(2017, [child('5', referral('2015-05-01', '', '2016-12-01'), `<CINdetails><CINreferralDate>2015-05-02</CINreferralDate>${plan('2015-06-01', '2016-11-30', ['2016-02-25', '2016-08-20'])}</CINdetails>`)]),
     };
-    const p = parse(files);
+    const p = await parse(files);
     expect(rows(p, 'cp_plan').map((x) => [x.start_date, x.end_date, x.cp_plan_id])).toEqual([['2015-06-01', '2016-11-30', 'CPP/5/2015-06-01']]);
     // reviews are the union over the returns
     expect(rows(p, 'cp_review').map((x) => x.review_date).sort()).toEqual(['2015-08-30', '2016-02-25', '2016-08-20']);
@@ -109,8 +109,8 @@ describe('stacked returns', () => {
     ]);
   });
 
-  it('counts a review present in two returns once, and two reviews held on one day in one return twice', () => {
-    const p = parse({
+  it('counts a review present in two returns once, and two reviews held on one day in one return twice', async () => {
+    const p = await parse({
       // the 2016/17 return was run late and repeats a review of March 2016
       'cin/a.xml': census(2016, [child('5', `<CINdetails><CINreferralDate>2015-05-02</CINreferralDate>${plan('2015-06-01', null, ['2015-08-30', '2016-03-01'])}</CINdetails>`)]),
       'cin/b.xml': census(2017, [child('5', `<CINdetails><CINreferralDate>2015-05-02</CINreferralDate>${plan('2015-06-01', null, ['2016-03-01', '2016-08-20'])}</CINdetails>`)]),
@@ -134,7 +134,7 @@ describe('stacked returns', () => {
       // in-year to 10 April 2017: the conference on 6 April, and the plan ended on 3 April
       'cin/in-year/cin.xml': census(2018, [child('8', referral('2017-03-20', s47('2017-03-27', '2017-04-06')), referral('2016-04-05', plan('2016-04-10', '2017-04-03')))], '2017-04-10'),
     };
-    const p = parse(files);
+    const p = await parse(files);
     expect(rows(p, 'icpc').map((i) => [i.icpc_date, i.s47_id])).toEqual([['2017-04-06', 'S47/8/2017-03-27']]);
     expect(rows(p, 'cp_plan').map((x) => x.end_date)).toEqual(['2017-04-03']);
     const run = await computeInline(files, ['2016/17'], { indicators: ['s47_proceeded_to_icpc_pct', 'cpp_per_10k'] });
@@ -147,8 +147,8 @@ describe('stacked returns', () => {
     expect(figures(annual)).toEqual([['s47_proceeded_to_icpc_pct', '2016/17', 0, 1]]);
   });
 
-  it('orders returns by collection year, not by file name, and keeps a record only an earlier return has', () => {
-    const p = parse({
+  it('orders returns by collection year, not by file name, and keeps a record only an earlier return has', async () => {
+    const p = await parse({
       // named so that the older return sorts last
       'z-old/c.xml': census(2015, [child('3', referral('2014-05-01'), referral('2013-01-01', '', '2014-06-01'))]),
       'a-new/c.xml': census(2016, [child('3', referral('2014-05-01', '', '2015-05-01'))]),
@@ -203,7 +203,7 @@ describe('an extract mixing SSD files and returns', () => {
       ...POPULATION,
       ...ssda903('returns/903', [['1', '01/06/2016', 'S', 'C2'], ['2', '01/07/2016', 'S', 'C2']]),
     };
-    const p = parse(files);
+    const p = await parse(files);
     expect(rows(p, 'person').map((r) => [r.person_id, r.dob])).toEqual([
       ['1', '2009-01-01'], // the SSD row stands
       ['2', '2008-01-01'],

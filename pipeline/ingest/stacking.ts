@@ -16,6 +16,8 @@
  */
 import { InputRejected } from '../errors.ts';
 import { crossReturnWarnings, ruleWarnings } from './dfe-rules.ts';
+import type { Database } from '../db.ts';
+import { appendQuarantine, appendStage, stagedTables } from './staging.ts';
 import type { FileReport, ParsedExtract, QuarantinedRow, TableRows } from './types.ts';
 import { financialYearOf, financialYearStarting } from '../periods.ts';
 
@@ -287,48 +289,31 @@ function periodsOfCare(episodes: ReturnRecord[]): ExtractWarning[] {
 }
 
 /**
- * Adds the stacked returns to what the SSD files gave. One extract may mix
+ * Adds the stacked returns to what the SSD files staged. One extract may mix
  * formats, table by table: a table given by both an SSD file and a return
  * would count its records twice, so that rejects the extract. Children are
  * the exception: an SSD person row stands, and the returns add the children
- * it does not have.
+ * it does not have (stackReturns already left those out).
  */
-export function mergeStacked(parsed: ParsedExtract, stacked: StackResult): void {
+export async function mergeStacked(db: Database, parsed: ParsedExtract, stacked: StackResult): Promise<void> {
+  const staged = await stagedTables(db);
   for (const [table, rows] of stacked.tables) {
-    const ssd = parsed.tables.get(table);
-    if (!ssd) {
-      parsed.tables.set(table, rows);
-      continue;
-    }
-    const ssdFile = parsed.files.find((f) => f.table === table)?.file ?? table;
-    if (table !== 'person') {
+    if (staged.has(table) && table !== 'person') {
+      const ssdFile = parsed.files.find((f) => f.table === table)?.file ?? table;
       const from = [...new Set(rows.files)].slice(0, 3).join(', ');
       throw new InputRejected({ file: ssdFile }, `gives ${table} records, and so do the returns (${from}${new Set(rows.files).size > 3 ? ', ...' : ''}); an extract takes each table from one source`);
     }
-    const columns = [...ssd.columns, ...rows.columns.filter((c) => !ssd.columns.includes(c))];
-    const have = new Set(ssd.rows.map((r) => r[ssd.columns.indexOf('person_id')]));
-    const merged: TableRows = { table, columns, rows: [], files: [...ssd.files], lines: [...ssd.lines] };
-    merged.rows = ssd.rows.map((r) => columns.map((c) => (ssd.columns.includes(c) ? (r[ssd.columns.indexOf(c)] ?? null) : null)));
-    const idAt = rows.columns.indexOf('person_id');
-    rows.rows.forEach((r, i) => {
-      if (have.has(r[idAt] ?? null)) return;
-      merged.rows.push(columns.map((c) => (rows.columns.includes(c) ? (r[rows.columns.indexOf(c)] ?? null) : null)));
-      merged.files.push(rows.files[i]!);
-      merged.lines.push(rows.lines[i]!);
-    });
-    parsed.tables.set(table, merged);
+    await appendStage(db, rows);
   }
   parsed.files.push(...stacked.reports);
-  parsed.quarantine.push(...stacked.quarantine);
+  await appendQuarantine(db, stacked.quarantine);
   parsed.warnings.push(...stacked.warnings);
   parsed.notes.push(...stacked.notes);
 }
 
-/** The children an SSD person table names. */
-export function personIds(rows: TableRows | undefined): Set<string> {
-  const out = new Set<string>();
-  if (!rows) return out;
-  const at = rows.columns.indexOf('person_id');
-  for (const r of rows.rows) if (r[at]) out.add(r[at]!);
-  return out;
+/** The children the SSD person file staged. */
+export async function personIds(db: Database): Promise<Set<string>> {
+  if (!(await stagedTables(db)).has('person')) return new Set();
+  const rows = await db.all<{ person_id: string }>('SELECT person_id FROM stage_person WHERE person_id IS NOT NULL');
+  return new Set(rows.map((r) => r.person_id));
 }

@@ -1,8 +1,10 @@
 /*
- * What every ingest adapter produces: rows for the internal tables (as text,
- * cast by the loader against schema.sql), the rows it could not use with the
- * reason, and an account of each file. Adapters never touch the database:
- * problems are data, and the command decides what they mean for the exit code.
+ * What ingest adapters produce: rows for the internal tables (as text, cast
+ * by the loader against schema.sql), the rows they could not use with the
+ * reason, and an account of each file. The SSD adapter stages its rows in
+ * DuckDB as it reads; the returns' adapters build records in memory, which
+ * are staged once stacked. Problems are data, and the command decides what
+ * they mean for the exit code.
  */
 
 export type ValueKind = 'id' | 'text' | 'date' | 'flag' | 'count';
@@ -48,12 +50,20 @@ export interface FileReport {
   rowsQuarantined: number;
   columnsRead: string[];
   columnsIgnored: string[];
+  /** which CSV reader read an SSD file: DuckDB's (one record per line) or csv.ts */
+  reader?: 'duckdb' | 'csv.ts';
 }
 
+/**
+ * An extract read into the staging area (staging.ts): the rows themselves and
+ * the quarantine wait in temp tables on the connection that read them.
+ */
 export interface ParsedExtract {
   files: FileReport[];
-  tables: Map<string, TableRows>;
-  quarantine: QuarantinedRow[];
+  /** the internal tables staged, with their columns */
+  tables: Map<string, string[]>;
+  /** rows quarantined (listed in stage_quarantine) */
+  quarantined: number;
   /** things the user should know that are not errors (ignored files and columns) */
   notes: string[];
   /**

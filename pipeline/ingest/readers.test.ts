@@ -1,0 +1,116 @@
+/*
+ * The SSD adapter has two CSV readers (ssd-csv.ts): DuckDB's, for files with
+ * one record per line, and csv.ts for everything else. Whatever the file, the
+ * two must give the same staged rows, the same quarantine (line, column,
+ * value, reason), the same accounts, or the same rejection.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../db.ts';
+import { InputRejected } from '../errors.ts';
+import { oneRecordPerLine } from './ssd-csv.ts';
+import { readBack } from './testing.ts';
+import type { ReadBack } from './testing.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'safeguard-readers-'));
+let db: Database;
+beforeAll(async () => {
+  db = await Database.open(':memory:');
+});
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const PERSON = 'pers_person_id,pers_dob\n1,2010-01-01\nC2,2012-02-29\n007,2015-06-01\n';
+const HEADER = 'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date,cppl_note';
+
+const cell = fc.oneof(
+  { weight: 30, arbitrary: fc.constantFrom('P1', 'P2', 'P3', '1', 'C2', '007', ' 007 ', 'C9', '2016-05-23', '2016-05-22 10:30:00', '23/05/2016', '31/02/2016', '2099-01-01', '16-05-23', '', ' ') },
+  { weight: 2, arbitrary: fc.constantFrom('"P1"', '"a,b"', 'ab"c', '"x""y"', '"2016-05-23"', '\u00a0P1', 'Zoë', '😀', '=1+1', 'P1\t') },
+  { weight: 1, arbitrary: fc.string({ maxLength: 6 }).filter((s) => !/[\r\n]/.test(s)) },
+);
+/** null four times in five */
+function sometimes<T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | null> {
+  return fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: a });
+}
+const row = fc.oneof({ weight: 20, arbitrary: fc.array(cell, { minLength: 5, maxLength: 5 }) }, { weight: 1, arbitrary: fc.array(cell, { minLength: 1, maxLength: 7 }) });
+const file = fc.record({
+  rows: fc.array(row, { maxLength: 25 }),
+  eol: fc.constantFrom('\n', '\n', '\n', '\r\n', '\r\n', '\r'),
+  bom: fc.boolean(),
+  blankAt: sometimes(fc.nat(25)),
+  quotedBreakAt: sometimes(fc.nat(25)),
+  finalEol: fc.boolean(),
+});
+
+let n = 0;
+let native = 0;
+let eligible = 0;
+
+async function both(text: string): Promise<[ReadBack | string, ReadBack | string]> {
+  const k = n++;
+  const path = join(dir, `plans-${k}.csv`);
+  writeFileSync(path, text);
+  const bytes = new TextEncoder().encode(text);
+  if (oneRecordPerLine(bytes)) eligible++;
+  const files = (withAbs: boolean) => [
+    { path: 'ssd_person.csv', bytes: new TextEncoder().encode(PERSON) },
+    { path: 'ssd_cp_plans.csv', bytes, ...(withAbs ? { abs: path } : {}) },
+  ];
+  const attempt = async (withAbs: boolean, reader: 'auto' | 'js'): Promise<ReadBack | string> => {
+    try {
+      return await readBack(files(withAbs), '2017-04-10', { reader }, db);
+    } catch (e) {
+      if (!(e instanceof InputRejected)) throw e;
+      return e.message;
+    }
+  };
+  const auto = await attempt(true, 'auto');
+  const js = await attempt(false, 'js');
+  if (typeof auto !== 'string' && auto.files.find((f) => f.file === 'ssd_cp_plans.csv')?.reader === 'duckdb') native++;
+  return [auto, js];
+}
+
+/** The same result with the reader's name left out. */
+function comparable(r: ReadBack | string): unknown {
+  if (typeof r === 'string') return r;
+  return { ...r, files: r.files.map(({ reader: _r, ...f }) => f) };
+}
+
+describe('the two SSD CSV readers', () => {
+  it('stage, quarantine and account for any file alike, or reject it alike', async () => {
+    await fc.assert(
+      fc.asyncProperty(file, async (f) => {
+        const lines = [HEADER, ...f.rows.map((r) => r.join(','))];
+        if (f.quotedBreakAt !== null && lines.length > 1) {
+          const at = 1 + (f.quotedBreakAt % (lines.length - 1));
+          lines[at] = `"P${at}${f.eol}x",1,2016-05-23,,`;
+        }
+        if (f.blankAt !== null) lines.splice(Math.min(f.blankAt, lines.length), 0, '');
+        const text = (f.bom ? '\ufeff' : '') + lines.join(f.eol) + (f.finalEol ? f.eol : '');
+        const [auto, js] = await both(text);
+        expect(comparable(auto)).toEqual(comparable(js));
+      }),
+      { numRuns: 100 },
+    );
+    // the property means something only if DuckDB read a good share of the files
+    expect(eligible).toBeGreaterThan(n / 5);
+    expect(native).toBeGreaterThan(n / 10);
+  });
+
+  it('reads a large one-record-per-line file with DuckDB, every line number right', async () => {
+    const rows = [HEADER];
+    for (let i = 1; i <= 60_000; i++) rows.push(i % 9973 === 0 ? `P${i},1,not a date,,` : `P${i},1,2016-05-23,,`);
+    const [auto, js] = await both(`${rows.join('\n')}\n`);
+    expect(typeof auto).not.toBe('string');
+    const a = auto as ReadBack;
+    expect(a.files.find((f) => f.file === 'ssd_cp_plans.csv')?.reader).toBe('duckdb');
+    expect(a.quarantine.map((q) => q.line)).toEqual([9974, 19947, 29920, 39893, 49866, 59839]);
+    expect(a.tables.get('cp_plan')!.lines.slice(0, 3)).toEqual([2, 3, 4]);
+    expect(comparable(auto)).toEqual(comparable(js));
+  });
+});

@@ -1,0 +1,122 @@
+/*
+ * The staging area: where an extract's rows wait between reading and loading.
+ * Every adapter writes here, the cross-file checks run here as SQL
+ * (references.ts), and the loader copies from here into `store` in one
+ * transaction (load.ts). It is a set of temp tables on the run's connection:
+ *
+ *   stage_<table>      file, line, then the internal table's columns as text
+ *   stage_quarantine   file, line, column_name, value, reason (in the order found)
+ *
+ * Temp tables belong to the connection and vanish with it, so nothing staged
+ * reaches the database file unless the loader copies it; rows never pass
+ * through JavaScript arrays on the way (a 50x extract is millions of rows).
+ */
+import type { Database } from '../db.ts';
+import { ident } from '../db.ts';
+import type { QuarantinedRow, TableRows } from './types.ts';
+
+export const QUARANTINE = 'stage_quarantine';
+
+export function stageTable(table: string): string {
+  return `stage_${table}`;
+}
+
+/** Clears anything an earlier read on this connection left, and opens an empty quarantine. */
+export async function startStaging(db: Database): Promise<void> {
+  for (const t of (await stagedTables(db)).keys()) await db.run(`DROP TABLE IF EXISTS temp.${ident(stageTable(t))}`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${QUARANTINE} (file VARCHAR, line INTEGER, column_name VARCHAR, value VARCHAR, reason VARCHAR)`);
+}
+
+/** Drops every staging table (after loading, or when a read failed). */
+export async function endStaging(db: Database): Promise<void> {
+  for (const t of (await stagedTables(db)).keys()) await db.run(`DROP TABLE IF EXISTS temp.${ident(stageTable(t))}`);
+  await db.run(`DROP TABLE IF EXISTS temp.${QUARANTINE}`);
+}
+
+/** The internal tables staged so far, with their columns (file and line left out). */
+export async function stagedTables(db: Database): Promise<Map<string, string[]>> {
+  const rows = await db.all<{ table_name: string; column_name: string }>(
+    `SELECT table_name, column_name FROM duckdb_columns()
+     WHERE database_name = 'temp' AND starts_with(table_name, 'stage_') AND table_name <> '${QUARANTINE}'
+       AND column_name NOT IN ('file', 'line')
+     ORDER BY table_name, column_index`,
+  );
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const t = r.table_name.slice('stage_'.length);
+    out.set(t, [...(out.get(t) ?? []), r.column_name]);
+  }
+  return out;
+}
+
+export async function createStage(db: Database, table: string, columns: readonly string[]): Promise<void> {
+  const cols = columns.map((c) => `${ident(c)} VARCHAR`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(stageTable(table))} (file VARCHAR, line INTEGER${cols.map((c) => `, ${c}`).join('')})`);
+}
+
+/**
+ * Appends rows an adapter built in JavaScript (the returns, which are small):
+ * creates the stage table, or adds the columns it lacks.
+ */
+export async function appendStage(db: Database, rows: TableRows): Promise<void> {
+  const have = (await stagedTables(db)).get(rows.table);
+  if (!have) await createStage(db, rows.table, rows.columns);
+  else {
+    for (const c of rows.columns) if (!have.includes(c)) await db.run(`ALTER TABLE ${ident(stageTable(rows.table))} ADD COLUMN ${ident(c)} VARCHAR`);
+  }
+  const columns = have ? [...have, ...rows.columns.filter((c) => !have.includes(c))] : rows.columns;
+  const at = columns.map((c) => rows.columns.indexOf(c));
+  await db.append(
+    stageTable(rows.table),
+    rows.rows.map((r, i) => [rows.files[i]!, rows.lines[i]!, ...at.map((k) => (k >= 0 ? (r[k] ?? null) : null))]),
+  );
+}
+
+export async function appendQuarantine(db: Database, rows: readonly QuarantinedRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.append(
+    QUARANTINE,
+    rows.map((q) => [q.file, q.line, q.column, q.value, q.reason]),
+  );
+}
+
+/** The quarantine in the order the checks found it: file by file, then the cross-file checks. */
+export async function readQuarantine(db: Database): Promise<QuarantinedRow[]> {
+  const rows = await db.all<{ file: string; line: number | null; column_name: string | null; value: string | null; reason: string }>(
+    `SELECT file, line, column_name, value, reason FROM ${QUARANTINE} ORDER BY rowid`,
+  );
+  return rows.map((r) => ({ file: r.file, line: r.line, column: r.column_name, value: r.value, reason: r.reason }));
+}
+
+export async function quarantineCount(db: Database): Promise<number> {
+  return Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${QUARANTINE}`))?.n ?? 0);
+}
+
+/** One staged table read back (tests, and the returns' check of which children an SSD file gave). */
+export async function readStage(db: Database, table: string): Promise<TableRows | undefined> {
+  const columns = (await stagedTables(db)).get(table);
+  if (!columns) return undefined;
+  const rows = await db.all(`SELECT * FROM ${ident(stageTable(table))} ORDER BY rowid`);
+  return {
+    table,
+    columns,
+    rows: rows.map((r) => columns.map((c) => (r[c] as string | null) ?? null)),
+    files: rows.map((r) => r.file as string),
+    lines: rows.map((r) => r.line as number),
+  };
+}
+
+/** Rows each file left in each staged table: a file's account is read = loaded + quarantined. */
+export async function loadedByFile(db: Database): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const table of (await stagedTables(db)).keys()) {
+    const rows = await db.all<{ file: string; n: number }>(`SELECT file, count(*) AS n FROM ${ident(stageTable(table))} GROUP BY file`);
+    for (const r of rows) out.set(`${r.file}\u0000${table}`, r.n);
+  }
+  return out;
+}
+
+export async function quarantinedByFile(db: Database): Promise<Map<string, number>> {
+  const rows = await db.all<{ file: string; n: number }>(`SELECT file, count(*) AS n FROM ${QUARANTINE} GROUP BY file`);
+  return new Map(rows.map((r) => [r.file, r.n]));
+}
