@@ -112,7 +112,7 @@ async function insertWarnings(db: Database, snapshotId: string, parsed: ParsedEx
 /** The INSERT that copies a staged table into store, casting each column to its schema.sql type. */
 async function insertFromStage(db: Database, table: string, columns: string[], source: string | null): Promise<string> {
   const types = await db.all<{ column_name: string; data_type: string }>(
-    `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'store' AND table_name = $t`,
+    `SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'store' AND table_name = $t`,
     { t: table },
   );
   const typeOf = new Map(types.map((t) => [t.column_name, t.data_type]));

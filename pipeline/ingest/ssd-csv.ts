@@ -256,7 +256,11 @@ async function checkRows(
   const bad: string[] = [];
   for (let k = 0; k < present.length; k++) {
     const col = present[k]!;
-    await buildLookup(db, k, col, latestDate);
+    if (!(await buildLookup(db, k, col, latestDate))) {
+      // every ID or code in the column is plain: taken as read, nothing to join
+      values.push(`raw.c${k} AS v${k}`);
+      continue;
+    }
     joins.push(`LEFT JOIN lookup${k} ON lookup${k}.raw = raw.c${k}`);
     // ID and text lookups hold only the values that needed parsing; the rest stand as read
     values.push(isPlainKind(col) ? `CASE WHEN lookup${k}.raw IS NULL THEN raw.c${k} ELSE lookup${k}.value END AS v${k}` : `lookup${k}.value AS v${k}`);
@@ -273,7 +277,7 @@ async function checkRows(
      FROM raw ${joins.join(' ')}`,
   );
   await db.run('DROP TABLE temp.raw');
-  for (let k = 0; k < present.length; k++) await db.run(`DROP TABLE temp.lookup${k}`);
+  for (let k = 0; k < present.length; k++) await db.run(`DROP TABLE IF EXISTS temp.lookup${k}`);
 
   // checks across a row's parsed values
   const at = (target: string) => present.findIndex((c) => c.target === target);
@@ -321,11 +325,13 @@ function isPlainKind(col: ColumnSpec): boolean {
 /**
  * lookup<k>(raw, value, reason, shown): column k's distinct values parsed by
  * values.ts. For IDs and text only the values that are not plain (empty, long,
- * or not printable ASCII at either end) are looked up.
+ * or not printable ASCII at either end) are looked up; false when there are
+ * none (no table made).
  */
-async function buildLookup(db: Database, k: number, col: ColumnSpec, latestDate: string): Promise<void> {
+async function buildLookup(db: Database, k: number, col: ColumnSpec, latestDate: string): Promise<boolean> {
   const plain = `strlen(c${k}) BETWEEN 1 AND 200 AND ascii(c${k}) BETWEEN 33 AND 126 AND ascii(right(c${k}, 1)) BETWEEN 33 AND 126`;
   const distinct = await db.all<{ v: string }>(`SELECT DISTINCT c${k} AS v FROM raw${isPlainKind(col) ? ` WHERE NOT (${plain})` : ''}`);
+  if (distinct.length === 0 && isPlainKind(col)) return false;
   await db.run(`CREATE OR REPLACE TEMP TABLE lookup${k} (raw VARCHAR, value VARCHAR, reason VARCHAR, shown VARCHAR)`);
   await db.append(
     `lookup${k}`,
@@ -334,6 +340,7 @@ async function buildLookup(db: Database, k: number, col: ColumnSpec, latestDate:
       return p.ok ? [v, p.value, null, null] : [v, null, p.reason, clipValue(v)];
     }),
   );
+  return true;
 }
 
 function parseValue(col: ColumnSpec, raw: string, latestDate: string): Parsed<string | null> {
@@ -369,10 +376,12 @@ async function removeDuplicates(db: Database, spec: SsdFileSpec, file: string, p
   const whole = present.length === 0 ? '1' : `(${present.map((_, k) => `v${k}`).join(', ')}${present.length === 1 ? ', NULL' : ''})`;
   await db.run(
     `CREATE OR REPLACE TEMP TABLE dup AS
-     WITH keyed AS (SELECT line, ${key} AS k, ${whole} AS whole FROM parsed),
+     WITH repeated AS (SELECT ${key} AS k FROM parsed GROUP BY ALL HAVING count(*) > 1),
+     -- only rows whose key repeats go further: in a clean file, none
+     keyed AS (SELECT line, ${key} AS k, ${whole} AS whole FROM parsed WHERE ${key} IN (SELECT k FROM repeated)),
      groups AS (
        SELECT k, count(DISTINCT whole) AS versions, min(line) AS head, string_agg(CAST(line AS VARCHAR), ', ' ORDER BY line) AS lines
-       FROM keyed GROUP BY k HAVING count(*) > 1)
+       FROM keyed GROUP BY k)
      SELECT keyed.line, groups.head,
             CASE WHEN versions = 1 THEN 'exact copy of the row on line ' || head || ' (loaded once)'
                  ELSE 'the same ID is on lines ' || lines || ' with different values; none loaded until the extract is corrected' END AS reason
@@ -382,7 +391,7 @@ async function removeDuplicates(db: Database, spec: SsdFileSpec, file: string, p
   await db.run(
     `INSERT INTO ${ident(targets.quarantine)} SELECT ${literal(file)}, line, ${keyColumn === null ? 'NULL' : literal(keyColumn)}, NULL, reason FROM dup ORDER BY head, line`,
   );
-  await db.run('DELETE FROM parsed WHERE line IN (SELECT line FROM dup)');
+  if ((await count(db, 'dup')) > 0) await db.run('DELETE FROM parsed WHERE line IN (SELECT line FROM dup)');
   await db.run('DROP TABLE temp.dup');
 }
 
