@@ -88,12 +88,13 @@ async function main(): Promise<void> {
         fmt(ingest.seconds + compute.seconds),
         HAS_TIME ? mb(peak) : '     n/a',
         `${(compute.seconds / firstCompute).toFixed(1).padStart(5)}x`,
+        HAS_TIME ? `${mb(ingest.peakMb)} ${mb(compute.peakMb)} ${mb(report?.peakMb ?? null)}` : '',
       ].join('  '),
     );
     console.log(`${scale}x done`);
   }
   console.log('');
-  console.log('size        rows  generate   ingest  DuckDB scan  ingest/scan  compute   report  ingest+compute     peak RSS  compute vs 1x');
+  console.log('size        rows  generate   ingest  DuckDB scan  ingest/scan  compute   report  ingest+compute     peak RSS  compute vs 1x  peak RSS: ingest / compute / report');
   console.log('                       (s)      (s)          (s)                   (s)      (s)             (s)');
   for (const r of rows) console.log(r);
   console.log('\ncompute = all 19 indicators for 10 financial years + 120 rolling-12-month periods (2,470 figures), with DfE comparators and ranks');

@@ -7,13 +7,14 @@
  */
 import { UsageError } from './errors.ts';
 import { bundledDfeDataset } from './benchmarks/dfe-store.ts';
+import type { DfeDataset } from './benchmarks/dfe/dataset.ts';
 import { cellKey, laGeo } from './benchmarks/dfe/dataset.ts';
 import { laInfo } from './benchmarks/dfe/las.ts';
 import type { LaInfo } from '../metrics/types.ts';
 
 /** The LA for a DfE or ONS code; a usage error naming the code if it is not an English LA. */
-export function resolveLa(code: string): LaInfo {
-  const info = laInfo(bundledDfeDataset(), code);
+export function resolveLa(code: string, ds: DfeDataset = bundledDfeDataset()): LaInfo {
+  const info = laInfo(ds, code);
   if (!info) {
     throw new UsageError(`--la ${code}: not an English local authority code (use the DfE three-digit code, e.g. 359, or the ONS code, e.g. E08000010)`);
   }
@@ -21,8 +22,7 @@ export function resolveLa(code: string): LaInfo {
 }
 
 /** The LA's ONS mid-year estimates (children aged 0 to 17), by mid-year. */
-export function bundledPopulation(laCode: string): { year: number; population: number }[] {
-  const ds = bundledDfeDataset();
+export function bundledPopulation(laCode: string, ds: DfeDataset = bundledDfeDataset()): { year: number; population: number }[] {
   const years = [...(ds.years.get('ons_population') ?? [])].sort((a, b) => a - b);
   return years.flatMap((year) => {
     const v = ds.cells.get(cellKey('ons_population', year, laGeo(laCode), 'population_estimate'))?.value;

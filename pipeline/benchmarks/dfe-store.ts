@@ -68,6 +68,23 @@ export function bundledDfeDataset(): DfeDataset {
   return bundled;
 }
 
+let bundledPopulationOnly: DfeDataset | undefined;
+
+/**
+ * The bundled ONS population file alone: what `ingest --la` needs (the LA's
+ * name, region and children aged 0 to 17) without parsing the other eight
+ * files. A test holds it to the same answers as the whole set for every LA.
+ */
+export function bundledPopulationDataset(): DfeDataset {
+  if (!bundledPopulationOnly) {
+    const f = bundledDfeFiles().find((x) => basename(x).startsWith('ons_mid-year_population_estimates'));
+    if (!f) return bundledDfeDataset();
+    const parsed = parseDfeText(decodeUtf8(readFileSync(f), basename(f)), basename(f));
+    bundledPopulationOnly = buildDataset(parsed.measures, parsed.snRows);
+  }
+  return bundledPopulationOnly;
+}
+
 export function bundledDfeFiles(): string[] {
   return readdirSync(BUNDLED_DFE_DIR)
     .filter((f) => f.endsWith('.csv'))

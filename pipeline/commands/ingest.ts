@@ -5,7 +5,9 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { Database } from '../db.ts';
+import { ensureSchema } from '../schema.ts';
 import { bundledPopulation, resolveLa } from '../la.ts';
+import { bundledPopulationDataset } from '../benchmarks/dfe-store.ts';
 import { readExtract } from '../ingest/extract.ts';
 import { loadSnapshot } from '../ingest/load.ts';
 import { readQuarantine } from '../ingest/staging.ts';
@@ -26,18 +28,22 @@ export interface IngestOptions {
 
 export async function ingest(extractDir: string, opts: IngestOptions, io: Io): Promise<{ snapshotId: string; alreadyLoaded: boolean }> {
   const extractDate = checkExtractDate(opts.extractDate);
-  const la = opts.la ? resolveLa(opts.la) : null;
+  // the ONS file alone describes every LA as the whole bundled set does (la.test.ts), at a tenth of the parsing
+  const ons = opts.la ? bundledPopulationDataset() : undefined;
+  const la = opts.la ? resolveLa(opts.la, ons) : null;
   const created = !existsSync(opts.db);
   const db = await Database.open(opts.db);
   let ok = false;
   try {
+    // the schema first, while the connection holds nothing (DDL after staging millions of rows is slow)
+    await ensureSchema(db);
     // read into this connection's staging area: nothing reaches the file until loadSnapshot's one transaction
     const parsed = await readExtract(db, extractDir, extractDate);
     const result = await loadSnapshot(db, parsed, {
       extractDir,
       extractDate,
       la,
-      fallbackPopulation: la ? { rows: bundledPopulation(la.code), source: `ONS mid-year estimates for ${la.name} (bundled DfE file)` } : undefined,
+      fallbackPopulation: la ? { rows: bundledPopulation(la.code, ons), source: `ONS mid-year estimates for ${la.name} (bundled DfE file)` } : undefined,
     });
     if (result.alreadyLoaded) {
       io.err(`These files are already loaded as snapshot ${result.snapshotId}; nothing changed.`);
