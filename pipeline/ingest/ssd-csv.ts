@@ -272,9 +272,10 @@ async function checkRows(
   }
   await db.run(
     `CREATE OR REPLACE TEMP TABLE parsed AS
-     SELECT ${lineOf} AS line${values.map((v) => `, ${v}`).join('')},
+     SELECT ${literal(file)} AS file, CAST(${lineOf} AS INTEGER) AS line${values.map((v) => `, ${v}`).join('')},
             CASE ${bad.join(' ') || 'WHEN false THEN NULL'} ELSE NULL END AS bad
-     FROM raw ${joins.join(' ')}`,
+     FROM raw ${joins.join(' ')}
+     ORDER BY line`,
   );
   await db.run('DROP TABLE temp.raw');
   for (let k = 0; k < present.length; k++) await db.run(`DROP TABLE IF EXISTS temp.lookup${k}`);
@@ -312,10 +313,11 @@ async function checkRows(
   await db.run('DELETE FROM parsed WHERE bad IS NOT NULL');
 
   await removeDuplicates(db, spec, file, present, targets);
-  const columns = present.map((c) => `, ${ident(c.target)} VARCHAR`).join('');
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(targets.rows)} (file VARCHAR, line INTEGER${columns})`);
-  await db.run(`INSERT INTO ${ident(targets.rows)} SELECT ${literal(file)}, line${present.map((_, k) => `, v${k}`).join('')} FROM parsed ORDER BY line`);
-  await db.run('DROP TABLE temp.parsed');
+  // what is left of `parsed` is the staged table (file, line, then the columns by their internal names): renamed, not copied
+  await db.run('ALTER TABLE parsed DROP COLUMN bad');
+  for (let k = 0; k < present.length; k++) await db.run(`ALTER TABLE parsed RENAME COLUMN v${k} TO ${ident(present[k]!.target)}`);
+  await db.run(`DROP TABLE IF EXISTS temp.${ident(targets.rows)}`);
+  await db.run(`ALTER TABLE parsed RENAME TO ${ident(targets.rows)}`);
 }
 
 function isPlainKind(col: ColumnSpec): boolean {
