@@ -14,7 +14,7 @@ import { readCinCensus } from './cin-census-xml.ts';
 import { checkReferences } from './references.ts';
 import { ADAPTER as SSD_ADAPTER, stageSsdFile } from './ssd-csv.ts';
 import type { SsdReadOptions } from './ssd-csv.ts';
-import { loadedByFile, quarantineCount, quarantinedByFile, stagedTables, startStaging } from './staging.ts';
+import { loadedByFile, quarantinedByFile, stagedTables, startStaging } from './staging.ts';
 import type { Database } from '../db.ts';
 import { SSD_FILES } from './ssd-files.ts';
 import { folderOf, readSsda903Return, recogniseSsda903 } from './ssda903-csv.ts';
@@ -110,7 +110,7 @@ export async function parseExtractFiles(db: Database, files: ExtractFile[], extr
     if (f.adapter === SSD_ADAPTER) f.rowsQuarantined = quarantined.get(f.file) ?? 0;
   }
   parsed.tables = await stagedTables(db);
-  parsed.quarantined = await quarantineCount(db);
+  parsed.quarantined = [...quarantined.values()].reduce((a, b) => a + b, 0);
 
   const ssdRead = parsed.files.filter((f) => f.adapter === SSD_ADAPTER).map((f) => f.file);
   if (returns.length > 0 && ssdRead.length > 0) parsed.notes.unshift(`read by ${SSD_ADAPTER}: ${ssdRead.join(', ')}`);

@@ -98,15 +98,17 @@ export async function loadSnapshot(db: Database, parsed: ParsedExtract, opts: Lo
   return { snapshotId, alreadyLoaded: false, populationSource };
 }
 
+/** The DfE rule warnings (few, built in memory by the returns' adapters). */
 async function insertWarnings(db: Database, snapshotId: string, parsed: ParsedExtract): Promise<void> {
   if (parsed.warnings.length === 0) return;
-  await db.run('CREATE OR REPLACE TEMP TABLE stage_warning (snapshot_id VARCHAR, rule VARCHAR, file VARCHAR, line INTEGER, message VARCHAR)');
+  // not stage_*: that prefix is the staging area's, and stagedTables() would take it for an internal table
+  await db.run('CREATE OR REPLACE TEMP TABLE new_warnings (snapshot_id VARCHAR, rule VARCHAR, file VARCHAR, line INTEGER, message VARCHAR)');
   await db.append(
-    'stage_warning',
+    'new_warnings',
     parsed.warnings.map((w) => [snapshotId, w.rule, w.file, w.line, w.message]),
   );
-  await db.run('INSERT INTO store.warning SELECT * FROM stage_warning ORDER BY rowid');
-  await db.run('DROP TABLE temp.stage_warning');
+  await db.run('INSERT INTO store.warning SELECT * FROM new_warnings ORDER BY rowid');
+  await db.run('DROP TABLE temp.new_warnings');
 }
 
 /** The INSERT that copies a staged table into store, casting each column to its schema.sql type. */
@@ -125,7 +127,6 @@ async function insertFromStage(db: Database, table: string, columns: string[], s
   const values = ['$id', 'line', ...casts, ...(source !== null ? [literal(source)] : [])];
   return `INSERT INTO store.${ident(table)} (${target.map(ident).join(', ')}) SELECT ${values.join(', ')} FROM ${ident(stageTable(table))} ORDER BY rowid`;
 }
-
 
 const EVENT_DATES: Record<string, string[]> = {
   referral: ['referral_date'],

@@ -31,7 +31,7 @@ import { InputRejected } from '../errors.ts';
 import { parseCount, parseDate, parseFlag, parseId, parseText } from '../values.ts';
 import type { Parsed } from '../values.ts';
 import type { SsdFileSpec } from './ssd-files.ts';
-import { QUARANTINE, stageTable } from './staging.ts';
+import { QUARANTINE, readQuarantine, readRows, stageTable } from './staging.ts';
 import type { ColumnSpec, FileReport, QuarantinedRow, TableRows } from './types.ts';
 
 export const ADAPTER = 'ssd-csv';
@@ -82,18 +82,7 @@ export async function readSsdRows(
   try {
     const { report } = await readChecked(db, spec, file, latestDate, {}, targets);
     const columns = spec.columns.filter((c) => report.columnsRead.includes(c.source)).map((c) => c.target);
-    const got = await db.all(`SELECT * FROM ${targets.rows} ORDER BY rowid`);
-    const rows: TableRows = {
-      table: spec.table,
-      columns,
-      rows: got.map((r) => columns.map((c) => (r[c] as string | null) ?? null)),
-      files: got.map((r) => r.file as string),
-      lines: got.map((r) => r.line as number),
-    };
-    const q = await db.all<{ file: string; line: number | null; column_name: string | null; value: string | null; reason: string }>(
-      `SELECT * FROM ${targets.quarantine} ORDER BY rowid`,
-    );
-    return { report, rows, quarantine: q.map((r) => ({ file: r.file, line: r.line, column: r.column_name, value: r.value, reason: r.reason })) };
+    return { report, rows: await readRows(db, targets.rows, spec.table, columns), quarantine: await readQuarantine(db, targets.quarantine) };
   } finally {
     await db.run(`DROP TABLE IF EXISTS temp.${targets.rows}`);
     await db.run(`DROP TABLE IF EXISTS temp.${targets.quarantine}`);
@@ -263,10 +252,10 @@ async function checkRows(
     }
     joins.push(`LEFT JOIN lookup${k} ON lookup${k}.raw = raw.c${k}`);
     // ID and text lookups hold only the values that needed parsing; the rest stand as read
-    values.push(isPlainKind(col) ? `CASE WHEN lookup${k}.raw IS NULL THEN raw.c${k} ELSE lookup${k}.value END AS v${k}` : `lookup${k}.value AS v${k}`);
+    const v = isPlainKind(col) ? `CASE WHEN lookup${k}.raw IS NULL THEN raw.c${k} ELSE lookup${k}.value END` : `lookup${k}.value`;
+    values.push(`${v} AS v${k}`);
     bad.push(`WHEN lookup${k}.reason IS NOT NULL THEN {'col': ${literal(col.source)}, 'value': lookup${k}.shown, 'reason': lookup${k}.reason}`);
     if (col.valueRequired) {
-      const v = isPlainKind(col) ? `CASE WHEN lookup${k}.raw IS NULL THEN raw.c${k} ELSE lookup${k}.value END` : `lookup${k}.value`;
       bad.push(`WHEN ${v} IS NULL THEN {'col': ${literal(col.source)}, 'value': NULL, 'reason': ${literal(`${col.source} is empty`)}}`);
     }
   }

@@ -23,8 +23,8 @@ export function stageTable(table: string): string {
 
 /** Clears anything an earlier read on this connection left, and opens an empty quarantine. */
 export async function startStaging(db: Database): Promise<void> {
-  for (const t of (await stagedTables(db)).keys()) await db.run(`DROP TABLE IF EXISTS temp.${ident(stageTable(t))}`);
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${QUARANTINE} (file VARCHAR, line INTEGER, column_name VARCHAR, value VARCHAR, reason VARCHAR)`);
+  await endStaging(db);
+  await db.run(`CREATE TEMP TABLE ${QUARANTINE} (file VARCHAR, line INTEGER, column_name VARCHAR, value VARCHAR, reason VARCHAR)`);
 }
 
 /** Drops every staging table (after loading, or when a read failed). */
@@ -49,7 +49,7 @@ export async function stagedTables(db: Database): Promise<Map<string, string[]>>
   return out;
 }
 
-export async function createStage(db: Database, table: string, columns: readonly string[]): Promise<void> {
+async function createStage(db: Database, table: string, columns: readonly string[]): Promise<void> {
   const cols = columns.map((c) => `${ident(c)} VARCHAR`);
   await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(stageTable(table))} (file VARCHAR, line INTEGER${cols.map((c) => `, ${c}`).join('')})`);
 }
@@ -81,22 +81,22 @@ export async function appendQuarantine(db: Database, rows: readonly QuarantinedR
 }
 
 /** The quarantine in the order the checks found it: file by file, then the cross-file checks. */
-export async function readQuarantine(db: Database): Promise<QuarantinedRow[]> {
+export async function readQuarantine(db: Database, from = QUARANTINE): Promise<QuarantinedRow[]> {
   const rows = await db.all<{ file: string; line: number | null; column_name: string | null; value: string | null; reason: string }>(
-    `SELECT file, line, column_name, value, reason FROM ${QUARANTINE} ORDER BY rowid`,
+    `SELECT file, line, column_name, value, reason FROM ${ident(from)} ORDER BY rowid`,
   );
   return rows.map((r) => ({ file: r.file, line: r.line, column: r.column_name, value: r.value, reason: r.reason }));
 }
 
-export async function quarantineCount(db: Database): Promise<number> {
-  return Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${QUARANTINE}`))?.n ?? 0);
-}
-
-/** One staged table read back (tests, and the returns' check of which children an SSD file gave). */
+/** One staged table read back into memory (tests). */
 export async function readStage(db: Database, table: string): Promise<TableRows | undefined> {
   const columns = (await stagedTables(db)).get(table);
-  if (!columns) return undefined;
-  const rows = await db.all(`SELECT * FROM ${ident(stageTable(table))} ORDER BY rowid`);
+  return columns ? readRows(db, stageTable(table), table, columns) : undefined;
+}
+
+/** Rows of a table shaped like stage_<table> (file, line, columns), in the order they were added. */
+export async function readRows(db: Database, from: string, table: string, columns: string[]): Promise<TableRows> {
+  const rows = await db.all(`SELECT * FROM ${ident(from)} ORDER BY rowid`);
   return {
     table,
     columns,
