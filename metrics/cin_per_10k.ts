@@ -1,5 +1,5 @@
 import type { Indicator } from './types.ts';
-import { openAtEnd } from './sql.ts';
+import { countOpenAtEnd } from './sql.ts';
 
 // Referral records (DfE counts episodes, not children) open at period end and
 // not closed as no further action; an NFA flag left empty counts as not NFA.
@@ -12,10 +12,6 @@ export const cinPer10k: Indicator = {
   definition: 'Referrals open at period end that are not no-further-action, per 10,000 children aged 0 to 17.',
   dfeSource: 'B1 At31_episodes / ONS population',
   requires: [{ table: 'referral' }],
-  numeratorSql: `
-    SELECT p.period_id, count(r.referral_id) AS n
-    FROM period p
-    LEFT JOIN referral r ON ${openAtEnd('r', 'referral_date', 'close_date')} AND NOT coalesce(r.nfa, false)
-    GROUP BY p.period_id`,
+  numeratorSql: countOpenAtEnd('(SELECT * FROM referral WHERE NOT coalesce(nfa, false))', 'referral_date', 'close_date'),
   denominatorSql: 'population',
 };

@@ -1,5 +1,5 @@
 import type { Indicator } from './types.ts';
-import { openAtEnd } from './sql.ts';
+import { countChildrenOpenAtEnd } from './sql.ts';
 
 // The cla_episode view already leaves out short breaks (legal status V3/V4).
 export const claPer10k: Indicator = {
@@ -11,9 +11,6 @@ export const claPer10k: Indicator = {
   definition: 'Distinct children with a care episode open at period end (short-break episodes, legal status V3 or V4, do not count), per 10,000 children aged 0 to 17.',
   dfeSource: 'CLA file children_count / population_estimate',
   requires: [{ table: 'cla_episode' }],
-  numeratorSql: `
-    SELECT p.period_id, count(DISTINCT e.person_id) AS n
-    FROM period p LEFT JOIN cla_episode e ON ${openAtEnd('e')}
-    GROUP BY p.period_id`,
+  numeratorSql: countChildrenOpenAtEnd('cla_episode'),
   denominatorSql: 'population',
 };

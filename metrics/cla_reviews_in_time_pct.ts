@@ -29,8 +29,8 @@ const ELIGIBLE = `
   SELECT DISTINCT p.period_id, e.person_id, e.period_of_care_id AS case_id
   FROM period p
   JOIN cla_episode e ON ${openAtEnd('e')}
-  JOIN period_of_care c ON c.period_of_care_id = e.period_of_care_id
-  WHERE ${DUE_FIRST} <= p.period_end`;
+  JOIN (SELECT c.period_of_care_id, ${DUE_FIRST} AS due_first FROM period_of_care c) c ON c.period_of_care_id = e.period_of_care_id
+  WHERE c.due_first <= p.period_end`;
 
 const UNTIMED = `
   SELECT p.period_id, count(DISTINCT c.period_of_care_id) AS n

@@ -1,5 +1,5 @@
 import type { Indicator } from './types.ts';
-import { openAtEnd } from './sql.ts';
+import { countChildrenOpenAtEnd } from './sql.ts';
 
 export const cppPer10k: Indicator = {
   id: 'cpp_per_10k',
@@ -10,9 +10,6 @@ export const cppPer10k: Indicator = {
   definition: 'Distinct children with a child protection plan open at period end (a plan ending on the last day is not open), per 10,000 children aged 0 to 17.',
   dfeSource: 'D5 CPP_At31 / ONS population',
   requires: [{ table: 'cp_plan' }],
-  numeratorSql: `
-    SELECT p.period_id, count(DISTINCT c.person_id) AS n
-    FROM period p LEFT JOIN cp_plan c ON ${openAtEnd('c')}
-    GROUP BY p.period_id`,
+  numeratorSql: countChildrenOpenAtEnd('cp_plan'),
   denominatorSql: 'population',
 };

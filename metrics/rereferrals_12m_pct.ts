@@ -4,13 +4,16 @@ import { countInPeriod } from './sql.ts';
 // A referral is a re-referral when the same child had another referral dated in
 // the 12 months before it: previous >= date - 12 months and previous < date.
 // A second referral on the same day is not "before" (the spec's strict <).
+// Another referral in the 12 months before exists exactly when the child's
+// latest referral date before this one is within them: one window over the
+// child's distinct referral dates, not a search of every earlier referral.
 const FLAGGED = `(
-  SELECT r.referral_id, r.referral_date,
-         EXISTS (SELECT 1 FROM referral q
-                 WHERE q.person_id = r.person_id
-                   AND q.referral_date < r.referral_date
-                   AND q.referral_date >= add_months(r.referral_date, -12)) AS is_rereferral
-  FROM referral r)`;
+  WITH dates AS (SELECT DISTINCT person_id, referral_date FROM referral),
+  previous AS (
+    SELECT person_id, referral_date, lag(referral_date) OVER (PARTITION BY person_id ORDER BY referral_date) AS previous_date
+    FROM dates)
+  SELECT r.referral_id, r.referral_date, coalesce(v.previous_date >= add_months(r.referral_date, -12), false) AS is_rereferral
+  FROM referral r JOIN previous v ON v.person_id = r.person_id AND v.referral_date = r.referral_date)`;
 
 export const rereferrals12mPct: Indicator = {
   id: 'rereferrals_12m_pct',
