@@ -9,12 +9,12 @@
  * working days d with a < d <= b) is wd_index(b) - wd_index(a).
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fromRoot } from './root.ts';
 import { decodeUtf8, parseCsv } from './csv.ts';
 import type { Database } from './db.ts';
 import { literal } from './db.ts';
 
-const HOLIDAYS_FILE = fileURLToPath(new URL('../data/bank-holidays-england-and-wales.csv', import.meta.url));
+const HOLIDAYS_FILE = fromRoot('data', 'bank-holidays-england-and-wales.csv');
 
 export interface BankHoliday {
   date: string;

@@ -4,10 +4,10 @@
  * "nothing ingested yet" instead of a missing-table error.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fromRoot } from './root.ts';
 import type { Database } from './db.ts';
 
-const SCHEMA = readFileSync(fileURLToPath(new URL('./schema.sql', import.meta.url)), 'utf8');
+const SCHEMA = readFileSync(fromRoot('pipeline', 'schema.sql'), 'utf8');
 export const SCHEMA_VERSION = '1';
 
 export async function ensureSchema(db: Database): Promise<void> {

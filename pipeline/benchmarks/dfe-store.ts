@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fromRoot } from '../root.ts';
 import { decodeUtf8 } from '../csv.ts';
 import type { Database } from '../db.ts';
 import { listLiteral } from '../db.ts';
@@ -16,7 +16,7 @@ import type { DfeDataset } from './dfe/dataset.ts';
 import { parseDfeText } from './dfe/parse.ts';
 import type { DfeMeasureRow, ParsedDfeFile, SnModelRow } from './dfe/parse.ts';
 
-export const BUNDLED_DFE_DIR = fileURLToPath(new URL('../../data/dfe/', import.meta.url));
+export const BUNDLED_DFE_DIR = fromRoot('data', 'dfe');
 
 export async function saveDfeFile(db: Database, file: string, parsed: ParsedDfeFile): Promise<void> {
   const name = basename(file);

@@ -7,7 +7,7 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fromRoot } from '../root.ts';
 import { generateSsdExtract } from '../../fixtures/generator/index.ts';
 import { writeExtract } from '../../fixtures/generator/write.ts';
 import { importBenchmarks } from './benchmarks.ts';
@@ -15,7 +15,7 @@ import { ingest } from './ingest.ts';
 import { tableAndReports } from './report.ts';
 import type { Io } from './io.ts';
 
-export const BOARD_BENCHMARKS = fileURLToPath(new URL('../../fixtures/wigan-board-benchmarks.csv', import.meta.url));
+export const BOARD_BENCHMARKS = fromRoot('fixtures', 'wigan-board-benchmarks.csv');
 export const DEMO_PERIODS = ['2013/14:2016/17'];
 
 export async function demo(opts: { out: string }, io: Io): Promise<void> {
