@@ -102,6 +102,23 @@ describe('the two SSD CSV readers', () => {
     expect(native).toBeGreaterThan(n / 10);
   });
 
+  it('quarantines a row with empty fields past the last column, as csv.ts does (DuckDB would drop them)', async () => {
+    for (const eol of ['\n', '\r\n']) {
+      for (const finalEol of [true, false]) {
+        // line 2: five fields, the last empty (fine); line 3: six; line 4: seven
+        const text = [HEADER, 'P1,1,2016-05-23,,', 'P2,1,2016-05-23,,,', 'P3,1,2016-05-23,,,,'].join(eol) + (finalEol ? eol : '');
+        const [auto, js] = await both(text);
+        expect(comparable(auto)).toEqual(comparable(js));
+        const a = auto as ReadBack;
+        expect(a.quarantine.map((q) => [q.line, q.reason])).toEqual([
+          [3, 'has 6 fields; the header has 5 (a stray comma, or a row cut short)'],
+          [4, 'has 7 fields; the header has 5 (a stray comma, or a row cut short)'],
+        ]);
+        expect(a.tables.get('cp_plan')!.lines).toEqual([2]);
+      }
+    }
+  });
+
   it('reads a large one-record-per-line file with DuckDB, every line number right', async () => {
     const rows = [HEADER];
     for (let i = 1; i <= 60_000; i++) rows.push(i % 9973 === 0 ? `P${i},1,not a date,,` : `P${i},1,2016-05-23,,`);

@@ -101,7 +101,8 @@ async function readChecked(
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   checkText(bytes, relPath);
 
-  const native = opts.reader !== 'js' && file.abs !== undefined && oneRecordPerLine(bytes) ? headerOfSimpleFile(bytes, relPath) : null;
+  const simple = opts.reader !== 'js' && file.abs !== undefined && oneRecordPerLine(bytes) ? headerOfSimpleFile(bytes, relPath) : null;
+  const native = simple && trailingDelimitersFit(bytes, simple.length) ? simple : null;
   const parsed = native ? null : parseCsv(decodeUtf8(bytes, relPath), relPath);
   const header = native ?? parsed!.header;
   const headerLine = parsed?.headerLine ?? 1;
@@ -119,8 +120,9 @@ async function readChecked(
   let lineOf: string;
   let reader: FileReport['reader'] = 'duckdb';
   if (native && (await readNative(db, file.abs!, header, positions))) {
-    rowsRead = await count(db, 'raw');
-    lineOf = 'raw.rowid + 2';
+    rowsRead = Number((await db.one<{ n: number }>('SELECT count(*) AS n FROM raw'))?.n ?? 0);
+    // DuckDB keeps a file's records in order, and record n is on line n + 1 (oneRecordPerLine)
+    lineOf = 'CAST(raw.rowid + 2 AS INTEGER)';
   } else {
     reader = 'csv.ts';
     const csv = parsed ?? parseCsv(decodeUtf8(bytes, relPath), relPath);
@@ -142,9 +144,7 @@ async function readChecked(
     lineOf = 'raw.line';
   }
 
-  await checkRows(db, spec, relPath, present, lineOf, short, latestDate, targets);
-  const rowsQuarantined = await count(db, targets.quarantine, `file = ${literal(relPath)}`);
-  const rowsLoaded = await count(db, targets.rows);
+  const rowsQuarantined = await checkRows(db, spec, relPath, present, lineOf, short, latestDate, targets);
   return {
     report: {
       file: relPath,
@@ -153,7 +153,7 @@ async function readChecked(
       bytes: bytes.length,
       sha256,
       rowsRead,
-      rowsLoaded,
+      rowsLoaded: rowsRead - rowsQuarantined,
       rowsQuarantined,
       columnsRead: present.map((c) => c.source),
       columnsIgnored: ignored,
@@ -196,6 +196,33 @@ export function oneRecordPerLine(b: Uint8Array): boolean {
   return true;
 }
 
+/**
+ * DuckDB's reader drops empty fields after the last column (`a,b,c,` and
+ * `a,b,c,,` both read as three fields under a three-column header), where
+ * csv.ts quarantines the row as too long. Only a line ending in a comma can be
+ * read so, and it is fine when it has the header's number of fields (its last
+ * column empty): any other sends the file to csv.ts. A one-record-per-line file
+ * (oneRecordPerLine) is assumed: no quoted line breaks.
+ */
+export function trailingDelimitersFit(b: Uint8Array, fields: number): boolean {
+  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  const fits = (end: number): boolean => {
+    const start = buf.lastIndexOf(10, end - 1) + 1;
+    let n = 1;
+    let quoted = false;
+    for (let i = start; i < end; i++) {
+      if (buf[i] === 34) quoted = !quoted;
+      else if (buf[i] === 44 && !quoted) n++;
+    }
+    return n === fields;
+  };
+  // native searches find the lines ending in a comma (LF, CRLF, or the last line without one)
+  for (const ending of [',\n', ',\r\n']) {
+    for (let at = buf.indexOf(ending); at >= 0; at = buf.indexOf(ending, at + 1)) if (!fits(at + 1)) return false;
+  }
+  return !(buf.length > 0 && buf[buf.length - 1] === 44 && !fits(buf.length));
+}
+
 /** The header of a one-record-per-line file: its first line, read by csv.ts. */
 function headerOfSimpleFile(bytes: Uint8Array, file: string): string[] {
   const end = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(10);
@@ -228,7 +255,10 @@ async function readNative(db: Database, abs: string, header: string[], positions
  * Every row check as SQL over `raw`, in the order a person would: each column
  * in turn (bad value, then required and empty), then dates in the wrong order,
  * then "neither of" columns; then duplicates among the rows that passed. Good
- * rows go to stage_<table>; the rest to the quarantine, in line order.
+ * rows become `targets.rows` (file, line, the columns by their internal
+ * names); the rest go to the quarantine, in line order. A handful of
+ * statements a file, whatever its width: an extract's time goes on its rows,
+ * not on round trips. Returns how many of the file's rows were quarantined.
  */
 async function checkRows(
   db: Database,
@@ -239,37 +269,28 @@ async function checkRows(
   short: QuarantinedRow[],
   latestDate: string,
   targets: Targets,
-): Promise<void> {
+): Promise<number> {
+  const looked = await buildLookups(db, present, latestDate);
   const joins: string[] = [];
   const values: string[] = [];
   const bad: string[] = [];
   for (let k = 0; k < present.length; k++) {
     const col = present[k]!;
-    if (!(await buildLookup(db, k, col, latestDate))) {
+    if (!looked.has(k)) {
       // every ID or code in the column is plain: taken as read, nothing to join
       values.push(`raw.c${k} AS v${k}`);
       continue;
     }
-    joins.push(`LEFT JOIN lookup${k} ON lookup${k}.raw = raw.c${k}`);
+    joins.push(`LEFT JOIN (SELECT raw, value, reason, shown FROM lookup WHERE k = ${k}) l${k} ON l${k}.raw = raw.c${k}`);
     // ID and text lookups hold only the values that needed parsing; the rest stand as read
-    const v = isPlainKind(col) ? `CASE WHEN lookup${k}.raw IS NULL THEN raw.c${k} ELSE lookup${k}.value END` : `lookup${k}.value`;
+    const v = isPlainKind(col) ? `CASE WHEN l${k}.raw IS NULL THEN raw.c${k} ELSE l${k}.value END` : `l${k}.value`;
     values.push(`${v} AS v${k}`);
-    bad.push(`WHEN lookup${k}.reason IS NOT NULL THEN {'col': ${literal(col.source)}, 'value': lookup${k}.shown, 'reason': lookup${k}.reason}`);
+    bad.push(`WHEN l${k}.reason IS NOT NULL THEN {'col': ${literal(col.source)}, 'value': l${k}.shown, 'reason': l${k}.reason}`);
     if (col.valueRequired) {
       bad.push(`WHEN ${v} IS NULL THEN {'col': ${literal(col.source)}, 'value': NULL, 'reason': ${literal(`${col.source} is empty`)}}`);
     }
   }
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE parsed AS
-     SELECT ${literal(file)} AS file, CAST(${lineOf} AS INTEGER) AS line${values.map((v) => `, ${v}`).join('')},
-            CASE ${bad.join(' ') || 'WHEN false THEN NULL'} ELSE NULL END AS bad
-     FROM raw ${joins.join(' ')}
-     ORDER BY line`,
-  );
-  await db.run('DROP TABLE temp.raw');
-  for (let k = 0; k < present.length; k++) await db.run(`DROP TABLE IF EXISTS temp.lookup${k}`);
-
-  // checks across a row's parsed values
+  // checks across a row's parsed values, for rows whose values all passed
   const at = (target: string) => present.findIndex((c) => c.target === target);
   const rowChecks: string[] = [];
   for (const [a, b] of spec.dateOrder ?? []) {
@@ -286,27 +307,39 @@ async function checkRows(
     const cols = spec.oneOfColumns.join('/');
     rowChecks.push(`WHEN ${idx.map((i) => `v${i} IS NULL`).join(' AND ')} THEN {'col': ${literal(cols)}, 'value': NULL, 'reason': ${literal(`has neither ${spec.oneOfColumns.join(' nor ')}`)}}`);
   }
-  if (rowChecks.length > 0) await db.run(`UPDATE parsed SET bad = CASE ${rowChecks.join(' ')} END WHERE bad IS NULL`);
-
-  // rows with the wrong number of fields (our reader) and rows with a bad value, in line order
-  await db.run('CREATE OR REPLACE TEMP TABLE short_rows (line INTEGER, reason VARCHAR)');
-  await db.append('short_rows', short.map((q) => [q.line, q.reason]));
+  const rowBad = rowChecks.length > 0 ? `coalesce(cell_bad, CASE ${rowChecks.join(' ')} END)` : 'cell_bad';
+  const named = present.map((c, k) => `v${k} AS ${ident(c.target)}`);
+  await db.run(`DROP TABLE IF EXISTS temp.${ident(targets.rows)}`);
   await db.run(
-    `INSERT INTO ${ident(targets.quarantine)}
-     SELECT ${literal(file)}, line, col, value, reason FROM (
-       SELECT line, NULL AS col, NULL AS value, reason FROM short_rows
-       UNION ALL SELECT line, bad.col, bad.value, bad.reason FROM parsed WHERE bad IS NOT NULL)
+    `CREATE TEMP TABLE ${ident(targets.rows)} AS
+     SELECT ${literal(file)} AS file, line${named.map((v) => `, ${v}`).join('')}, ${rowBad} AS bad
+     FROM (
+       SELECT ${lineOf} AS line${values.map((v) => `, ${v}`).join('')},
+              CASE ${bad.join(' ') || 'WHEN false THEN NULL'} ELSE NULL END AS cell_bad
+       FROM raw ${joins.join(' ')})
      ORDER BY line`,
   );
-  await db.run('DROP TABLE temp.short_rows');
-  await db.run('DELETE FROM parsed WHERE bad IS NOT NULL');
+  await db.run('DROP TABLE IF EXISTS temp.raw; DROP TABLE IF EXISTS temp.lookup');
 
-  await removeDuplicates(db, spec, file, present, targets);
-  // what is left of `parsed` is the staged table (file, line, then the columns by their internal names): renamed, not copied
-  await db.run('ALTER TABLE parsed DROP COLUMN bad');
-  for (let k = 0; k < present.length; k++) await db.run(`ALTER TABLE parsed RENAME COLUMN v${k} TO ${ident(present[k]!.target)}`);
-  await db.run(`DROP TABLE IF EXISTS temp.${ident(targets.rows)}`);
-  await db.run(`ALTER TABLE parsed RENAME TO ${ident(targets.rows)}`);
+  const duplicates = await findDuplicates(db, spec, present, targets.rows);
+  const keyColumn = spec.columns.find((c) => c.target === spec.key[0])?.source ?? null;
+  // rows with the wrong number of fields (our reader) and rows with a bad value, in line order; then duplicates
+  const sources = [`SELECT 0 AS grp, line AS k1, line AS k2, bad.col AS col, bad.value AS value, bad.reason AS reason FROM ${ident(targets.rows)} WHERE bad IS NOT NULL`];
+  if (short.length > 0) {
+    await db.run('CREATE OR REPLACE TEMP TABLE short_rows (line INTEGER, reason VARCHAR)');
+    await db.append('short_rows', short.map((q) => [q.line, q.reason]));
+    sources.push('SELECT 0, line, line, NULL, NULL, reason FROM short_rows');
+  }
+  if (duplicates) sources.push(`SELECT 1, head, line, ${keyColumn === null ? 'NULL' : literal(keyColumn)}, NULL, reason FROM dup`);
+  const quarantined = await db.change(
+    `INSERT INTO ${ident(targets.quarantine)}
+     SELECT ${literal(file)}, k2, col, value, reason FROM (${sources.join(' UNION ALL ')}) ORDER BY grp, k1, k2`,
+  );
+  if (quarantined > short.length) {
+    await db.run(`DELETE FROM ${ident(targets.rows)} WHERE bad IS NOT NULL${duplicates ? ' OR line IN (SELECT line FROM dup)' : ''}`);
+  }
+  await db.run(`ALTER TABLE ${ident(targets.rows)} DROP COLUMN bad; DROP TABLE IF EXISTS temp.dup; DROP TABLE IF EXISTS temp.short_rows`);
+  return quarantined;
 }
 
 function isPlainKind(col: ColumnSpec): boolean {
@@ -314,24 +347,27 @@ function isPlainKind(col: ColumnSpec): boolean {
 }
 
 /**
- * lookup<k>(raw, value, reason, shown): column k's distinct values parsed by
- * values.ts. For IDs and text only the values that are not plain (empty, long,
- * or not printable ASCII at either end) are looked up; false when there are
- * none (no table made).
+ * `lookup(k, raw, value, reason, shown)`: the distinct values of each column k
+ * of `raw`, parsed by values.ts, all columns in one query and one table. For
+ * IDs and text only the values that are not plain (empty, long, or not
+ * printable ASCII at either end) are looked up. Returns the columns that have
+ * a lookup (an ID column whose values are all plain has none).
  */
-async function buildLookup(db: Database, k: number, col: ColumnSpec, latestDate: string): Promise<boolean> {
-  const plain = `strlen(c${k}) BETWEEN 1 AND 200 AND ascii(c${k}) BETWEEN 33 AND 126 AND ascii(right(c${k}, 1)) BETWEEN 33 AND 126`;
-  const distinct = await db.all<{ v: string }>(`SELECT DISTINCT c${k} AS v FROM raw${isPlainKind(col) ? ` WHERE NOT (${plain})` : ''}`);
-  if (distinct.length === 0 && isPlainKind(col)) return false;
-  await db.run(`CREATE OR REPLACE TEMP TABLE lookup${k} (raw VARCHAR, value VARCHAR, reason VARCHAR, shown VARCHAR)`);
+async function buildLookups(db: Database, present: ColumnSpec[], latestDate: string): Promise<Set<number>> {
+  const plain = (k: number) => `strlen(c${k}) BETWEEN 1 AND 200 AND ascii(c${k}) BETWEEN 33 AND 126 AND ascii(right(c${k}, 1)) BETWEEN 33 AND 126`;
+  const parts = present.map((col, k) => `SELECT DISTINCT ${k} AS k, c${k} AS v FROM raw${isPlainKind(col) ? ` WHERE NOT (${plain(k)})` : ''}`);
+  const distinct = parts.length === 0 ? [] : await db.all<{ k: number; v: string }>(parts.join(' UNION ALL '));
+  const looked = new Set(present.flatMap((col, k) => (isPlainKind(col) ? [] : [k])));
+  await db.run('CREATE OR REPLACE TEMP TABLE lookup (k INTEGER, raw VARCHAR, value VARCHAR, reason VARCHAR, shown VARCHAR)');
   await db.append(
-    `lookup${k}`,
-    distinct.map(({ v }) => {
-      const p = parseValue(col, v, latestDate);
-      return p.ok ? [v, p.value, null, null] : [v, null, p.reason, clipValue(v)];
+    'lookup',
+    distinct.map(({ k, v }) => {
+      looked.add(k);
+      const p = parseValue(present[k]!, v, latestDate);
+      return p.ok ? [k, v, p.value, null, null] : [k, v, null, p.reason, clipValue(v)];
     }),
   );
-  return true;
+  return looked;
 }
 
 function parseValue(col: ColumnSpec, raw: string, latestDate: string): Parsed<string | null> {
@@ -357,19 +393,22 @@ function parseValue(col: ColumnSpec, raw: string, latestDate: string): Parsed<st
  * The same record twice is loaded once (the copy is quarantined as a copy);
  * the same ID with different content is a conflict we cannot settle, so every
  * copy is quarantined and the record counts nowhere until the LA fixes it.
+ * Leaves `dup` (line, head, reason) and returns true when any key repeats
+ * among the rows whose values passed.
  */
-async function removeDuplicates(db: Database, spec: SsdFileSpec, file: string, present: ColumnSpec[], targets: Targets): Promise<void> {
-  if (spec.key.length === 0) return;
-  const keyIdx = spec.key.map((t) => present.findIndex((c) => c.target === t));
+async function findDuplicates(db: Database, spec: SsdFileSpec, present: ColumnSpec[], table: string): Promise<boolean> {
+  if (spec.key.length === 0) return false;
+  const keyCols = spec.key.map((t) => (present.some((c) => c.target === t) ? ident(t) : 'NULL'));
   // one-column keys (every SSD ID) are the value itself; composite keys compare as lists (NULL equals NULL)
-  const key = keyIdx.length === 1 ? `coalesce(v${keyIdx[0]}, '')` : `[${keyIdx.map((k) => (k >= 0 ? `v${k}` : 'NULL')).join(', ')}]`;
-  const keyColumn = spec.columns.find((c) => c.target === spec.key[0])?.source ?? null;
-  const whole = present.length === 0 ? '1' : `(${present.map((_, k) => `v${k}`).join(', ')}${present.length === 1 ? ', NULL' : ''})`;
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE dup AS
-     WITH repeated AS (SELECT ${key} AS k FROM parsed GROUP BY ALL HAVING count(*) > 1),
+  const key = keyCols.length === 1 ? `coalesce(${keyCols[0]}, '')` : `[${keyCols.join(', ')}]`;
+  const whole = present.length === 0 ? '1' : `(${present.map((c) => ident(c.target)).join(', ')}${present.length === 1 ? ', NULL' : ''})`;
+  await db.run('CREATE OR REPLACE TEMP TABLE dup (line INTEGER, head INTEGER, reason VARCHAR)');
+  const found = await db.change(
+    `INSERT INTO dup
+     WITH passed AS (SELECT * FROM ${ident(table)} WHERE bad IS NULL),
+     repeated AS (SELECT ${key} AS k FROM passed GROUP BY ALL HAVING count(*) > 1),
      -- only rows whose key repeats go further: in a clean file, none
-     keyed AS (SELECT line, ${key} AS k, ${whole} AS whole FROM parsed WHERE ${key} IN (SELECT k FROM repeated)),
+     keyed AS (SELECT line, ${key} AS k, ${whole} AS whole FROM passed WHERE ${key} IN (SELECT k FROM repeated)),
      groups AS (
        SELECT k, count(DISTINCT whole) AS versions, min(line) AS head, string_agg(CAST(line AS VARCHAR), ', ' ORDER BY line) AS lines
        FROM keyed GROUP BY k)
@@ -379,11 +418,7 @@ async function removeDuplicates(db: Database, spec: SsdFileSpec, file: string, p
      FROM keyed JOIN groups USING (k)
      WHERE versions > 1 OR keyed.line <> head`,
   );
-  await db.run(
-    `INSERT INTO ${ident(targets.quarantine)} SELECT ${literal(file)}, line, ${keyColumn === null ? 'NULL' : literal(keyColumn)}, NULL, reason FROM dup ORDER BY head, line`,
-  );
-  if ((await count(db, 'dup')) > 0) await db.run('DELETE FROM parsed WHERE line IN (SELECT line FROM dup)');
-  await db.run('DROP TABLE temp.dup');
+  return found > 0;
 }
 
 function checkHeader(spec: SsdFileSpec, file: string, header: string[], line: number): void {
@@ -403,9 +438,6 @@ function checkHeader(spec: SsdFileSpec, file: string, header: string[], line: nu
   }
 }
 
-async function count(db: Database, table: string, where = 'true'): Promise<number> {
-  return Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${ident(table)} WHERE ${where}`))?.n ?? 0);
-}
 
 function clipValue(raw: string): string {
   return raw.length > 200 ? `${raw.slice(0, 197)}...` : raw;
