@@ -48,11 +48,17 @@ export class Database {
   }
 
   async run(sql: string, params?: Record<string, Param>): Promise<void> {
-    await this.connection.run(sql, params as Record<string, DuckDBValue> | undefined);
+    await timed(sql, () => this.connection.run(sql, params as Record<string, DuckDBValue> | undefined));
+  }
+
+  /** Runs an INSERT, UPDATE or DELETE; returns how many rows it changed. */
+  async change(sql: string, params?: Record<string, Param>): Promise<number> {
+    const result = await timed(sql, () => this.connection.run(sql, params as Record<string, DuckDBValue> | undefined));
+    return Number(result.rowsChanged);
   }
 
   async all<T extends Row = Row>(sql: string, params?: Record<string, Param>): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, params as Record<string, DuckDBValue> | undefined);
+    const reader = await timed(sql, () => this.connection.runAndReadAll(sql, params as Record<string, DuckDBValue> | undefined));
     return reader.getRowObjects().map((r) => toPlainRow(r) as T);
   }
 
@@ -101,6 +107,19 @@ export class Database {
     this.connection.closeSync();
     this.instance.closeSync();
   }
+}
+
+// SAFEGUARD_PROFILE=1 prints each statement's time and opening words to stderr,
+// to see where a run's time goes. Statements carry no child's data: rows are
+// appended or read, never written into SQL text.
+const PROFILE = Boolean(process.env.SAFEGUARD_PROFILE);
+
+async function timed<T>(sql: string, run: () => Promise<T>): Promise<T> {
+  if (!PROFILE) return run();
+  const start = performance.now();
+  const result = await run();
+  process.stderr.write(`sql ${(performance.now() - start).toFixed(1).padStart(8)} ms  ${sql.replace(/\s+/g, ' ').trim().slice(0, 110)}\n`);
+  return result;
 }
 
 /** Quotes an identifier for SQL built from our own (never the user's) names. */

@@ -10,7 +10,12 @@ import type { Database } from './db.ts';
 const SCHEMA = readFileSync(fromRoot('pipeline', 'schema.sql'), 'utf8');
 export const SCHEMA_VERSION = '1';
 
+// the connections that have created it already: ingest creates it first, and the loader asks again
+const ready = new WeakSet<Database>();
+
 export async function ensureSchema(db: Database): Promise<void> {
+  if (ready.has(db)) return;
   await db.run(SCHEMA);
   await db.run(`INSERT INTO store.meta VALUES ('schema_version', '${SCHEMA_VERSION}') ON CONFLICT (key) DO NOTHING`);
+  ready.add(db);
 }

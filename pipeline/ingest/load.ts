@@ -60,8 +60,8 @@ export async function loadSnapshot(db: Database, parsed: ParsedExtract, opts: Lo
     });
   }
   const tables = await stagedTables(db);
-  const inserts: string[] = [];
-  for (const [table, columns] of tables) inserts.push(await insertFromStage(db, table, columns, table === 'population' ? populationSource : null));
+  const types = await storeColumnTypes(db);
+  const inserts = [...tables].map(([table, columns]) => insertFromStage(table, columns, types, table === 'population' ? populationSource : null));
 
   await db.transaction(async () => {
     await db.run(
@@ -111,13 +111,24 @@ async function insertWarnings(db: Database, snapshotId: string, parsed: ParsedEx
   await db.run('DROP TABLE temp.new_warnings');
 }
 
-/** The INSERT that copies a staged table into store, casting each column to its schema.sql type. */
-async function insertFromStage(db: Database, table: string, columns: string[], source: string | null): Promise<string> {
-  const types = await db.all<{ column_name: string; data_type: string }>(
-    `SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'store' AND table_name = $t`,
-    { t: table },
+/** table -> column -> type, for every table of the store schema */
+async function storeColumnTypes(db: Database): Promise<Map<string, Map<string, string>>> {
+  const rows = await db.all<{ table_name: string; column_name: string; data_type: string }>(
+    "SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE schema_name = 'store'",
   );
-  const typeOf = new Map(types.map((t) => [t.column_name, t.data_type]));
+  const out = new Map<string, Map<string, string>>();
+  for (const r of rows) out.set(r.table_name, (out.get(r.table_name) ?? new Map()).set(r.column_name, r.data_type));
+  return out;
+}
+
+/**
+ * The INSERT that copies a staged table into store, casting each column to its
+ * schema.sql type. No ORDER BY: DuckDB keeps a plain scan's rows in insertion
+ * order, so the rows go in as staged (file line order), and sorting millions
+ * of rows by rowid would cost more than the copy.
+ */
+function insertFromStage(table: string, columns: string[], types: Map<string, Map<string, string>>, source: string | null): string {
+  const typeOf = types.get(table) ?? new Map<string, string>();
   const casts = columns.map((c) => {
     const t = typeOf.get(c);
     if (!t) throw new Error(`internal: column ${c} of ${table} is not in schema.sql`);
@@ -125,7 +136,7 @@ async function insertFromStage(db: Database, table: string, columns: string[], s
   });
   const target = ['snapshot_id', 'source_line', ...columns, ...(source !== null ? ['source'] : [])];
   const values = ['$id', 'line', ...casts, ...(source !== null ? [literal(source)] : [])];
-  return `INSERT INTO store.${ident(table)} (${target.map(ident).join(', ')}) SELECT ${values.join(', ')} FROM ${ident(stageTable(table))} ORDER BY rowid`;
+  return `INSERT INTO store.${ident(table)} (${target.map(ident).join(', ')}) SELECT ${values.join(', ')} FROM ${ident(stageTable(table))}`;
 }
 
 const EVENT_DATES: Record<string, string[]> = {

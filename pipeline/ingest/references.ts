@@ -52,11 +52,11 @@ export async function checkReferences(db: Database): Promise<void> {
     const sourceColumn = ref.column === 'person_id' ? SOURCE_PERSON_COLUMN[ref.table]! : ref.sourceColumn;
     const col = ident(ref.column);
     const unknown = `${col} IS NOT NULL AND ${col} NOT IN (SELECT ${ident(ref.targetColumn)} FROM ${ident(stageTable(ref.target))} WHERE ${ident(ref.targetColumn)} IS NOT NULL)`;
-    await db.run(
+    const found = await db.change(
       `INSERT INTO ${QUARANTINE} SELECT file, line, ${literal(sourceColumn)}, ${col}, ${literal(`refers to ${ref.what}`)}
        FROM ${ident(stageTable(ref.table))} WHERE ${unknown} ORDER BY rowid`,
     );
-    await db.run(`DELETE FROM ${ident(stageTable(ref.table))} WHERE ${unknown}`);
+    if (found > 0) await db.run(`DELETE FROM ${ident(stageTable(ref.table))} WHERE ${unknown}`);
   }
 }
 
@@ -69,9 +69,9 @@ async function checkBeforeBirth(db: Database, staged: Map<string, string[]>): Pr
   if (!staged.get('person')?.includes('dob') || !staged.get('cla_episode')?.includes('start_date')) return;
   // dates are ISO text here, so text order is date order
   const early = `start_date IS NOT NULL AND EXISTS (SELECT 1 FROM stage_person p WHERE p.person_id = stage_cla_episode.person_id AND p.dob IS NOT NULL AND stage_cla_episode.start_date < p.dob)`;
-  await db.run(
+  const found = await db.change(
     `INSERT INTO ${QUARANTINE} SELECT file, line, 'clae_cla_episode_start_date', start_date, 'starts before the child''s date of birth'
      FROM stage_cla_episode WHERE ${early} ORDER BY rowid`,
   );
-  await db.run(`DELETE FROM stage_cla_episode WHERE ${early}`);
+  if (found > 0) await db.run(`DELETE FROM stage_cla_episode WHERE ${early}`);
 }

@@ -12,7 +12,7 @@
  * through JavaScript arrays on the way (a 50x extract is millions of rows).
  */
 import type { Database } from '../db.ts';
-import { ident } from '../db.ts';
+import { ident, literal } from '../db.ts';
 import type { QuarantinedRow, TableRows } from './types.ts';
 
 export const QUARANTINE = 'stage_quarantine';
@@ -108,12 +108,12 @@ export async function readRows(db: Database, from: string, table: string, column
 
 /** Rows each file left in each staged table: a file's account is read = loaded + quarantined. */
 export async function loadedByFile(db: Database): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  for (const table of (await stagedTables(db)).keys()) {
-    const rows = await db.all<{ file: string; n: number }>(`SELECT file, count(*) AS n FROM ${ident(stageTable(table))} GROUP BY file`);
-    for (const r of rows) out.set(`${r.file}\u0000${table}`, r.n);
-  }
-  return out;
+  const tables = [...(await stagedTables(db)).keys()];
+  if (tables.length === 0) return new Map();
+  const rows = await db.all<{ t: string; file: string; n: number }>(
+    tables.map((t) => `SELECT ${literal(t)} AS t, file, count(*) AS n FROM ${ident(stageTable(t))} GROUP BY file`).join(' UNION ALL '),
+  );
+  return new Map(rows.map((r) => [`${r.file}\u0000${r.t}`, Number(r.n)]));
 }
 
 export async function quarantinedByFile(db: Database): Promise<Map<string, number>> {
