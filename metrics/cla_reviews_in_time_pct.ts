@@ -52,5 +52,6 @@ export const claReviewsInTimePct: Indicator = {
   requires: [{ table: 'cla_episode' }, { table: 'cla_review' }],
   numeratorSql: reviewTimeliness(SLOTS, ELIGIBLE, 'on_time'),
   denominatorSql: reviewTimeliness(SLOTS, ELIGIBLE, 'eligible'),
+  countsSql: reviewTimeliness(SLOTS, ELIGIBLE, 'both'),
   untimedSql: UNTIMED,
 };

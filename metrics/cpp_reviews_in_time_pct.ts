@@ -29,4 +29,5 @@ export const cppReviewsInTimePct: Indicator = {
   requires: [{ table: 'cp_plan' }, { table: 'cp_review' }],
   numeratorSql: reviewTimeliness(SLOTS, ELIGIBLE, 'on_time'),
   denominatorSql: reviewTimeliness(SLOTS, ELIGIBLE, 'eligible'),
+  countsSql: reviewTimeliness(SLOTS, ELIGIBLE, 'both'),
 };

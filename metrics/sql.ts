@@ -145,24 +145,30 @@ export function reviewSlots(opts: {
  * person_id, case_id) for the cases whose first review was due by period end.
  * A case is late when a review fell due by period end, was not held by its due
  * date, and was still outstanding at period start. A child is on time when none
- * of their eligible cases is late. `measure` picks the count returned.
+ * of their eligible cases is late. `measure` picks the count returned, or
+ * `both` returns the two as `numerator` and `denominator` from one walk.
  */
-export function reviewTimeliness(slotsSql: string, eligibleSql: string, measure: 'on_time' | 'eligible'): string {
+export function reviewTimeliness(slotsSql: string, eligibleSql: string, measure: 'on_time' | 'eligible' | 'both'): string {
   return `
     WITH slots AS (${slotsSql}),
+    -- only a review not held by its due date can make a case late: the rest are left out before the join
+    overdue AS (SELECT case_id, due, held FROM slots WHERE held IS NULL OR held > due),
     eligible AS (${eligibleSql}),
     case_status AS (
       SELECT e.period_id, e.person_id, e.case_id,
              coalesce(bool_or(s.due <= p.period_end
-                              AND (s.held IS NULL OR s.held > s.due)
                               AND (s.held IS NULL OR s.held >= p.period_start)), false) AS late
       FROM eligible e JOIN period p ON p.period_id = e.period_id
-      LEFT JOIN slots s ON s.case_id = e.case_id
+      LEFT JOIN overdue s ON s.case_id = e.case_id
       GROUP BY e.period_id, e.person_id, e.case_id
     ), child_status AS (
       SELECT period_id, person_id, bool_or(late) AS late FROM case_status GROUP BY period_id, person_id
     )
-    SELECT p.period_id, count(c.person_id) ${measure === 'on_time' ? 'FILTER (WHERE NOT c.late)' : ''} AS n
+    SELECT p.period_id, ${
+      measure === 'both'
+        ? 'count(c.person_id) FILTER (WHERE NOT c.late) AS numerator, count(c.person_id) AS denominator'
+        : `count(c.person_id) ${measure === 'on_time' ? 'FILTER (WHERE NOT c.late)' : ''} AS n`
+    }
     FROM period p LEFT JOIN child_status c ON c.period_id = p.period_id
     GROUP BY p.period_id`;
 }

@@ -45,6 +45,14 @@ export interface Indicator {
    * not a guess.
    */
   untimedSql?: string;
+  /**
+   * Optional: the numerator and denominator from one statement, as
+   * `(period_id, numerator, denominator)`, for an indicator whose two counts
+   * share nearly all their work (the review walks). compute.ts runs it in place
+   * of the two statements above, which still say what is counted; a registry
+   * test holds the three to the same counts.
+   */
+  countsSql?: string;
   /** choices the spec left open, written down where an analyst will find them */
   notes?: string[];
 }

@@ -38,8 +38,9 @@ export async function computeIndicators(db: Database, opts: ComputeOptions): Pro
   const results: IndicatorResult[] = [];
   for (const ind of indicators) {
     const missing = missingRequirement(ind, available);
-    const num = missing ? null : await countsByPeriod(db, ind.numeratorSql);
-    const den = missing || ind.denominatorSql === 'population' ? null : await countsByPeriod(db, ind.denominatorSql);
+    const both = missing || !ind.countsSql || ind.denominatorSql === 'population' ? null : await bothByPeriod(db, ind.countsSql);
+    const num = missing ? null : (both?.numerator ?? (await countsByPeriod(db, ind.numeratorSql)));
+    const den = missing || ind.denominatorSql === 'population' ? null : (both?.denominator ?? (await countsByPeriod(db, ind.denominatorSql)));
     const untimed = missing || !ind.untimedSql ? null : await countsByPeriod(db, ind.untimedSql);
     opts.periods.forEach((period, i) => {
       const notes: string[] = [];
@@ -112,6 +113,15 @@ async function createPeriodTable(db: Database, periods: Period[]): Promise<void>
 async function countsByPeriod(db: Database, sql: string): Promise<Map<number, number>> {
   const rows = await db.all<{ period_id: number; n: number }>(sql);
   return new Map(rows.map((r) => [Number(r.period_id), Number(r.n)]));
+}
+
+/** An indicator's countsSql: numerator and denominator by period from one statement. */
+async function bothByPeriod(db: Database, sql: string): Promise<{ numerator: Map<number, number>; denominator: Map<number, number> }> {
+  const rows = await db.all<{ period_id: number; numerator: number; denominator: number }>(sql);
+  return {
+    numerator: new Map(rows.map((r) => [Number(r.period_id), Number(r.numerator)])),
+    denominator: new Map(rows.map((r) => [Number(r.period_id), Number(r.denominator)])),
+  };
 }
 
 /** table -> internal columns the snapshot's extract filled */
