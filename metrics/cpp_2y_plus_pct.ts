@@ -26,4 +26,10 @@ export const cpp2yPlusPct: Indicator = {
     SELECT p.period_id, count(o.person_id) AS n
     FROM period p LEFT JOIN o ON o.period_id = p.period_id
     GROUP BY p.period_id`,
+  // both counts from one pass over the open plans
+  countsSql: `
+    WITH o AS (${OPEN_CHILDREN})
+    SELECT p.period_id, count(o.person_id) FILTER (WHERE o.first_start <= add_months(p.period_end, -24)) AS numerator, count(o.person_id) AS denominator
+    FROM period p LEFT JOIN o ON o.period_id = p.period_id
+    GROUP BY p.period_id`,
 };

@@ -119,7 +119,7 @@ describe('an indicator with countsSql', () => {
   const withCounts = INDICATORS.filter((i) => i.countsSql);
 
   it('gives the counts of its numeratorSql and denominatorSql (the generated board extract, years and rolling months)', async () => {
-    expect(withCounts.map((i) => i.id).sort()).toEqual(['cla_reviews_in_time_pct', 'cpp_reviews_in_time_pct']);
+    expect(withCounts.map((i) => i.id).sort()).toEqual(['cla_reviews_in_time_pct', 'cpp_2y_plus_pct', 'cpp_reviews_in_time_pct']);
     const db = await Database.open(':memory:');
     try {
       const files = Object.entries(generateSsdExtract().files).map(([path, text]) => ({ path, bytes: new TextEncoder().encode(text) }));
