@@ -28,7 +28,7 @@ import type { Database } from '../db.ts';
 import { ident, literal } from '../db.ts';
 import { decodeUtf8, guessWrongDelimiter, parseCsv } from '../csv.ts';
 import { InputRejected } from '../errors.ts';
-import { parseCount, parseDate, parseFlag, parseId, parseText } from '../values.ts';
+import { EARLIEST_DATE, parseCount, parseDate, parseFlag, parseId, parseText } from '../values.ts';
 import type { Parsed } from '../values.ts';
 import type { SsdFileSpec } from './ssd-files.ts';
 import { QUARANTINE, readQuarantine, readRows, stageTable } from './staging.ts';
@@ -270,22 +270,21 @@ async function checkRows(
   latestDate: string,
   targets: Targets,
 ): Promise<number> {
-  const looked = await buildLookups(db, present, latestDate);
+  const fast = present.map((col, k) => fastPath(col, `raw.c${k}`, latestDate));
+  const looked = await buildLookups(db, present, fast, latestDate);
   const joins: string[] = [];
   const values: string[] = [];
   const bad: string[] = [];
   for (let k = 0; k < present.length; k++) {
     const col = present[k]!;
-    if (!looked.has(k)) {
-      // every ID or code in the column is plain: taken as read, nothing to join
-      values.push(`raw.c${k} AS v${k}`);
-      continue;
+    let v = fast[k]!.value;
+    if (looked.has(k)) {
+      // the lookup holds only the values the fast path does not know; the rest take its value
+      joins.push(`LEFT JOIN (SELECT raw, value, reason, shown FROM lookup WHERE k = ${k}) l${k} ON l${k}.raw = raw.c${k}`);
+      v = `CASE WHEN l${k}.raw IS NULL THEN ${v} ELSE l${k}.value END`;
+      bad.push(`WHEN l${k}.reason IS NOT NULL THEN {'col': ${literal(col.source)}, 'value': l${k}.shown, 'reason': l${k}.reason}`);
     }
-    joins.push(`LEFT JOIN (SELECT raw, value, reason, shown FROM lookup WHERE k = ${k}) l${k} ON l${k}.raw = raw.c${k}`);
-    // ID and text lookups hold only the values that needed parsing; the rest stand as read
-    const v = isPlainKind(col) ? `CASE WHEN l${k}.raw IS NULL THEN raw.c${k} ELSE l${k}.value END` : `l${k}.value`;
     values.push(`${v} AS v${k}`);
-    bad.push(`WHEN l${k}.reason IS NOT NULL THEN {'col': ${literal(col.source)}, 'value': l${k}.shown, 'reason': l${k}.reason}`);
     if (col.valueRequired) {
       bad.push(`WHEN ${v} IS NULL THEN {'col': ${literal(col.source)}, 'value': NULL, 'reason': ${literal(`${col.source} is empty`)}}`);
     }
@@ -312,12 +311,13 @@ async function checkRows(
   await db.run(`DROP TABLE IF EXISTS temp.${ident(targets.rows)}`);
   await db.run(
     `CREATE TEMP TABLE ${ident(targets.rows)} AS
+     -- rows stay in line order: a scan keeps it, and a join (which may not) is followed by a sort
      SELECT ${literal(file)} AS file, line${named.map((v) => `, ${v}`).join('')}, ${rowBad} AS bad
      FROM (
        SELECT ${lineOf} AS line${values.map((v) => `, ${v}`).join('')},
               CASE ${bad.join(' ') || 'WHEN false THEN NULL'} ELSE NULL END AS cell_bad
        FROM raw ${joins.join(' ')})
-     ORDER BY line`,
+     ${joins.length > 0 ? 'ORDER BY line' : ''}`,
   );
   await db.run('DROP TABLE IF EXISTS temp.raw; DROP TABLE IF EXISTS temp.lookup');
 
@@ -342,22 +342,50 @@ async function checkRows(
   return quarantined;
 }
 
-function isPlainKind(col: ColumnSpec): boolean {
-  return col.kind === 'id' || col.kind === 'text';
+/**
+ * The values of a column that SQL can take as read, with what values.ts would
+ * make of them, so that a clean column needs no lookup and no join: `known`
+ * says whether a raw value is one of them, `value` is its parsed value. Plain
+ * IDs and codes (printable ASCII at both ends, 1 to 200 characters) stand as
+ * read; an empty date or flag is unknown (NULL); a date already written
+ * YYYY-MM-DD, real, and between 1900 and the latest acceptable date stands as
+ * read; a flag is one of the usual spellings, mapped by parseFlag itself.
+ * Anything else is looked up (buildLookups). A test holds each to values.ts.
+ */
+export function fastPath(col: ColumnSpec, c: string, latestDate: string): { known: string; value: string } {
+  switch (col.kind) {
+    case 'id':
+    case 'text':
+      return { known: `(strlen(${c}) BETWEEN 1 AND 200 AND ascii(${c}) BETWEEN 33 AND 126 AND ascii(right(${c}, 1)) BETWEEN 33 AND 126)`, value: c };
+    case 'date':
+      return {
+        known: `(${c} = '' OR (regexp_full_match(${c}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') AND ${c} BETWEEN ${literal(EARLIEST_DATE)} AND ${literal(latestDate)} AND try_cast(${c} AS DATE) IS NOT NULL))`,
+        value: `nullif(${c}, '')`,
+      };
+    case 'flag': {
+      const cases = FLAG_SPELLINGS.map((f) => {
+        const p = parseFlag(f);
+        if (!p.ok) throw new Error(`internal: ${f} is not a flag`);
+        return `WHEN ${literal(f)} THEN ${p.value === null ? 'NULL' : literal(String(p.value))}`;
+      });
+      return { known: `(${c} IN (${FLAG_SPELLINGS.map(literal).join(', ')}))`, value: `(CASE ${c} ${cases.join(' ')} END)` };
+    }
+    case 'count':
+      return { known: 'false', value: 'NULL' };
+  }
 }
+
+const FLAG_SPELLINGS = ['', 'Y', 'N', 'y', 'n', '1', '0', 'Yes', 'No', 'YES', 'NO', 'yes', 'no', 'true', 'false', 'True', 'False', 'TRUE', 'FALSE', 'T', 'F', 't', 'f'];
 
 /**
  * `lookup(k, raw, value, reason, shown)`: the distinct values of each column k
- * of `raw`, parsed by values.ts, all columns in one query and one table. For
- * IDs and text only the values that are not plain (empty, long, or not
- * printable ASCII at either end) are looked up. Returns the columns that have
- * a lookup (an ID column whose values are all plain has none).
+ * of `raw` that its fast path does not know, parsed by values.ts, all columns
+ * in one query and one table. Returns the columns with a value in the lookup.
  */
-async function buildLookups(db: Database, present: ColumnSpec[], latestDate: string): Promise<Set<number>> {
-  const plain = (k: number) => `strlen(c${k}) BETWEEN 1 AND 200 AND ascii(c${k}) BETWEEN 33 AND 126 AND ascii(right(c${k}, 1)) BETWEEN 33 AND 126`;
-  const parts = present.map((col, k) => `SELECT DISTINCT ${k} AS k, c${k} AS v FROM raw${isPlainKind(col) ? ` WHERE NOT (${plain(k)})` : ''}`);
+async function buildLookups(db: Database, present: ColumnSpec[], fast: { known: string }[], latestDate: string): Promise<Set<number>> {
+  const parts = present.map((_, k) => `SELECT DISTINCT ${k} AS k, raw.c${k} AS v FROM raw WHERE NOT ${fast[k]!.known}`);
   const distinct = parts.length === 0 ? [] : await db.all<{ k: number; v: string }>(parts.join(' UNION ALL '));
-  const looked = new Set(present.flatMap((col, k) => (isPlainKind(col) ? [] : [k])));
+  const looked = new Set<number>();
   await db.run('CREATE OR REPLACE TEMP TABLE lookup (k INTEGER, raw VARCHAR, value VARCHAR, reason VARCHAR, shown VARCHAR)');
   await db.append(
     'lookup',
