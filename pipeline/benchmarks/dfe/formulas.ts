@@ -113,8 +113,7 @@ type Read = { x: Fraction } | { tenths: null; why: string };
 
 function read(ds: DfeDataset, kind: MeasureKind, year: number, geo: Geo, measure: string, label = measure): Read {
   const cell = ds.cells.get(cellKey(kind, year, geo, measure));
-  const where = geo === ENGLAND ? 'England' : geo.slice(2);
-  if (!cell) return { tenths: null, why: `no ${label} row for ${where} in ${year}` };
+  if (!cell) return { tenths: null, why: `no ${label} row for ${geo === ENGLAND ? 'England' : geo.slice(2)} in ${year}` };
   if (cell.value === null) return { tenths: null, why: `${label} ${cell.raw === '' ? 'blank' : `suppressed ("${cell.raw}")`}` };
   const x = parseDecimal(cell.raw);
   if (!x) return { tenths: null, why: `${label} "${cell.raw}" is not a number` };

@@ -70,10 +70,12 @@ describe('rank over a dataset', () => {
     kind: 'd3_repeat_plans', time_period: year, level: 'Local authority', old_la_code: code, new_la_code: `E0${code}`,
     la_name: `LA ${code}`, region_name: 'North West', measure: 'CPP_subsequent_percent', value: raw === 'c' ? null : Number(raw), raw,
   });
-  // 2020 and 2021 published; 100 is "our" LA, its published 11.0 must be left out
+  // 2020 and 2021 published; 100 is "our" LA, its published 11.0 must be left out;
+  // 2022 has rows but every value suppressed: not a published year
   const ds = buildDataset([
     d3(2020, '100', '11.0'), d3(2020, '101', '10.0'), d3(2020, '102', '12.0'), d3(2020, '103', '12.0'), d3(2020, '104', '15.0'), d3(2020, '105', '20.0'), d3(2020, '106', 'c'),
     d3(2021, '100', '30.0'), d3(2021, '101', '5.0'), d3(2021, '102', '25.0'),
+    d3(2022, '101', 'c'), d3(2022, '102', 'c'),
   ]);
 
   it('ranks the own computed value among the others, own published value and suppressed cells left out', () => {
@@ -87,7 +89,7 @@ describe('rank over a dataset', () => {
   });
 
   it('uses the latest earlier published year for an unpublished year, marked provisional', () => {
-    // 2023 not published -> 2021: others 5, 25; own 20 low: better {5} -> 2 of 3
+    // 2023 not published, 2022 all suppressed -> 2021: others 5, 25; own 20 low: better {5} -> 2 of 3
     // Q1 = 5 + 0.25*20 = 10, Q2 = 15, Q3 = 20 -> 20 <= Q3: C
     expect(rank(ds, { indicator: 'cpp_repeat_pct', year: 2023, laOldCode: '100', ownValue: 20, polarity: 'low' })).toEqual({
       position: 2, of: 3, quartile: 'C', provisional: true, year: 2021,

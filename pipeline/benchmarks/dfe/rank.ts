@@ -93,7 +93,7 @@ export function rank(ds: DfeDataset, opts: RankOptions): Rank | null {
 
 /** Years in which at least one LA has a published value for the indicator. */
 export function publishedYears(ds: DfeDataset, f: DfeFormula): number[] {
-  return [...(ds.years.get(f.kind) ?? [])].filter((y) => publishedLaValues(ds, f, y, '') !== null).sort((a, b) => a - b);
+  return [...(ds.years.get(f.kind) ?? [])].filter((y) => anyLaValue(ds, f, y)).sort((a, b) => a - b);
 }
 
 /** Other LAs' values in year Y, or null when no LA has a value that year. */
@@ -105,11 +105,38 @@ function publishedLaValues(ds: DfeDataset, f: DfeFormula, year: number, self: st
 // Every LA's value of a formula in a year, worked out once per dataset: a run
 // ranks the same year for many periods and indicators.
 const laValueCache = new WeakMap<DfeDataset, Map<string, [string, bigint][] | null>>();
+// Whether any LA has a value that year, for publishedYears: it asks this of
+// every year the file has, and most of those years are never ranked, so it
+// stops at the first LA with a value rather than working out all of them.
+const anyValueCache = new WeakMap<DfeDataset, Map<string, boolean>>();
+
+const cacheKey = (f: DfeFormula, year: number): string => `${JSON.stringify(f)}|${year}`;
+
+/** The same as `allLaValues(ds, f, year) !== null`, without working out every LA's value. */
+function anyLaValue(ds: DfeDataset, f: DfeFormula, year: number): boolean {
+  const key = cacheKey(f, year);
+  const all = laValueCache.get(ds);
+  if (all?.has(key)) return all.get(key) !== null;
+  let cache = anyValueCache.get(ds);
+  if (!cache) anyValueCache.set(ds, (cache = new Map()));
+  let any = cache.get(key);
+  if (any === undefined) {
+    any = false;
+    for (const code of ds.laRows.get(`${f.kind}|${year}`) ?? []) {
+      if (geoValue(ds, f, year, laGeo(code)).tenths !== null) {
+        any = true;
+        break;
+      }
+    }
+    cache.set(key, any);
+  }
+  return any;
+}
 
 function allLaValues(ds: DfeDataset, f: DfeFormula, year: number): [string, bigint][] | null {
   let cache = laValueCache.get(ds);
   if (!cache) laValueCache.set(ds, (cache = new Map()));
-  const key = `${JSON.stringify(f)}|${year}`;
+  const key = cacheKey(f, year);
   if (cache.has(key)) return cache.get(key)!;
   const codes = ds.laRows.get(`${f.kind}|${year}`);
   let result: [string, bigint][] | null = null;
