@@ -13,11 +13,13 @@
  * way the raw fields land in one temp table, `raw`, and every check after that
  * is SQL over it; a property test holds the two readers to the same result.
  *
- * Values are parsed by values.ts, once per distinct value: a column of dates
- * holds a few thousand distinct values in millions of rows, and an ID column
- * needs parsing only where a value is not plain printable ASCII at both ends
- * (trimming would change nothing else). The parsed values come back as small
- * lookup tables joined to `raw`.
+ * Values SQL can take as read (plain IDs and codes, empty values, real
+ * YYYY-MM-DD dates in range, the usual flag spellings: fastPath) are taken so;
+ * every other value is parsed by values.ts, once per distinct value, and comes
+ * back in a small lookup table joined to `raw`. A clean file needs no join.
+ * DuckDB's reader is used only where it reads a file as csv.ts would: one
+ * record per line, and no line with empty fields past the last column
+ * (DuckDB drops those; csv.ts quarantines the row).
  *
  * Reasons never echo an identifier: quarantine summaries are printed, and an ID
  * in a log is a child's ID in a log.
@@ -309,9 +311,9 @@ async function checkRows(
   const rowBad = rowChecks.length > 0 ? `coalesce(cell_bad, CASE ${rowChecks.join(' ')} END)` : 'cell_bad';
   const named = present.map((c, k) => `v${k} AS ${ident(c.target)}`);
   await db.run(`DROP TABLE IF EXISTS temp.${ident(targets.rows)}`);
+  // rows stay in line order: a scan keeps it, and a join (which may not) is followed by a sort
   await db.run(
     `CREATE TEMP TABLE ${ident(targets.rows)} AS
-     -- rows stay in line order: a scan keeps it, and a join (which may not) is followed by a sort
      SELECT ${literal(file)} AS file, line${named.map((v) => `, ${v}`).join('')}, ${rowBad} AS bad
      FROM (
        SELECT ${lineOf} AS line${values.map((v) => `, ${v}`).join('')},
