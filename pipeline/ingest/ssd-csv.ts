@@ -361,7 +361,8 @@ export function fastPath(col: ColumnSpec, c: string, latestDate: string): { know
       return { known: `(strlen(${c}) BETWEEN 1 AND 200 AND ascii(${c}) BETWEEN 33 AND 126 AND ascii(right(${c}, 1)) BETWEEN 33 AND 126)`, value: c };
     case 'date':
       return {
-        known: `(${c} = '' OR (regexp_full_match(${c}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') AND ${c} BETWEEN ${literal(EARLIEST_DATE)} AND ${literal(latestDate)} AND try_cast(${c} AS DATE) IS NOT NULL))`,
+        // a real date written exactly as DuckDB writes it back is YYYY-MM-DD
+        known: `(${c} = '' OR (${c} BETWEEN ${literal(EARLIEST_DATE)} AND ${literal(latestDate)} AND CAST(try_cast(${c} AS DATE) AS VARCHAR) = ${c}))`,
         value: `nullif(${c}, '')`,
       };
     case 'flag': {
