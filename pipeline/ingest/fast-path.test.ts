@@ -34,7 +34,9 @@ async function fastValues(kind: ValueKind, raws: string[]): Promise<(string | nu
   const f = fastPath(col, 'c', LATEST);
   await db.run('CREATE OR REPLACE TEMP TABLE t (i INTEGER, c VARCHAR)');
   await db.append('t', raws.map((r, i) => [i, r]));
-  const rows = await db.all<{ known: boolean; value: string | null }>(`SELECT ${f.known} AS known, ${f.value} AS value FROM t ORDER BY i`);
+  const rows = await db.all<{ known: boolean | null; value: string | null }>(`SELECT ${f.known} AS known, ${f.value} AS value FROM t ORDER BY i`);
+  // true or false, never NULL: the lookup takes the values where it is false, and NOT NULL is not true
+  expect(rows.map((r) => typeof r.known)).toEqual(raws.map(() => 'boolean'));
   return rows.map((r) => (r.known ? r.value : undefined));
 }
 

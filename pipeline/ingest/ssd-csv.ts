@@ -352,7 +352,8 @@ async function checkRows(
  * read; an empty date or flag is unknown (NULL); a date already written
  * YYYY-MM-DD, real, and between 1900 and the latest acceptable date stands as
  * read; a flag is one of the usual spellings, mapped by parseFlag itself.
- * Anything else is looked up (buildLookups). A test holds each to values.ts.
+ * Anything else is looked up (buildLookups). `known` is never NULL: the
+ * lookup takes the values where it is false. A test holds each to values.ts.
  */
 export function fastPath(col: ColumnSpec, c: string, latestDate: string): { known: string; value: string } {
   switch (col.kind) {
@@ -361,8 +362,8 @@ export function fastPath(col: ColumnSpec, c: string, latestDate: string): { know
       return { known: `(strlen(${c}) BETWEEN 1 AND 200 AND ascii(${c}) BETWEEN 33 AND 126 AND ascii(right(${c}, 1)) BETWEEN 33 AND 126)`, value: c };
     case 'date':
       return {
-        // a real date written exactly as DuckDB writes it back is YYYY-MM-DD
-        known: `(${c} = '' OR (${c} BETWEEN ${literal(EARLIEST_DATE)} AND ${literal(latestDate)} AND CAST(try_cast(${c} AS DATE) AS VARCHAR) = ${c}))`,
+        // a real date written exactly as DuckDB writes it back is YYYY-MM-DD (coalesce: not a date is NULL, and known must be false)
+        known: `coalesce(${c} = '' OR (${c} BETWEEN ${literal(EARLIEST_DATE)} AND ${literal(latestDate)} AND CAST(try_cast(${c} AS DATE) AS VARCHAR) = ${c}), false)`,
         value: `nullif(${c}, '')`,
       };
     case 'flag': {
