@@ -7,6 +7,18 @@ const OPEN_CHILDREN = `
   FROM period p JOIN cp_plan c ON ${openAtEnd('c')}
   GROUP BY p.period_id, c.person_id`;
 
+const TWO_YEARS_OR_MORE = 'count(o.person_id) FILTER (WHERE o.first_start <= add_months(p.period_end, -24))';
+const ALL_OPEN = 'count(o.person_id)';
+
+/** Counts (`measures`, SQL select items) over the children open at each period end. */
+function overOpenChildren(measures: string): string {
+  return `
+    WITH o AS (${OPEN_CHILDREN})
+    SELECT p.period_id, ${measures}
+    FROM period p LEFT JOIN o ON o.period_id = p.period_id
+    GROUP BY p.period_id`;
+}
+
 export const cpp2yPlusPct: Indicator = {
   id: 'cpp_2y_plus_pct',
   title: 'Children on a plan at period end who have been on it for 2 years or more (%)',
@@ -16,20 +28,8 @@ export const cpp2yPlusPct: Indicator = {
   definition: 'Of the children with a child protection plan open at period end, the percentage whose open plan started on or before the date two years before period end.',
   dfeSource: 'D5 2_years_or_more_percent',
   requires: [{ table: 'cp_plan' }],
-  numeratorSql: `
-    WITH o AS (${OPEN_CHILDREN})
-    SELECT p.period_id, count(o.person_id) FILTER (WHERE o.first_start <= add_months(p.period_end, -24)) AS n
-    FROM period p LEFT JOIN o ON o.period_id = p.period_id
-    GROUP BY p.period_id`,
-  denominatorSql: `
-    WITH o AS (${OPEN_CHILDREN})
-    SELECT p.period_id, count(o.person_id) AS n
-    FROM period p LEFT JOIN o ON o.period_id = p.period_id
-    GROUP BY p.period_id`,
+  numeratorSql: overOpenChildren(`${TWO_YEARS_OR_MORE} AS n`),
+  denominatorSql: overOpenChildren(`${ALL_OPEN} AS n`),
   // both counts from one pass over the open plans
-  countsSql: `
-    WITH o AS (${OPEN_CHILDREN})
-    SELECT p.period_id, count(o.person_id) FILTER (WHERE o.first_start <= add_months(p.period_end, -24)) AS numerator, count(o.person_id) AS denominator
-    FROM period p LEFT JOIN o ON o.period_id = p.period_id
-    GROUP BY p.period_id`,
+  countsSql: overOpenChildren(`${TWO_YEARS_OR_MORE} AS numerator, ${ALL_OPEN} AS denominator`),
 };
