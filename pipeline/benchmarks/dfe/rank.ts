@@ -115,39 +115,28 @@ const cacheKey = (f: DfeFormula, year: number): string => `${JSON.stringify(f)}|
 /** The same as `allLaValues(ds, f, year) !== null`, without working out every LA's value. */
 function anyLaValue(ds: DfeDataset, f: DfeFormula, year: number): boolean {
   const key = cacheKey(f, year);
-  const all = laValueCache.get(ds);
-  if (all?.has(key)) return all.get(key) !== null;
-  let cache = anyValueCache.get(ds);
-  if (!cache) anyValueCache.set(ds, (cache = new Map()));
-  let any = cache.get(key);
-  if (any === undefined) {
-    any = false;
-    for (const code of ds.laRows.get(`${f.kind}|${year}`) ?? []) {
-      if (geoValue(ds, f, year, laGeo(code)).tenths !== null) {
-        any = true;
-        break;
-      }
-    }
-    cache.set(key, any);
-  }
-  return any;
+  const all = laValueCache.get(ds)?.get(key);
+  if (all !== undefined) return all !== null;
+  return remembered(anyValueCache, ds, key, () =>
+    [...(ds.laRows.get(`${f.kind}|${year}`) ?? [])].some((code) => geoValue(ds, f, year, laGeo(code)).tenths !== null),
+  );
 }
 
 function allLaValues(ds: DfeDataset, f: DfeFormula, year: number): [string, bigint][] | null {
-  let cache = laValueCache.get(ds);
-  if (!cache) laValueCache.set(ds, (cache = new Map()));
-  const key = cacheKey(f, year);
-  if (cache.has(key)) return cache.get(key)!;
-  const codes = ds.laRows.get(`${f.kind}|${year}`);
-  let result: [string, bigint][] | null = null;
-  if (codes) {
+  return remembered(laValueCache, ds, cacheKey(f, year), () => {
     const values: [string, bigint][] = [];
-    for (const code of codes) {
+    for (const code of ds.laRows.get(`${f.kind}|${year}`) ?? []) {
       const v = geoValue(ds, f, year, laGeo(code));
       if (v.tenths !== null) values.push([code, v.tenths]);
     }
-    result = values.length > 0 ? values : null;
-  }
-  cache.set(key, result);
-  return result;
+    return values.length > 0 ? values : null;
+  });
+}
+
+/** `make()` worked out once per dataset and key. */
+function remembered<V>(store: WeakMap<DfeDataset, Map<string, V>>, ds: DfeDataset, key: string, make: () => V): V {
+  let cache = store.get(ds);
+  if (!cache) store.set(ds, (cache = new Map()));
+  if (!cache.has(key)) cache.set(key, make());
+  return cache.get(key)!;
 }
