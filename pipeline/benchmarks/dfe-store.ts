@@ -6,11 +6,13 @@
  * data/dfe/ are used, so every run benchmarks offline by default.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { fromRoot } from '../root.ts';
 import { decodeUtf8 } from '../csv.ts';
 import type { Database } from '../db.ts';
 import { listLiteral } from '../db.ts';
+import { loadDataset, saveDataset } from './dfe-cache.ts';
 import { buildDataset } from './dfe/dataset.ts';
 import type { DfeDataset } from './dfe/dataset.ts';
 import { parseDfeText } from './dfe/parse.ts';
@@ -59,13 +61,28 @@ export async function loadDfeDataset(db: Database): Promise<DfeDataset | null> {
 
 let bundled: DfeDataset | undefined;
 
+// the build's saved copy of the bundled dataset, read only by the compiled code that build made (dfe-cache.ts)
+const BUNDLED_SAVED = fromRoot('build', 'dfe-bundled.v8');
+const COMPILED = fileURLToPath(import.meta.url).startsWith(fromRoot('build') + sep);
+
 /** The DfE files shipped in data/dfe/ (Open Government Licence v3.0). */
 export function bundledDfeDataset(): DfeDataset {
   if (!bundled) {
-    const parsed = bundledDfeFiles().map((f) => parseDfeText(decodeUtf8(readFileSync(f), basename(f)), basename(f)));
-    bundled = buildDataset(parsed.flatMap((p) => p.measures), parsed.flatMap((p) => p.snRows));
+    const files = bundledDfeFiles();
+    bundled = (COMPILED ? loadDataset(BUNDLED_SAVED, files) : null) ?? parseDfeFiles(files);
   }
   return bundled;
+}
+
+/** bin/build.js, after compiling: save the bundled dataset for the compiled code to read. */
+export function saveBundledDfeDataset(): void {
+  const files = bundledDfeFiles();
+  saveDataset(BUNDLED_SAVED, parseDfeFiles(files), files);
+}
+
+export function parseDfeFiles(files: readonly string[]): DfeDataset {
+  const parsed = files.map((f) => parseDfeText(decodeUtf8(readFileSync(f), basename(f)), basename(f)));
+  return buildDataset(parsed.flatMap((p) => p.measures), parsed.flatMap((p) => p.snRows));
 }
 
 let bundledPopulationOnly: DfeDataset | undefined;
