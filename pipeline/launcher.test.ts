@@ -1,14 +1,20 @@
 /*
- * bin/safeguard.js runs the compiled build/ only while it is up to date with
+ * bin/safeguard.js runs the bundled build/ only while it is up to date with
  * the sources (bin/fresh.js): running stale code after an edit would give
- * figures from code that is no longer there.
+ * figures from code that is no longer there. And the bundle, run, gives what
+ * the sources give.
  */
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain JavaScript module of the launcher, without types
 import { buildIsCurrent } from '../bin/fresh.js';
+import { main as sourceMain } from '../cli.ts';
+import { generateSsdExtract } from '../fixtures/generator/index.ts';
+import { writeExtract } from '../fixtures/generator/write.ts';
+import type { Io } from './commands/io.ts';
 
 let root: string;
 const BUILT = Date.parse('2026-01-01T12:00:00Z');
@@ -47,5 +53,43 @@ describe('buildIsCurrent', () => {
   it('is not current without a stamp (no build, or a failed one)', () => {
     rmSync(join(root, 'build', '.built'));
     expect(buildIsCurrent(root)).toBe(false);
+  });
+});
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+
+// `npm install` (and so CI) builds before the tests run; a checkout being
+// edited has no current build, and then there is nothing to compare.
+describe.skipIf(!buildIsCurrent(REPO))('the bundle in build/', () => {
+  type Main = (argv: string[], io: Io) => Promise<number>;
+  async function run(main: Main, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    const code = await main(['node', 'safeguard', ...args], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
+    return { code, out, err };
+  }
+
+  it('ingests and computes every figure, with DfE comparators and ranks, as the sources do', async () => {
+    const builtMain = ((await import(join(REPO, 'build', 'cli.js'))) as { main: Main }).main;
+    const dir = mkdtempSync(join(tmpdir(), 'safeguard-bundle-'));
+    try {
+      await writeExtract(join(dir, 'x'), generateSsdExtract());
+      const dbs = { source: join(dir, 'source.duckdb'), built: join(dir, 'built.duckdb') };
+      const ingestArgs = (db: string) => ['ingest', join(dir, 'x'), '--db', db, '--la', '359', '--extract-date', '2017-04-30'];
+      const ingested = { source: await run(sourceMain, ...ingestArgs(dbs.source)), built: await run(builtMain, ...ingestArgs(dbs.built)) };
+      expect(ingested.built.code).toBe(0);
+      expect(ingested.built.err).toBe(ingested.source.err);
+      expect(ingested.built.out).toBe(ingested.source.out);
+
+      const figures = (main: Main, db: string) => run(main, 'indicators', '--db', db, '--period', '2013/14:2016/17', '--period', '2016-04:2017-03', '--format', 'json');
+      const source = await figures(sourceMain, dbs.source);
+      const built = await figures(builtMain, dbs.built);
+      expect(built.code).toBe(0);
+      expect(source.code).toBe(0);
+      expect(JSON.parse(built.out).results.length).toBeGreaterThan(100);
+      expect(built.out).toBe(source.out);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
