@@ -109,15 +109,17 @@ export class Database {
 }
 
 // SAFEGUARD_PROFILE=1 prints each statement's time and opening words to stderr,
-// to see where a run's time goes. Statements carry no child's data: rows are
-// appended or read, never written into SQL text.
+// to see where a run's time goes (SAFEGUARD_PROFILE=sql: the whole statement).
+// Statements carry no child's data: rows are appended or read, never written
+// into SQL text.
 const PROFILE = Boolean(process.env.SAFEGUARD_PROFILE);
+const WHOLE = process.env.SAFEGUARD_PROFILE === 'sql';
 
 async function timed<T>(sql: string, run: () => Promise<T>): Promise<T> {
   if (!PROFILE) return run();
   const start = performance.now();
   const result = await run();
-  process.stderr.write(`sql ${(performance.now() - start).toFixed(1).padStart(8)} ms  ${sql.replace(/\s+/g, ' ').trim().slice(0, 110)}\n`);
+  process.stderr.write(`sql ${(performance.now() - start).toFixed(1).padStart(8)} ms  ${WHOLE ? sql : sql.replace(/\s+/g, ' ').trim().slice(0, 110)}\n`);
   return result;
 }
 
