@@ -24,6 +24,8 @@ export class Database {
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
     readonly path: string,
+    /** false for a fork: closing it closes its connection, not the database */
+    private readonly ownsInstance = true,
   ) {}
 
   /** Opens (creating if needed) a database file, or ':memory:'. */
@@ -42,6 +44,17 @@ export class Database {
     }
     const connection = await instance.connect();
     const db = new Database(instance, connection, path);
+    await db.run("SET TimeZone = 'UTC'");
+    return db;
+  }
+
+  /**
+   * A second connection to the same open database, for work that can run
+   * beside this connection's. It shares attached databases (the staging area)
+   * but not temp tables; close it when done (the database stays open).
+   */
+  async fork(): Promise<Database> {
+    const db = new Database(this.instance, await this.instance.connect(), this.path, false);
     await db.run("SET TimeZone = 'UTC'");
     return db;
   }
@@ -65,9 +78,12 @@ export class Database {
     return (await this.all<T>(sql, params))[0];
   }
 
-  /** Appends rows to a temp or staging table: text to VARCHAR columns, whole numbers to INTEGER ones. */
-  async append(table: string, rows: Iterable<readonly (string | number | null)[]>): Promise<void> {
-    const appender = await this.connection.createAppender(table);
+  /**
+   * Appends rows to a temp table, or to a table of `catalog` (the staging
+   * area): text to VARCHAR columns, whole numbers to INTEGER ones.
+   */
+  async append(table: string, rows: Iterable<readonly (string | number | null)[]>, catalog?: string): Promise<void> {
+    const appender = await this.connection.createAppender(table, catalog ? 'main' : null, catalog ?? null);
     try {
       for (const row of rows) {
         for (const v of row) {
@@ -104,7 +120,7 @@ export class Database {
 
   close(): void {
     this.connection.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
 }
 

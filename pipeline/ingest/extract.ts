@@ -14,14 +14,15 @@ import { readCinCensus } from './cin-census-xml.ts';
 import { checkReferences } from './references.ts';
 import { ADAPTER as SSD_ADAPTER, stageSsdFile } from './ssd-csv.ts';
 import type { SsdReadOptions } from './ssd-csv.ts';
-import { loadedByFile, quarantinedByFile, stagedTables, startStaging } from './staging.ts';
+import { QUARANTINE, QUARANTINE_COLUMNS, STAGING, loadedByFile, quarantinedByFile, stagedTables, startStaging } from './staging.ts';
 import type { Database } from '../db.ts';
 import { SSD_FILES } from './ssd-files.ts';
+import type { SsdFileSpec } from './ssd-files.ts';
 import { folderOf, readSsda903Return, recogniseSsda903 } from './ssda903-csv.ts';
 import type { Ssda903File } from './ssda903-csv.ts';
 import { mergeStacked, personIds, stackReturns } from './stacking.ts';
 import type { ParsedReturn } from './stacking.ts';
-import type { ParsedExtract } from './types.ts';
+import type { FileReport, ParsedExtract } from './types.ts';
 import { looksLikeXml } from './xml.ts';
 
 export interface ExtractFile {
@@ -71,32 +72,49 @@ export async function parseExtractFiles(db: Database, files: ExtractFile[], extr
   const claimed = new Map<string, string>();
   const returns: ParsedReturn[] = [];
   const ssda903 = new Map<string, Ssda903File[]>();
-  for (const f of files) {
-    const spec = SSD_FILES.find((s) => s.file === basename(f.path).toLowerCase());
-    if (!spec) {
-     
-      if (looksLikeXml(f.bytes)) {
-        const cin = readCinCensus(f.path, f.bytes, latest);
-        if (cin) returns.push(cin);
-        else parsed.notes.push(`${f.path}: not read (XML, but not a CIN census: no Message/Header with Collection CIN)`);
+  // Files are taken in order; the SSD files are staged afterwards, two at a
+  // time (stageInOrder), and their notes and accounts put back in file order.
+  const notes: string[][] = files.map(() => []);
+  const ssd: { at: number; spec: SsdFileSpec; file: ExtractFile }[] = [];
+  let failed: { at: number; error: unknown } | null = null;
+  for (const [at, f] of files.entries()) {
+    try {
+      const spec = SSD_FILES.find((s) => s.file === basename(f.path).toLowerCase());
+      if (!spec) {
+        if (looksLikeXml(f.bytes)) {
+          const cin = readCinCensus(f.path, f.bytes, latest);
+          if (cin) returns.push(cin);
+          else notes[at]!.push(`${f.path}: not read (XML, but not a CIN census: no Message/Header with Collection CIN)`);
+          continue;
+        }
+        const kind = recogniseSsda903(f.bytes);
+        if (kind) {
+          const folder = folderOf(f.path);
+          ssda903.set(folder, [...(ssda903.get(folder) ?? []), { path: f.path, bytes: f.bytes, kind }]);
+          continue;
+        }
+        notes[at]!.push(`${f.path}: not read (not a file name safeguard knows, nor an SSDA903 or CIN census return)`);
         continue;
       }
-      const kind = recogniseSsda903(f.bytes);
-      if (kind) {
-        const folder = folderOf(f.path);
-        ssda903.set(folder, [...(ssda903.get(folder) ?? []), { path: f.path, bytes: f.bytes, kind }]);
-        continue;
-      }
-      parsed.notes.push(`${f.path}: not read (not a file name safeguard knows, nor an SSDA903 or CIN census return)`);
-      continue;
+      const other = claimed.get(spec.file);
+      if (other) throw new InputRejected({ file: f.path }, `is a second ${spec.file} (the first is ${other}); an extract holds each table once`);
+      claimed.set(spec.file, f.path);
+      ssd.push({ at, spec, file: f });
+    } catch (error) {
+      // files after it are not read, as when every file was read in turn
+      failed = { at, error };
+      break;
     }
-    const other = claimed.get(spec.file);
-    if (other) throw new InputRejected({ file: f.path }, `is a second ${spec.file} (the first is ${other}); an extract holds each table once`);
-    claimed.set(spec.file, f.path);
-    const result = await stageSsdFile(db, spec, f, latest, opts);
-    parsed.files.push(result.report);
-    parsed.notes.push(...result.notes);
   }
+  const staged = await stageInOrder(db, ssd, latest, opts);
+  // the first failure in file order is the one reported, whichever was found first
+  if (staged.failed && (!failed || staged.failed.at < failed.at)) failed = staged.failed;
+  if (failed) throw failed.error;
+  for (const r of staged.results) {
+    parsed.files.push(r.report);
+    notes[r.at]!.push(...r.notes);
+  }
+  parsed.notes.push(...notes.flat());
 
   for (const [folder, list] of ssda903) returns.push(await readSsda903Return(db, folder, list, latest));
   if (returns.length > 0) await mergeStacked(db, parsed, stackReturns(returns, await personIds(db)));
@@ -116,6 +134,50 @@ export async function parseExtractFiles(db: Database, files: ExtractFile[], extr
   if (returns.length > 0 && ssdRead.length > 0) parsed.notes.unshift(`read by ${SSD_ADAPTER}: ${ssdRead.join(', ')}`);
   return parsed;
 }
+
+/**
+ * Stages the SSD files two at a time, on the run's connection and a second
+ * one: most of a small file's statements keep one core busy, and DuckDB has
+ * two. Each file's quarantined rows wait in a table of their own and join the
+ * staged quarantine in file order, so the quarantine reads as if the files had
+ * been read one after another. Every file is read to the end, even after one
+ * fails; the failure reported is the first in file order.
+ */
+async function stageInOrder(
+  db: Database,
+  ssd: { at: number; spec: SsdFileSpec; file: ExtractFile }[],
+  latest: string,
+  opts: SsdReadOptions,
+): Promise<{ results: { at: number; report: FileReport; notes: string[] }[]; failed: { at: number; error: unknown } | null }> {
+  const lanes = ssd.length > 1 ? [db, await db.fork()] : [db];
+  const results: ({ at: number; report: FileReport; notes: string[] } | null)[] = ssd.map(() => null);
+  const errors: ({ at: number; error: unknown } | null)[] = ssd.map(() => null);
+  let next = 0;
+  try {
+    await Promise.all(
+      lanes.map(async (lane) => {
+        for (let i = next++; i < ssd.length; i = next++) {
+          const { at, spec, file } = ssd[i]!;
+          try {
+            await lane.run(`CREATE TABLE ${fileQuarantine(i)} ${QUARANTINE_COLUMNS}`);
+            results[i] = { at, ...(await stageSsdFile(lane, spec, file, latest, opts, fileQuarantine(i))) };
+          } catch (error) {
+            errors[i] = { at, error };
+          }
+        }
+      }),
+    );
+  } finally {
+    for (const lane of lanes) if (lane !== db) lane.close();
+  }
+  // the quarantines in file order: a clean file's is empty, and left out
+  const quarantined = results.flatMap((r, i) => (r && r.report.rowsQuarantined > 0 ? [`SELECT * FROM ${fileQuarantine(i)}`] : []));
+  for (const q of quarantined) await db.run(`INSERT INTO ${QUARANTINE} ${q} ORDER BY rowid`);
+  if (ssd.length > 0) await db.run(ssd.map((_, i) => `DROP TABLE IF EXISTS ${fileQuarantine(i)};`).join(' '));
+  return { results: results.filter((r) => r !== null), failed: errors.find((e) => e !== null) ?? null };
+}
+
+const fileQuarantine = (i: number) => `${STAGING}.file_quarantine_${i}`;
 
 function listFiles(dir: string): string[] {
   const out: string[] = [];

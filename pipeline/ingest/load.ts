@@ -136,7 +136,7 @@ function insertFromStage(table: string, columns: string[], types: Map<string, Ma
   });
   const target = ['snapshot_id', 'source_line', ...columns, ...(source !== null ? ['source'] : [])];
   const values = ['$id', 'line', ...casts, ...(source !== null ? [literal(source)] : [])];
-  return `INSERT INTO store.${ident(table)} (${target.map(ident).join(', ')}) SELECT ${values.join(', ')} FROM ${ident(stageTable(table))}`;
+  return `INSERT INTO store.${ident(table)} (${target.map(ident).join(', ')}) SELECT ${values.join(', ')} FROM ${stageTable(table)}`;
 }
 
 const EVENT_DATES: Record<string, string[]> = {

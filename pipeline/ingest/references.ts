@@ -51,12 +51,12 @@ export async function checkReferences(db: Database): Promise<void> {
     if (!from || !to || !from.includes(ref.column) || !to.includes(ref.targetColumn)) continue;
     const sourceColumn = ref.column === 'person_id' ? SOURCE_PERSON_COLUMN[ref.table]! : ref.sourceColumn;
     const col = ident(ref.column);
-    const unknown = `${col} IS NOT NULL AND ${col} NOT IN (SELECT ${ident(ref.targetColumn)} FROM ${ident(stageTable(ref.target))} WHERE ${ident(ref.targetColumn)} IS NOT NULL)`;
+    const unknown = `${col} IS NOT NULL AND ${col} NOT IN (SELECT ${ident(ref.targetColumn)} FROM ${stageTable(ref.target)} WHERE ${ident(ref.targetColumn)} IS NOT NULL)`;
     const found = await db.change(
       `INSERT INTO ${QUARANTINE} SELECT file, line, ${literal(sourceColumn)}, ${col}, ${literal(`refers to ${ref.what}`)}
-       FROM ${ident(stageTable(ref.table))} WHERE ${unknown} ORDER BY rowid`,
+       FROM ${stageTable(ref.table)} WHERE ${unknown} ORDER BY rowid`,
     );
-    if (found > 0) await db.run(`DELETE FROM ${ident(stageTable(ref.table))} WHERE ${unknown}`);
+    if (found > 0) await db.run(`DELETE FROM ${stageTable(ref.table)} WHERE ${unknown}`);
   }
 }
 
@@ -68,10 +68,10 @@ export async function checkReferences(db: Database): Promise<void> {
 async function checkBeforeBirth(db: Database, staged: Map<string, string[]>): Promise<void> {
   if (!staged.get('person')?.includes('dob') || !staged.get('cla_episode')?.includes('start_date')) return;
   // dates are ISO text here, so text order is date order
-  const early = `start_date IS NOT NULL AND EXISTS (SELECT 1 FROM stage_person p WHERE p.person_id = stage_cla_episode.person_id AND p.dob IS NOT NULL AND stage_cla_episode.start_date < p.dob)`;
+  const early = `start_date IS NOT NULL AND EXISTS (SELECT 1 FROM ${stageTable('person')} p WHERE p.person_id = e.person_id AND p.dob IS NOT NULL AND e.start_date < p.dob)`;
   const found = await db.change(
     `INSERT INTO ${QUARANTINE} SELECT file, line, 'clae_cla_episode_start_date', start_date, 'starts before the child''s date of birth'
-     FROM stage_cla_episode WHERE ${early} ORDER BY rowid`,
+     FROM ${stageTable('cla_episode')} e WHERE ${early} ORDER BY rowid`,
   );
-  if (found > 0) await db.run(`DELETE FROM stage_cla_episode WHERE ${early}`);
+  if (found > 0) await db.run(`DELETE FROM ${stageTable('cla_episode')} e WHERE ${early}`);
 }

@@ -33,7 +33,7 @@ import { InputRejected } from '../errors.ts';
 import { EARLIEST_DATE, parseCount, parseDate, parseFlag, parseId, parseText } from '../values.ts';
 import type { Parsed } from '../values.ts';
 import type { SsdFileSpec } from './ssd-files.ts';
-import { QUARANTINE, readQuarantine, readRows, stageTable } from './staging.ts';
+import { QUARANTINE, QUARANTINE_COLUMNS, STAGING, readQuarantine, readRows, stageTable } from './staging.ts';
 import type { ColumnSpec, FileReport, QuarantinedRow, TableRows } from './types.ts';
 
 export const ADAPTER = 'ssd-csv';
@@ -52,21 +52,26 @@ export interface SsdReadOptions {
 }
 
 interface Targets {
-  /** table the good rows go to (created: file, line, then the spec's target columns) */
+  /** table the good rows go to (created: file, line, then the spec's target columns), as SQL names it */
   rows: string;
-  /** table the quarantined rows are added to (stage_quarantine's columns) */
+  /** table the quarantined rows are added to (stage_quarantine's columns), as SQL names it */
   quarantine: string;
 }
 
-/** Reads one SSD file into stage_<table>; returns the file's account (rows loaded before cross-file checks). */
+/**
+ * Reads one SSD file into stage_<table>, its bad rows into `quarantine` (the
+ * staged quarantine, or a table like it); returns the file's account (rows
+ * loaded before cross-file checks).
+ */
 export async function stageSsdFile(
   db: Database,
   spec: SsdFileSpec,
   file: SsdSource,
   latestDate: string,
   opts: SsdReadOptions = {},
+  quarantine = QUARANTINE,
 ): Promise<{ report: FileReport; notes: string[] }> {
-  return readChecked(db, spec, file, latestDate, opts, { rows: stageTable(spec.table), quarantine: QUARANTINE });
+  return readChecked(db, spec, file, latestDate, opts, { rows: stageTable(spec.table), quarantine });
 }
 
 /**
@@ -79,15 +84,16 @@ export async function readSsdRows(
   file: SsdSource,
   latestDate: string,
 ): Promise<{ report: FileReport; rows: TableRows; quarantine: QuarantinedRow[] }> {
-  const targets = { rows: 'csv_rows', quarantine: 'csv_quarantine' };
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${targets.quarantine} AS SELECT * FROM ${QUARANTINE} LIMIT 0`);
+  // in the staging area (started by the caller), not stage_*: stagedTables() would take them for internal tables
+  const targets = { rows: `${STAGING}.csv_rows`, quarantine: `${STAGING}.csv_quarantine` };
+  await db.run(`CREATE OR REPLACE TABLE ${targets.quarantine} ${QUARANTINE_COLUMNS}`);
   try {
     const { report } = await readChecked(db, spec, file, latestDate, {}, targets);
     const columns = spec.columns.filter((c) => report.columnsRead.includes(c.source)).map((c) => c.target);
     return { report, rows: await readRows(db, targets.rows, spec.table, columns), quarantine: await readQuarantine(db, targets.quarantine) };
   } finally {
-    await db.run(`DROP TABLE IF EXISTS temp.${targets.rows}`);
-    await db.run(`DROP TABLE IF EXISTS temp.${targets.quarantine}`);
+    await db.run(`DROP TABLE IF EXISTS ${targets.rows}`);
+    await db.run(`DROP TABLE IF EXISTS ${targets.quarantine}`);
   }
 }
 
@@ -310,10 +316,10 @@ async function checkRows(
   }
   const rowBad = rowChecks.length > 0 ? `coalesce(cell_bad, CASE ${rowChecks.join(' ')} END)` : 'cell_bad';
   const named = present.map((c, k) => `v${k} AS ${ident(c.target)}`);
-  await db.run(`DROP TABLE IF EXISTS temp.${ident(targets.rows)}`);
+  await db.run(`DROP TABLE IF EXISTS ${targets.rows}`);
   // rows stay in line order: a scan keeps it, and a join (which may not) is followed by a sort
   await db.run(
-    `CREATE TEMP TABLE ${ident(targets.rows)} AS
+    `CREATE TABLE ${targets.rows} AS
      SELECT ${literal(file)} AS file, line${named.map((v) => `, ${v}`).join('')}, ${rowBad} AS bad
      FROM (
        SELECT ${lineOf} AS line${values.map((v) => `, ${v}`).join('')},
@@ -326,7 +332,7 @@ async function checkRows(
   const duplicates = await findDuplicates(db, spec, present, targets.rows);
   const keyColumn = spec.columns.find((c) => c.target === spec.key[0])?.source ?? null;
   // rows with the wrong number of fields (our reader) and rows with a bad value, in line order; then duplicates
-  const sources = [`SELECT 0 AS grp, line AS k1, line AS k2, bad.col AS col, bad.value AS value, bad.reason AS reason FROM ${ident(targets.rows)} WHERE bad IS NOT NULL`];
+  const sources = [`SELECT 0 AS grp, line AS k1, line AS k2, bad.col AS col, bad.value AS value, bad.reason AS reason FROM ${targets.rows} WHERE bad IS NOT NULL`];
   if (short.length > 0) {
     await db.run('CREATE OR REPLACE TEMP TABLE short_rows (line INTEGER, reason VARCHAR)');
     await db.append('short_rows', short.map((q) => [q.line, q.reason]));
@@ -334,13 +340,13 @@ async function checkRows(
   }
   if (duplicates) sources.push(`SELECT 1, head, line, ${keyColumn === null ? 'NULL' : literal(keyColumn)}, NULL, reason FROM dup`);
   const quarantined = await db.change(
-    `INSERT INTO ${ident(targets.quarantine)}
+    `INSERT INTO ${targets.quarantine}
      SELECT ${literal(file)}, k2, col, value, reason FROM (${sources.join(' UNION ALL ')}) ORDER BY grp, k1, k2`,
   );
   if (quarantined > short.length) {
-    await db.run(`DELETE FROM ${ident(targets.rows)} WHERE bad IS NOT NULL${duplicates ? ' OR line IN (SELECT line FROM dup)' : ''}`);
+    await db.run(`DELETE FROM ${targets.rows} WHERE bad IS NOT NULL${duplicates ? ' OR line IN (SELECT line FROM dup)' : ''}`);
   }
-  await db.run(`ALTER TABLE ${ident(targets.rows)} DROP COLUMN bad; DROP TABLE IF EXISTS temp.dup; DROP TABLE IF EXISTS temp.short_rows`);
+  await db.run(`ALTER TABLE ${targets.rows} DROP COLUMN bad; DROP TABLE IF EXISTS temp.dup; DROP TABLE IF EXISTS temp.short_rows`);
   return quarantined;
 }
 
@@ -437,7 +443,7 @@ async function findDuplicates(db: Database, spec: SsdFileSpec, present: ColumnSp
   await db.run('CREATE OR REPLACE TEMP TABLE dup (line INTEGER, head INTEGER, reason VARCHAR)');
   const found = await db.change(
     `INSERT INTO dup
-     WITH passed AS (SELECT * FROM ${ident(table)} WHERE bad IS NULL),
+     WITH passed AS (SELECT * FROM ${table} WHERE bad IS NULL),
      repeated AS (SELECT ${key} AS k FROM passed GROUP BY ALL HAVING count(*) > 1),
      -- only rows whose key repeats go further: in a clean file, none
      keyed AS (SELECT line, ${key} AS k, ${whole} AS whole FROM passed WHERE ${key} IN (SELECT k FROM repeated)),

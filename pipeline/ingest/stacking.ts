@@ -17,7 +17,7 @@
 import { InputRejected } from '../errors.ts';
 import { crossReturnWarnings, ruleWarnings } from './dfe-rules.ts';
 import type { Database } from '../db.ts';
-import { appendQuarantine, appendStage, stagedTables } from './staging.ts';
+import { appendQuarantine, appendStage, stageTable, stagedTables } from './staging.ts';
 import type { FileReport, ParsedExtract, QuarantinedRow, TableRows } from './types.ts';
 import { financialYearOf, financialYearStarting } from '../periods.ts';
 
@@ -314,6 +314,6 @@ export async function mergeStacked(db: Database, parsed: ParsedExtract, stacked:
 /** The children the SSD person file staged. */
 export async function personIds(db: Database): Promise<Set<string>> {
   if (!(await stagedTables(db)).has('person')) return new Set();
-  const rows = await db.all<{ person_id: string }>('SELECT person_id FROM stage_person WHERE person_id IS NOT NULL');
+  const rows = await db.all<{ person_id: string }>(`SELECT person_id FROM ${stageTable('person')} WHERE person_id IS NOT NULL`);
   return new Set(rows.map((r) => r.person_id));
 }

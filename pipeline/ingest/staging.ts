@@ -2,42 +2,51 @@
  * The staging area: where an extract's rows wait between reading and loading.
  * Every adapter writes here, the cross-file checks run here as SQL
  * (references.ts), and the loader copies from here into `store` in one
- * transaction (load.ts). It is a set of temp tables on the run's connection:
+ * transaction (load.ts). It is an in-memory database attached to the run's
+ * database as `safeguard_staging`, so that every connection of the run sees it
+ * (the SSD files are read two at a time, on two connections: extract.ts):
  *
  *   stage_<table>      file, line, then the internal table's columns as text
  *   stage_quarantine   file, line, column_name, value, reason (in the order found)
  *
- * Temp tables belong to the connection and vanish with it, so nothing staged
- * reaches the database file unless the loader copies it; rows never pass
- * through JavaScript arrays on the way (a 50x extract is millions of rows).
+ * Nothing staged reaches the database file unless the loader copies it, and
+ * the area is detached (and gone) when staging ends or the process does; rows
+ * never pass through JavaScript arrays on the way (a 50x extract is millions
+ * of rows). The tables a reader works with on its own (raw, lookup, dup) are
+ * temp tables of its connection.
  */
 import type { Database } from '../db.ts';
 import { ident, literal } from '../db.ts';
 import type { QuarantinedRow, TableRows } from './types.ts';
 
-export const QUARANTINE = 'stage_quarantine';
+// (a database file named safeguard_staging.duckdb would take this name first, and then staging fails with DuckDB's message)
+export const STAGING = 'safeguard_staging';
+/** The staged quarantine, as SQL names it. */
+export const QUARANTINE = `${STAGING}.stage_quarantine`;
+export const QUARANTINE_COLUMNS = '(file VARCHAR, line INTEGER, column_name VARCHAR, value VARCHAR, reason VARCHAR)';
 
+/** The staged table of an internal table, as SQL names it. */
 export function stageTable(table: string): string {
-  return `stage_${table}`;
+  return `${STAGING}.${ident(`stage_${table}`)}`;
 }
 
-/** Clears anything an earlier read on this connection left, and opens an empty quarantine. */
+/** Clears anything an earlier read on this database left, and opens an empty quarantine. */
 export async function startStaging(db: Database): Promise<void> {
   await endStaging(db);
-  await db.run(`CREATE TEMP TABLE ${QUARANTINE} (file VARCHAR, line INTEGER, column_name VARCHAR, value VARCHAR, reason VARCHAR)`);
+  await db.run(`ATTACH ':memory:' AS ${STAGING}`);
+  await db.run(`CREATE TABLE ${QUARANTINE} ${QUARANTINE_COLUMNS}`);
 }
 
-/** Drops every staging table (after loading, or when a read failed). */
+/** Drops the staging area (after loading, or when a read failed). */
 export async function endStaging(db: Database): Promise<void> {
-  for (const t of (await stagedTables(db)).keys()) await db.run(`DROP TABLE IF EXISTS temp.${ident(stageTable(t))}`);
-  await db.run(`DROP TABLE IF EXISTS temp.${QUARANTINE}`);
+  await db.run(`DETACH DATABASE IF EXISTS ${STAGING}`);
 }
 
 /** The internal tables staged so far, with their columns (file and line left out). */
 export async function stagedTables(db: Database): Promise<Map<string, string[]>> {
   const rows = await db.all<{ table_name: string; column_name: string }>(
     `SELECT table_name, column_name FROM duckdb_columns()
-     WHERE database_name = 'temp' AND starts_with(table_name, 'stage_') AND table_name <> '${QUARANTINE}'
+     WHERE database_name = '${STAGING}' AND starts_with(table_name, 'stage_') AND table_name <> 'stage_quarantine'
        AND column_name NOT IN ('file', 'line')
      ORDER BY table_name, column_index`,
   );
@@ -51,7 +60,7 @@ export async function stagedTables(db: Database): Promise<Map<string, string[]>>
 
 async function createStage(db: Database, table: string, columns: readonly string[]): Promise<void> {
   const cols = columns.map((c) => `${ident(c)} VARCHAR`);
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(stageTable(table))} (file VARCHAR, line INTEGER${cols.map((c) => `, ${c}`).join('')})`);
+  await db.run(`CREATE OR REPLACE TABLE ${stageTable(table)} (file VARCHAR, line INTEGER${cols.map((c) => `, ${c}`).join('')})`);
 }
 
 /**
@@ -62,28 +71,30 @@ export async function appendStage(db: Database, rows: TableRows): Promise<void> 
   const have = (await stagedTables(db)).get(rows.table);
   if (!have) await createStage(db, rows.table, rows.columns);
   else {
-    for (const c of rows.columns) if (!have.includes(c)) await db.run(`ALTER TABLE ${ident(stageTable(rows.table))} ADD COLUMN ${ident(c)} VARCHAR`);
+    for (const c of rows.columns) if (!have.includes(c)) await db.run(`ALTER TABLE ${stageTable(rows.table)} ADD COLUMN ${ident(c)} VARCHAR`);
   }
   const columns = have ? [...have, ...rows.columns.filter((c) => !have.includes(c))] : rows.columns;
   const at = columns.map((c) => rows.columns.indexOf(c));
   await db.append(
-    stageTable(rows.table),
+    `stage_${rows.table}`,
     rows.rows.map((r, i) => [rows.files[i]!, rows.lines[i]!, ...at.map((k) => (k >= 0 ? (r[k] ?? null) : null))]),
+    STAGING,
   );
 }
 
 export async function appendQuarantine(db: Database, rows: readonly QuarantinedRow[]): Promise<void> {
   if (rows.length === 0) return;
   await db.append(
-    QUARANTINE,
+    'stage_quarantine',
     rows.map((q) => [q.file, q.line, q.column, q.value, q.reason]),
+    STAGING,
   );
 }
 
-/** The quarantine in the order the checks found it: file by file, then the cross-file checks. */
+/** The quarantine (or a table like it, named as SQL names it) in the order the checks found it: file by file, then the cross-file checks. */
 export async function readQuarantine(db: Database, from = QUARANTINE): Promise<QuarantinedRow[]> {
   const rows = await db.all<{ file: string; line: number | null; column_name: string | null; value: string | null; reason: string }>(
-    `SELECT file, line, column_name, value, reason FROM ${ident(from)} ORDER BY rowid`,
+    `SELECT file, line, column_name, value, reason FROM ${from} ORDER BY rowid`,
   );
   return rows.map((r) => ({ file: r.file, line: r.line, column: r.column_name, value: r.value, reason: r.reason }));
 }
@@ -94,9 +105,9 @@ export async function readStage(db: Database, table: string): Promise<TableRows 
   return columns ? readRows(db, stageTable(table), table, columns) : undefined;
 }
 
-/** Rows of a table shaped like stage_<table> (file, line, columns), in the order they were added. */
+/** Rows of a table shaped like stage_<table> (file, line, columns; named as SQL names it), in the order they were added. */
 export async function readRows(db: Database, from: string, table: string, columns: string[]): Promise<TableRows> {
-  const rows = await db.all(`SELECT * FROM ${ident(from)} ORDER BY rowid`);
+  const rows = await db.all(`SELECT * FROM ${from} ORDER BY rowid`);
   return {
     table,
     columns,
@@ -111,7 +122,7 @@ export async function loadedByFile(db: Database): Promise<Map<string, number>> {
   const tables = [...(await stagedTables(db)).keys()];
   if (tables.length === 0) return new Map();
   const rows = await db.all<{ t: string; file: string; n: number }>(
-    tables.map((t) => `SELECT ${literal(t)} AS t, file, count(*) AS n FROM ${ident(stageTable(t))} GROUP BY file`).join(' UNION ALL '),
+    tables.map((t) => `SELECT ${literal(t)} AS t, file, count(*) AS n FROM ${stageTable(t)} GROUP BY file`).join(' UNION ALL '),
   );
   return new Map(rows.map((r) => [`${r.file}\u0000${r.t}`, Number(r.n)]));
 }
