@@ -140,8 +140,9 @@ export async function parseExtractFiles(db: Database, files: ExtractFile[], extr
  * one: most of a small file's statements keep one core busy, and DuckDB has
  * two. Each file's quarantined rows wait in a table of their own and join the
  * staged quarantine in file order, so the quarantine reads as if the files had
- * been read one after another. Every file is read to the end, even after one
- * fails; the failure reported is the first in file order.
+ * been read one after another. The failure reported is the first in file
+ * order: after a failure no later file is started, and an earlier one still
+ * being read is finished in case it fails too.
  */
 async function stageInOrder(
   db: Database,
@@ -153,16 +154,19 @@ async function stageInOrder(
   const results: ({ at: number; report: FileReport; notes: string[] } | null)[] = ssd.map(() => null);
   const errors: ({ at: number; error: unknown } | null)[] = ssd.map(() => null);
   let next = 0;
+  let firstFailed = Infinity;
   try {
     await Promise.all(
       lanes.map(async (lane) => {
-        for (let i = next++; i < ssd.length; i = next++) {
+        // a file after one that failed is not needed: the earlier failure is the one reported
+        for (let i = next++; i < ssd.length && i < firstFailed; i = next++) {
           const { at, spec, file } = ssd[i]!;
           try {
             await lane.run(`CREATE TABLE ${fileQuarantine(i)} ${QUARANTINE_COLUMNS}`);
             results[i] = { at, ...(await stageSsdFile(lane, spec, file, latest, opts, fileQuarantine(i))) };
           } catch (error) {
             errors[i] = { at, error };
+            firstFailed = Math.min(firstFailed, i);
           }
         }
       }),
@@ -170,11 +174,12 @@ async function stageInOrder(
   } finally {
     for (const lane of lanes) if (lane !== db) lane.close();
   }
+  if (firstFailed < Infinity) return { results: [], failed: errors[firstFailed]! };
   // the quarantines in file order: a clean file's is empty, and left out
   const quarantined = results.flatMap((r, i) => (r && r.report.rowsQuarantined > 0 ? [`SELECT * FROM ${fileQuarantine(i)}`] : []));
   for (const q of quarantined) await db.run(`INSERT INTO ${QUARANTINE} ${q} ORDER BY rowid`);
   if (ssd.length > 0) await db.run(ssd.map((_, i) => `DROP TABLE IF EXISTS ${fileQuarantine(i)};`).join(' '));
-  return { results: results.filter((r) => r !== null), failed: errors.find((e) => e !== null) ?? null };
+  return { results: results.filter((r) => r !== null), failed: null };
 }
 
 const fileQuarantine = (i: number) => `${STAGING}.file_quarantine_${i}`;
