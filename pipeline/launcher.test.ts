@@ -4,7 +4,8 @@
  * figures from code that is no longer there. And the bundle, run, gives what
  * the sources give.
  */
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,7 +70,7 @@ describe.skipIf(!buildIsCurrent(REPO))('the bundle in build/', () => {
     return { code, out, err };
   }
 
-  it('ingests and computes every figure, with DfE comparators and ranks, as the sources do', async () => {
+  it('ingests, computes every figure (with DfE comparators and ranks) and writes the reports as the sources do', async () => {
     const builtMain = ((await import(join(REPO, 'build', 'cli.js'))) as { main: Main }).main;
     const dir = mkdtempSync(join(tmpdir(), 'safeguard-bundle-'));
     try {
@@ -88,6 +89,23 @@ describe.skipIf(!buildIsCurrent(REPO))('the bundle in build/', () => {
       expect(source.code).toBe(0);
       expect(JSON.parse(built.out).results.length).toBeGreaterThan(100);
       expect(built.out).toBe(source.out);
+
+      // the reports, exceljs bundled in: the same files, the workbook the same cell for cell
+      const out = { source: join(dir, 'reports-source'), built: join(dir, 'reports-built') };
+      const reportArgs = (db: string, to: string) => ['report', '--db', db, '--out', to, '--period', '2015/16:2016/17'];
+      expect((await run(sourceMain, ...reportArgs(dbs.source, out.source))).code).toBe(0);
+      expect((await run(builtMain, ...reportArgs(dbs.built, out.built))).code).toBe(0);
+      for (const f of ['indicators.md', 'indicators.csv', 'trends.html']) {
+        expect(readFileSync(join(out.built, f), 'utf8'), f).toBe(readFileSync(join(out.source, f), 'utf8'));
+      }
+      const cells = async (file: string) => {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+        return wb.worksheets.map((ws) => [ws.name, JSON.stringify(ws.getSheetValues())]);
+      };
+      const workbook = await cells(join(out.source, 'indicators.xlsx'));
+      expect(workbook.length).toBeGreaterThan(0);
+      expect(await cells(join(out.built, 'indicators.xlsx'))).toEqual(workbook);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
