@@ -61,6 +61,15 @@ describe('ingest', () => {
     expect(statSync(db).mode & 0o777).toBe(0o600);
   });
 
+  it('loads into a database file of any name, even the old name of the staging area', async () => {
+    // DuckDB names a database after its file; the staging area is attached beside it under a name no file can give
+    for (const name of ['safeguard_staging.duckdb', 'safeguard.duckdb']) {
+      const r = await runCli('ingest', extract('good', GOOD), '--db', join(dir, name), '--extract-date', '2017-04-10');
+      expect(r.err).not.toContain('internal error');
+      expect(r.code).toBe(0);
+    }
+  });
+
   it('rejects a file missing a required column with exit 3 naming file and column, and changes nothing', async () => {
     const db = join(dir, 'db.duckdb');
     expect((await runCli('ingest', extract('good', GOOD), '--db', db, '--extract-date', '2017-04-10')).code).toBe(0);

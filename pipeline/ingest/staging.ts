@@ -3,7 +3,7 @@
  * Every adapter writes here, the cross-file checks run here as SQL
  * (references.ts), and the loader copies from here into `store` in one
  * transaction (load.ts). It is an in-memory database attached to the run's
- * database as `safeguard_staging`, so that every connection of the run sees it
+ * database as `safeguard/staging`, so that every connection of the run sees it
  * (the SSD files are read two at a time, on two connections: extract.ts):
  *
  *   stage_<table>      file, line, then the internal table's columns as text
@@ -19,8 +19,12 @@ import type { Database } from '../db.ts';
 import { ident, literal } from '../db.ts';
 import type { QuarantinedRow, TableRows } from './types.ts';
 
-// (a database file named safeguard_staging.duckdb would take this name first, and then staging fails with DuckDB's message)
-export const STAGING = 'safeguard_staging';
+// The staging database's name has a slash so that it is never the name of the
+// run's own database, which DuckDB takes from the file's name (a file named
+// safeguard_staging.duckdb broke ingest when this was safeguard_staging).
+const STAGING_NAME = 'safeguard/staging';
+/** The staging database, as SQL names it. */
+export const STAGING = ident(STAGING_NAME);
 /** The staged quarantine, as SQL names it. */
 export const QUARANTINE = `${STAGING}.stage_quarantine`;
 export const QUARANTINE_COLUMNS = '(file VARCHAR, line INTEGER, column_name VARCHAR, value VARCHAR, reason VARCHAR)';
@@ -46,7 +50,7 @@ export async function endStaging(db: Database): Promise<void> {
 export async function stagedTables(db: Database): Promise<Map<string, string[]>> {
   const rows = await db.all<{ table_name: string; column_name: string }>(
     `SELECT table_name, column_name FROM duckdb_columns()
-     WHERE database_name = '${STAGING}' AND starts_with(table_name, 'stage_') AND table_name <> 'stage_quarantine'
+     WHERE database_name = ${literal(STAGING_NAME)} AND starts_with(table_name, 'stage_') AND table_name <> 'stage_quarantine'
        AND column_name NOT IN ('file', 'line')
      ORDER BY table_name, column_index`,
   );
@@ -78,7 +82,7 @@ export async function appendStage(db: Database, rows: TableRows): Promise<void> 
   await db.append(
     `stage_${rows.table}`,
     rows.rows.map((r, i) => [rows.files[i]!, rows.lines[i]!, ...at.map((k) => (k >= 0 ? (r[k] ?? null) : null))]),
-    STAGING,
+    STAGING_NAME,
   );
 }
 
@@ -87,7 +91,7 @@ export async function appendQuarantine(db: Database, rows: readonly QuarantinedR
   await db.append(
     'stage_quarantine',
     rows.map((q) => [q.file, q.line, q.column, q.value, q.reason]),
-    STAGING,
+    STAGING_NAME,
   );
 }
 
