@@ -25,7 +25,7 @@ export class Database {
     private readonly connection: DuckDBConnection,
     readonly path: string,
     /** false for a fork: closing it closes its connection, not the database */
-    private readonly ownsInstance = true,
+    private readonly ownsInstance: boolean,
   ) {}
 
   /** Opens (creating if needed) a database file, or ':memory:'. */
@@ -42,8 +42,12 @@ export class Database {
       // child-level data: readable by its owner only
       chmodSync(path, 0o600);
     }
-    const connection = await instance.connect();
-    const db = new Database(instance, connection, path);
+    return Database.connect(instance, path, true);
+  }
+
+  /** A new connection to an open instance, set up as every connection of a run is. */
+  private static async connect(instance: DuckDBInstance, path: string, ownsInstance: boolean): Promise<Database> {
+    const db = new Database(instance, await instance.connect(), path, ownsInstance);
     await db.run("SET TimeZone = 'UTC'");
     return db;
   }
@@ -54,9 +58,7 @@ export class Database {
    * but not temp tables; close it when done (the database stays open).
    */
   async fork(): Promise<Database> {
-    const db = new Database(this.instance, await this.instance.connect(), this.path, false);
-    await db.run("SET TimeZone = 'UTC'");
-    return db;
+    return Database.connect(this.instance, this.path, false);
   }
 
   async run(sql: string, params?: Record<string, Param>): Promise<void> {
