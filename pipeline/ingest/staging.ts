@@ -25,13 +25,16 @@ import type { QuarantinedRow, TableRows } from './types.ts';
 const STAGING_NAME = 'safeguard/staging';
 /** The staging database, as SQL names it. */
 export const STAGING = ident(STAGING_NAME);
+// table names inside it (the appender takes them bare, SQL quoted and qualified)
+const QUARANTINE_NAME = 'stage_quarantine';
+const stageName = (table: string) => `stage_${table}`;
 /** The staged quarantine, as SQL names it. */
-export const QUARANTINE = `${STAGING}.stage_quarantine`;
+export const QUARANTINE = `${STAGING}.${ident(QUARANTINE_NAME)}`;
 export const QUARANTINE_COLUMNS = '(file VARCHAR, line INTEGER, column_name VARCHAR, value VARCHAR, reason VARCHAR)';
 
 /** The staged table of an internal table, as SQL names it. */
 export function stageTable(table: string): string {
-  return `${STAGING}.${ident(`stage_${table}`)}`;
+  return `${STAGING}.${ident(stageName(table))}`;
 }
 
 /** Clears anything an earlier read on this database left, and opens an empty quarantine. */
@@ -50,13 +53,13 @@ export async function endStaging(db: Database): Promise<void> {
 export async function stagedTables(db: Database): Promise<Map<string, string[]>> {
   const rows = await db.all<{ table_name: string; column_name: string }>(
     `SELECT table_name, column_name FROM duckdb_columns()
-     WHERE database_name = ${literal(STAGING_NAME)} AND starts_with(table_name, 'stage_') AND table_name <> 'stage_quarantine'
+     WHERE database_name = ${literal(STAGING_NAME)} AND starts_with(table_name, ${literal(stageName(''))}) AND table_name <> ${literal(QUARANTINE_NAME)}
        AND column_name NOT IN ('file', 'line')
      ORDER BY table_name, column_index`,
   );
   const out = new Map<string, string[]>();
   for (const r of rows) {
-    const t = r.table_name.slice('stage_'.length);
+    const t = r.table_name.slice(stageName('').length);
     out.set(t, [...(out.get(t) ?? []), r.column_name]);
   }
   return out;
@@ -80,7 +83,7 @@ export async function appendStage(db: Database, rows: TableRows): Promise<void> 
   const columns = have ? [...have, ...rows.columns.filter((c) => !have.includes(c))] : rows.columns;
   const at = columns.map((c) => rows.columns.indexOf(c));
   await db.append(
-    `stage_${rows.table}`,
+    stageName(rows.table),
     rows.rows.map((r, i) => [rows.files[i]!, rows.lines[i]!, ...at.map((k) => (k >= 0 ? (r[k] ?? null) : null))]),
     STAGING_NAME,
   );
@@ -89,7 +92,7 @@ export async function appendStage(db: Database, rows: TableRows): Promise<void> 
 export async function appendQuarantine(db: Database, rows: readonly QuarantinedRow[]): Promise<void> {
   if (rows.length === 0) return;
   await db.append(
-    'stage_quarantine',
+    QUARANTINE_NAME,
     rows.map((q) => [q.file, q.line, q.column, q.value, q.reason]),
     STAGING_NAME,
   );
