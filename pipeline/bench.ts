@@ -57,7 +57,7 @@ async function bareScan(dir: string): Promise<number> {
  * ingest that keeps what it read.
  */
 async function bareLoad(dir: string, dbFile: string): Promise<number> {
-  for (const f of [dbFile, `${dbFile}.wal`]) rmSync(f, { force: true });
+  removeDatabase(dbFile);
   const t = process.hrtime.bigint();
   const db = await Database.open(dbFile);
   try {
@@ -68,8 +68,12 @@ async function bareLoad(dir: string, dbFile: string): Promise<number> {
     db.close();
   }
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
-  for (const f of [dbFile, `${dbFile}.wal`]) rmSync(f, { force: true });
+  removeDatabase(dbFile);
   return seconds;
+}
+
+function removeDatabase(file: string): void {
+  for (const f of [file, `${file}.wal`]) rmSync(f, { force: true });
 }
 
 function csvFiles(dir: string): string[] {
@@ -89,8 +93,7 @@ async function main(): Promise<void> {
     const dir = join(OUT, `x${scale}`);
     const dbFile = join(OUT, `x${scale}.duckdb`);
     rmSync(dir, { recursive: true, force: true });
-    rmSync(dbFile, { force: true });
-    rmSync(`${dbFile}.wal`, { force: true });
+    removeDatabase(dbFile);
     const g = process.hrtime.bigint();
     const counts = writeScaledExtract(dir, scale);
     const generated = Number(process.hrtime.bigint() - g) / 1e9;
