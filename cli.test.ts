@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from './pipeline/testing.ts';
+import { runCli } from './test-support/cli.ts';
 
 
 describe('exit codes (cli.md)', () => {

@@ -1,23 +1,23 @@
 /*
  * The command line: commander wiring only. Each command is a plain async
- * function in pipeline/commands/; the one catch here turns our errors into the
+ * function in app/commands/; the one catch here turns our errors into the
  * exit codes of cli.md (1 failed, 2 bad usage, 3 input rejected) and a message,
  * never a stack trace (set SAFEGUARD_DEBUG=1 to see one).
  */
 import { Command, CommanderError, Option } from 'commander';
 import { SafeguardError } from './pipeline/errors.ts';
-import { processIo } from './pipeline/commands/io.ts';
-import type { Io } from './pipeline/commands/io.ts';
+import { processIo } from './app/io.ts';
+import type { Io } from './app/io.ts';
 // Each command's module is loaded only when that command runs, so a command
 // pays at start-up only for what it uses (the report writers' exceljs alone
 // is a quarter of a second; the others about 50 ms together).
 const commands = {
-  demo: () => import('./pipeline/commands/demo.ts'),
-  report: () => import('./pipeline/commands/report.ts'),
-  ingest: () => import('./pipeline/commands/ingest.ts'),
-  benchmarks: () => import('./pipeline/commands/benchmarks.ts'),
-  indicators: () => import('./pipeline/commands/indicators.ts'),
-  snapshots: () => import('./pipeline/commands/snapshots.ts'),
+  demo: () => import('./app/commands/demo.ts'),
+  report: () => import('./app/commands/report.ts'),
+  ingest: () => import('./app/commands/ingest.ts'),
+  benchmarks: () => import('./app/commands/benchmarks.ts'),
+  indicators: () => import('./app/commands/indicators.ts'),
+  snapshots: () => import('./app/commands/snapshots.ts'),
 };
 
 const DEFAULT_DB = './safeguard.duckdb';

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{pipeline,metrics,fixtures,reports}/**/*.test.ts', 'cli.test.ts'],
+    include: ['{app,pipeline,metrics,fixtures,reports,test-support}/**/*.test.ts', 'cli.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

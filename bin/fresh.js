@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const SOURCES = ['cli.ts', 'pipeline', 'metrics', 'reports', 'fixtures'];
+export const SOURCES = ['cli.ts', 'app', 'pipeline', 'metrics', 'reports', 'fixtures'];
 
 export function buildIsCurrent(root) {
   let built;

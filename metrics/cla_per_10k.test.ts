@@ -5,7 +5,7 @@
  * at the episode's start) left out, per 10,000 children. Hand-worked figures.
  */
 import { describe, it, expect } from 'vitest';
-import { computeInline, flatPopulation } from './testing.ts';
+import { computeInline, flatPopulation } from '../test-support/compute-inline.ts';
 import type { IndicatorResult } from './types.ts';
 
 const ID = 'cla_per_10k';

@@ -6,7 +6,7 @@
  * data (null), never 0. Hand-worked figures.
  */
 import { describe, it, expect } from 'vitest';
-import { computeInline, flatPopulation } from './testing.ts';
+import { computeInline, flatPopulation } from '../test-support/compute-inline.ts';
 import type { IndicatorResult } from './types.ts';
 
 const ID = 'cla_review_care_plan_current_pct';

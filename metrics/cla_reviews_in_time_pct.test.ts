@@ -11,7 +11,7 @@
  * Every 20th working day below was counted by hand, day by day.
  */
 import { describe, it, expect } from 'vitest';
-import { computeInline, flatPopulation } from './testing.ts';
+import { computeInline, flatPopulation } from '../test-support/compute-inline.ts';
 import type { IndicatorResult } from './types.ts';
 
 const ID = 'cla_reviews_in_time_pct';

@@ -4,7 +4,7 @@
  * end - 2 years (date-fns subYears). Hand-worked figures.
  */
 import { describe, it, expect } from 'vitest';
-import { computeInline, flatPopulation } from './testing.ts';
+import { computeInline, flatPopulation } from '../test-support/compute-inline.ts';
 import type { IndicatorResult } from './types.ts';
 
 const ID = 'cpp_2y_plus_pct';

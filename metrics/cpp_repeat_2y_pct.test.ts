@@ -7,7 +7,7 @@
  * = the new start). Denominator: plans starting in the period. Hand-worked.
  */
 import { describe, it, expect } from 'vitest';
-import { computeInline, flatPopulation } from './testing.ts';
+import { computeInline, flatPopulation } from '../test-support/compute-inline.ts';
 import type { IndicatorResult } from './types.ts';
 
 const ID = 'cpp_repeat_2y_pct';

@@ -4,7 +4,7 @@
  * a percentage of plans starting in the period. Hand-worked figures.
  */
 import { describe, it, expect } from 'vitest';
-import { computeInline, flatPopulation } from './testing.ts';
+import { computeInline, flatPopulation } from '../test-support/compute-inline.ts';
 import type { IndicatorResult } from './types.ts';
 
 const ID = 'cpp_repeat_pct';

@@ -9,7 +9,7 @@
  * Every due date below was walked by hand (calendar months, clamped to month end).
  */
 import { describe, it, expect } from 'vitest';
-import { computeInline, flatPopulation } from './testing.ts';
+import { computeInline, flatPopulation } from '../test-support/compute-inline.ts';
 import type { IndicatorResult } from './types.ts';
 
 const ID = 'cpp_reviews_in_time_pct';

@@ -4,7 +4,7 @@
  * Hand-worked figures, working beside each expectation.
  */
 import { describe, it, expect } from 'vitest';
-import { computeInline, flatPopulation } from './testing.ts';
+import { computeInline, flatPopulation } from '../test-support/compute-inline.ts';
 import type { IndicatorResult } from './types.ts';
 
 const ID = 'icpc_per_10k';

@@ -7,7 +7,7 @@
  * counted by hand, day by day, with the calendar month laid out beside it.
  */
 import { describe, it, expect } from 'vitest';
-import { computeInline, flatPopulation } from './testing.ts';
+import { computeInline, flatPopulation } from '../test-support/compute-inline.ts';
 import type { IndicatorResult } from './types.ts';
 
 const ID = 'icpc_within_15wd_pct';

@@ -5,7 +5,7 @@
  * worked out by hand from the rows shown; the working is in the comments.
  */
 import { describe, it, expect } from 'vitest';
-import { computeInline, flatPopulation } from './testing.ts';
+import { computeInline, flatPopulation } from '../test-support/compute-inline.ts';
 import type { IndicatorResult } from './types.ts';
 
 const ID = 'referrals_per_10k';

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, it, expect } from 'vitest';
-import { generateSsdExtract } from '../fixtures/generator/index.ts';
+import { generateSsdExtract } from '../app/demo/generator/index.ts';
 import { computeIndicators } from '../pipeline/compute.ts';
 import { Database } from '../pipeline/db.ts';
 import { parseExtractFiles } from '../pipeline/ingest/extract.ts';
@@ -16,8 +16,8 @@ import { loadSnapshot } from '../pipeline/ingest/load.ts';
 import { parsePeriods } from '../pipeline/periods.ts';
 import { INDICATORS, registryProblems } from './index.ts';
 import { countInPeriod } from './sql.ts';
-import { computeInline, flatPopulation } from './testing.ts';
-import type { InlineRun } from './testing.ts';
+import { computeInline, flatPopulation } from '../test-support/compute-inline.ts';
+import type { InlineRun } from '../test-support/compute-inline.ts';
 import type { Indicator } from './types.ts';
 
 const ids = INDICATORS.map((i) => i.id);

@@ -5,7 +5,7 @@
  * period. Expected figures were worked out by hand; the working is beside each.
  */
 import { describe, it, expect } from 'vitest';
-import { computeInline, flatPopulation } from './testing.ts';
+import { computeInline, flatPopulation } from '../test-support/compute-inline.ts';
 import type { IndicatorResult } from './types.ts';
 
 const ID = 'rereferrals_12m_pct';

@@ -3,7 +3,7 @@
  * per 10,000 children. Hand-worked figures, working beside each expectation.
  */
 import { describe, it, expect } from 'vitest';
-import { computeInline, flatPopulation } from './testing.ts';
+import { computeInline, flatPopulation } from '../test-support/compute-inline.ts';
 import type { IndicatorResult } from './types.ts';
 
 const ID = 's47_per_10k';

@@ -5,7 +5,7 @@
  * period. Hand-worked figures.
  */
 import { describe, it, expect } from 'vitest';
-import { computeInline, flatPopulation } from './testing.ts';
+import { computeInline, flatPopulation } from '../test-support/compute-inline.ts';
 import type { IndicatorResult } from './types.ts';
 
 const ID = 's47_proceeded_to_icpc_pct';

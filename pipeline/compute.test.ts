@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeInline } from '../metrics/testing.ts';
+import { computeInline } from '../test-support/compute-inline.ts';
 
 const plans = 'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date\nP1,1,2016-05-23\n';
 

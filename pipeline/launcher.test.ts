@@ -13,9 +13,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain JavaScript module of the launcher, without types
 import { buildIsCurrent } from '../bin/fresh.js';
 import { main as sourceMain } from '../cli.ts';
-import { generateSsdExtract } from '../fixtures/generator/index.ts';
-import { writeExtract } from '../fixtures/generator/write.ts';
-import type { Io } from './commands/io.ts';
+import { generateSsdExtract } from '../app/demo/generator/index.ts';
+import { writeExtract } from '../app/demo/generator/write.ts';
+import type { Io } from '../app/io.ts';
 
 let root: string;
 const BUILT = Date.parse('2026-01-01T12:00:00Z');

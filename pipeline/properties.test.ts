@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, parseCsv } from './csv.ts';
 import { InputRejected } from './errors.ts';
-import { readBack } from './ingest/testing.ts';
+import { readBack } from '../test-support/read-back.ts';
 import { parseDate, parseFlag, parseId } from './values.ts';
 
 const field = fc.oneof(fc.string(), fc.constantFrom('', '"', '""', ',', '\r\n', '\n', '\r', 'a,b', 'say "hi"', '=1+1', 'Zoë', '😀'));

@@ -1,7 +1,7 @@
 /* The tidy long CSV: a committed snapshot of the fixture, and its shape. */
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, renderCsv } from './csv.ts';
-import { wiganReportInput } from './fixtures.ts';
+import { wiganReportInput } from '../test-support/report-input.ts';
 import type { ReportInput } from './types.ts';
 
 /** Four indicators (one with a gap, two with withheld figures when suppressing) and six months: a snapshot a reviewer can read. */

@@ -4,7 +4,7 @@
  * browser test (html.browser.test.ts) loads it in Chromium.
  */
 import { describe, expect, it } from 'vitest';
-import { wiganReportInput } from './fixtures.ts';
+import { wiganReportInput } from '../test-support/report-input.ts';
 import { renderHtml } from './html.ts';
 import { PALETTE } from './svg.ts';
 

@@ -1,6 +1,6 @@
 /* The board-paper Markdown: a committed snapshot of the fixture, and escaping. */
 import { describe, expect, it } from 'vitest';
-import { wiganReportInput } from './fixtures.ts';
+import { wiganReportInput } from '../test-support/report-input.ts';
 import { escapeMarkdown, renderMarkdown } from './markdown.ts';
 
 describe('renderMarkdown', () => {

@@ -4,7 +4,7 @@
  * awkward inputs a real run produces.
  */
 import { describe, expect, it } from 'vitest';
-import { wiganReportInput } from './fixtures.ts';
+import { wiganReportInput } from '../test-support/report-input.ts';
 import { RENDERERS } from './index.ts';
 import type { ReportInput } from './types.ts';
 

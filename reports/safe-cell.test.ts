@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { renderCsv } from './csv.ts';
-import { wiganReportInput } from './fixtures.ts';
+import { wiganReportInput } from '../test-support/report-input.ts';
 import { csvField, csvRecord, neutraliseText } from './safe-cell.ts';
 import { renderWorkbook } from './workbook.ts';
 

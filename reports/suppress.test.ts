@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorResult, IndicatorsDocument } from '../metrics/types.ts';
 import { renderCsv } from './csv.ts';
-import { wiganDocument, wiganReportInput } from './fixtures.ts';
+import { wiganDocument, wiganReportInput } from '../test-support/report-input.ts';
 import { renderMarkdown } from './markdown.ts';
 import { applySuppression, fieldsToSuppress, isSmallCount, suppress, suppressedFields, suppressMonthly } from './suppress.ts';
 import { renderWorkbook } from './workbook.ts';

@@ -1,7 +1,7 @@
 /* The xlsx read back with exceljs: sheets, values, number formats, frozen panes, no formulas. */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { wiganReportInput } from './fixtures.ts';
+import { wiganReportInput } from '../test-support/report-input.ts';
 import { COUNT_FORMAT, renderWorkbook, VALUE_FORMAT } from './workbook.ts';
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {

@@ -6,12 +6,12 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSsdExtract } from '../../fixtures/generator/index.ts';
-import { writeExtract } from '../../fixtures/generator/write.ts';
+import { generateSsdExtract } from '../../app/demo/generator/index.ts';
+import { writeExtract } from '../../app/demo/generator/write.ts';
 import { INDICATORS } from '../../metrics/index.ts';
 import type { IndicatorsDocument } from '../../metrics/types.ts';
 import { dfeFormula } from './dfe/formulas.ts';
-import { runCli } from '../testing.ts';
+import { runCli } from '../../test-support/cli.ts';
 
 let dir: string;
 let db: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeInline } from '../../metrics/testing.ts';
-import { readBack } from './testing.ts';
-import type { ReadBack as ParsedExtract } from './testing.ts';
+import { computeInline } from '../../test-support/compute-inline.ts';
+import { readBack } from '../../test-support/read-back.ts';
+import type { ReadBack as ParsedExtract } from '../../test-support/read-back.ts';
 import type { TableRows } from './types.ts';
 
 /** A CIN census document: header plus the given Child elements. */

@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeInline } from '../../metrics/testing.ts';
+import { computeInline } from '../../test-support/compute-inline.ts';
 import { Database } from '../db.ts';
 import { warningSummary } from './dfe-rules.ts';
-import { readBack } from './testing.ts';
-import type { ReadBack } from './testing.ts';
-import { runCli } from '../testing.ts';
+import { readBack } from '../../test-support/read-back.ts';
+import type { ReadBack } from '../../test-support/read-back.ts';
+import { runCli } from '../../test-support/cli.ts';
 
 function census(year: number, children: string[]): string {
   return [

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputRejected } from '../errors.ts';
-import { readBack } from './testing.ts';
+import { readBack } from '../../test-support/read-back.ts';
 import type { ExtractFile } from './extract.ts';
 import { readExtract } from './extract.ts';
 import { Database } from '../db.ts';

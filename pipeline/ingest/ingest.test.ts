@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Database } from '../db.ts';
-import { readBack } from './testing.ts';
-import { runCli } from '../testing.ts';
+import { readBack } from '../../test-support/read-back.ts';
+import { runCli } from '../../test-support/cli.ts';
 
 let dir: string;
 beforeEach(() => {

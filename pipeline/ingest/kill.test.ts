@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../db.ts';
-import { generateSsdExtract } from '../../fixtures/generator/index.ts';
-import { writeExtract } from '../../fixtures/generator/write.ts';
-import { BENCH_EXTRACT_DATE, writeScaledExtract } from '../../fixtures/generator/scaled.ts';
-import { runCli } from '../testing.ts';
+import { generateSsdExtract } from '../../app/demo/generator/index.ts';
+import { writeExtract } from '../../app/demo/generator/write.ts';
+import { BENCH_EXTRACT_DATE, writeScaledExtract } from '../../app/demo/generator/scaled.ts';
+import { runCli } from '../../test-support/cli.ts';
 
 let dir: string;
 let big: string;

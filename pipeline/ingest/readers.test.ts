@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../db.ts';
 import { InputRejected } from '../errors.ts';
 import { oneRecordPerLine } from './ssd-csv.ts';
-import { readBack } from './testing.ts';
-import type { ReadBack } from './testing.ts';
+import { readBack } from '../../test-support/read-back.ts';
+import type { ReadBack } from '../../test-support/read-back.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'safeguard-readers-'));
 let db: Database;

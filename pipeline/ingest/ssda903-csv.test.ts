@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { computeInline } from '../../metrics/testing.ts';
-import { readBack } from './testing.ts';
+import { computeInline } from '../../test-support/compute-inline.ts';
+import { readBack } from '../../test-support/read-back.ts';
 import { recogniseSsda903 } from './ssda903-csv.ts';
-import type { ReadBack as ParsedExtract } from './testing.ts';
+import type { ReadBack as ParsedExtract } from '../../test-support/read-back.ts';
 
 const HEADER = 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB';
 const EPISODES = 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN';

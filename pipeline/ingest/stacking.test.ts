@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { computeInline } from '../../metrics/testing.ts';
-import { readBack } from './testing.ts';
-import type { ReadBack as ParsedExtract } from './testing.ts';
-import { runCli } from '../testing.ts';
+import { computeInline } from '../../test-support/compute-inline.ts';
+import { readBack } from '../../test-support/read-back.ts';
+import type { ReadBack as ParsedExtract } from '../../test-support/read-back.ts';
+import { runCli } from '../../test-support/cli.ts';
 
 // ---- small return builders -------------------------------------------------
 

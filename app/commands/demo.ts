@@ -7,13 +7,13 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fromRoot } from '../root.ts';
-import { generateSsdExtract } from '../../fixtures/generator/index.ts';
-import { writeExtract } from '../../fixtures/generator/write.ts';
+import { fromRoot } from '../../pipeline/root.ts';
+import { generateSsdExtract } from '../demo/generator/index.ts';
+import { writeExtract } from '../demo/generator/write.ts';
 import { importBenchmarks } from './benchmarks.ts';
 import { ingest } from './ingest.ts';
 import { tableAndReports } from './report.ts';
-import type { Io } from './io.ts';
+import type { Io } from '../io.ts';
 
 export const BOARD_BENCHMARKS = fromRoot('fixtures', 'wigan-board-benchmarks.csv');
 export const DEMO_PERIODS = ['2013/14:2016/17'];

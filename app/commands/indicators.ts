@@ -2,21 +2,21 @@
  * `safeguard indicators`: the figures for one snapshot and some periods, as a
  * table for people, JSON for programs (cli.md's shape) or CSV.
  */
-import { computeIndicators } from '../compute.ts';
-import { Database } from '../db.ts';
-import { UsageError } from '../errors.ts';
-import { resolveLa } from '../la.ts';
-import { latestCompleteFinancialYear, parsePeriods, previousPeriod } from '../periods.ts';
+import { computeIndicators } from '../../pipeline/compute.ts';
+import { Database } from '../../pipeline/db.ts';
+import { UsageError } from '../../pipeline/errors.ts';
+import { resolveLa } from '../../pipeline/la.ts';
+import { latestCompleteFinancialYear, parsePeriods, previousPeriod } from '../../pipeline/periods.ts';
 import type { Period } from '../../metrics/types.ts';
 import { directionLabel, directionOfTravel, movement } from '../../reports/direction.ts';
 import { csvRecord } from '../../reports/safe-cell.ts';
 import { formatValue } from '../../reports/format.ts';
-import { findSnapshot } from '../snapshots.ts';
+import { findSnapshot } from '../../pipeline/snapshots.ts';
 import type { IndicatorsDocument, IndicatorResult } from '../../metrics/types.ts';
-import { attachBenchmarks } from '../benchmarks/attach.ts';
-import { bundledDfeDataset, loadDfeDataset } from '../benchmarks/dfe-store.ts';
-import type { Io } from './io.ts';
-import { textTable } from './io.ts';
+import { attachBenchmarks } from '../../pipeline/benchmarks/attach.ts';
+import { bundledDfeDataset, loadDfeDataset } from '../../pipeline/benchmarks/dfe-store.ts';
+import type { Io } from '../io.ts';
+import { textTable } from '../io.ts';
 
 export interface DocumentOptions {
   period?: string[];

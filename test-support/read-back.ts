@@ -3,12 +3,12 @@
  * database) and reads everything staged back into plain arrays, so a test can
  * look at rows, quarantine and accounts without SQL. Used only by tests.
  */
-import { Database } from '../db.ts';
-import { parseExtractFiles } from './extract.ts';
-import type { ExtractFile } from './extract.ts';
-import type { SsdReadOptions } from './ssd-csv.ts';
-import { readQuarantine, readStage } from './staging.ts';
-import type { FileReport, ParsedExtract, QuarantinedRow, TableRows } from './types.ts';
+import { Database } from '../pipeline/db.ts';
+import { parseExtractFiles } from '../pipeline/ingest/extract.ts';
+import type { ExtractFile } from '../pipeline/ingest/extract.ts';
+import type { SsdReadOptions } from '../pipeline/ingest/ssd-csv.ts';
+import { readQuarantine, readStage } from '../pipeline/ingest/staging.ts';
+import type { FileReport, ParsedExtract, QuarantinedRow, TableRows } from '../pipeline/ingest/types.ts';
 
 export interface ReadBack {
   files: FileReport[];

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { keyPath } from '../pseudonym.ts';
-import { runCli } from '../testing.ts';
+import { keyPath } from '../../pipeline/pseudonym.ts';
+import { runCli } from '../../test-support/cli.ts';
 
 let dir: string;
 let db: string;

@@ -6,17 +6,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { decodeUtf8, parseCsv } from '../csv.ts';
-import { Database } from '../db.ts';
-import { InputRejected } from '../errors.ts';
-import { ensureSchema } from '../schema.ts';
-import { isPlainBenchmarkHeader, parsePlainBenchmarks, PLAIN_COLUMNS } from '../benchmarks/plain.ts';
-import type { PlainBenchmarkRow } from '../benchmarks/plain.ts';
-import { saveDfeFile } from '../benchmarks/dfe-store.ts';
-import { parseDfeFile } from '../benchmarks/dfe/parse.ts';
-import type { ParsedDfeFile } from '../benchmarks/dfe/parse.ts';
-import { DFE_KINDS, expectedColumns, recogniseDfeHeader } from '../benchmarks/dfe/recognise.ts';
-import type { Io } from './io.ts';
+import { decodeUtf8, parseCsv } from '../../pipeline/csv.ts';
+import { Database } from '../../pipeline/db.ts';
+import { InputRejected } from '../../pipeline/errors.ts';
+import { ensureSchema } from '../../pipeline/schema.ts';
+import { isPlainBenchmarkHeader, parsePlainBenchmarks, PLAIN_COLUMNS } from '../../pipeline/benchmarks/plain.ts';
+import type { PlainBenchmarkRow } from '../../pipeline/benchmarks/plain.ts';
+import { saveDfeFile } from '../../pipeline/benchmarks/dfe-store.ts';
+import { parseDfeFile } from '../../pipeline/benchmarks/dfe/parse.ts';
+import type { ParsedDfeFile } from '../../pipeline/benchmarks/dfe/parse.ts';
+import { DFE_KINDS, expectedColumns, recogniseDfeHeader } from '../../pipeline/benchmarks/dfe/recognise.ts';
+import type { Io } from '../io.ts';
 
 type Read = { file: string; plain: PlainBenchmarkRow[] } | { file: string; dfe: ParsedDfeFile };
 

@@ -10,8 +10,8 @@ import { loadSnapshot } from '../pipeline/ingest/load.ts';
 import { readQuarantine } from '../pipeline/ingest/staging.ts';
 import type { ParsedExtract, QuarantinedRow } from '../pipeline/ingest/types.ts';
 import { parsePeriods } from '../pipeline/periods.ts';
-import { findIndicator } from './index.ts';
-import type { IndicatorResult } from './types.ts';
+import { findIndicator } from '../metrics/index.ts';
+import type { IndicatorResult } from '../metrics/types.ts';
 
 export interface InlineRun {
   results: IndicatorResult[];

@@ -4,13 +4,13 @@
  * The quarantine list is child-level: it is headed OFFICIAL-SENSITIVE and shows
  * pseudonymous IDs unless --reveal-ids is given.
  */
-import { Database } from '../db.ts';
-import { UsageError } from '../errors.ts';
-import { isIdentifierColumn, loadOrCreateKey, pseudonymiser } from '../pseudonym.ts';
-import { findSnapshot } from '../snapshots.ts';
+import { Database } from '../../pipeline/db.ts';
+import { UsageError } from '../../pipeline/errors.ts';
+import { isIdentifierColumn, loadOrCreateKey, pseudonymiser } from '../../pipeline/pseudonym.ts';
+import { findSnapshot } from '../../pipeline/snapshots.ts';
 import { csvRecord } from '../../reports/safe-cell.ts';
-import type { Io } from './io.ts';
-import { textTable } from './io.ts';
+import type { Io } from '../io.ts';
+import { textTable } from '../io.ts';
 
 const FACT_TABLES = ['person', 'referral', 's47_enquiry', 'icpc', 'cp_plan', 'cp_review', 'cla_episode', 'legal_status', 'cla_review', 'population'];
 const SNAPSHOT_TABLES = [...FACT_TABLES, 'quarantine', 'snapshot_file', 'warning', 'snapshot'];

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSsdExtract } from '../../fixtures/generator/index.ts';
-import { writeExtract } from '../../fixtures/generator/write.ts';
-import { runCli } from '../testing.ts';
+import { generateSsdExtract } from '../demo/generator/index.ts';
+import { writeExtract } from '../demo/generator/write.ts';
+import { runCli } from '../../test-support/cli.ts';
 
 let dir: string;
 let extract: string;

@@ -6,11 +6,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { computeIndicators } from '../compute.ts';
-import { Database } from '../db.ts';
-import { resolveLa } from '../la.ts';
-import { financialYearStarting, lastWholeMonth, latestCompleteFinancialYear, monthlySeries, shiftMonth } from '../periods.ts';
-import { findSnapshot } from '../snapshots.ts';
+import { computeIndicators } from '../../pipeline/compute.ts';
+import { Database } from '../../pipeline/db.ts';
+import { resolveLa } from '../../pipeline/la.ts';
+import { financialYearStarting, lastWholeMonth, latestCompleteFinancialYear, monthlySeries, shiftMonth } from '../../pipeline/periods.ts';
+import { findSnapshot } from '../../pipeline/snapshots.ts';
 import { INDICATORS } from '../../metrics/index.ts';
 import { RENDERERS } from '../../reports/index.ts';
 import type { MonthlySeries, ReportInput } from '../../reports/index.ts';
@@ -18,7 +18,7 @@ import type { IndicatorsDocument } from '../../metrics/types.ts';
 import { buildDocument, indicatorsTable } from './indicators.ts';
 import type { DocumentOptions } from './indicators.ts';
 import { ingest } from './ingest.ts';
-import type { Io } from './io.ts';
+import type { Io } from '../io.ts';
 
 export interface ReportOptions extends DocumentOptions {
   db: string;

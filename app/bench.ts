@@ -14,8 +14,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Database } from './db.ts';
-import { BENCH_EXTRACT_DATE, writeScaledExtract } from '../fixtures/generator/scaled.ts';
+import { Database } from '../pipeline/db.ts';
+import { BENCH_EXTRACT_DATE, writeScaledExtract } from './demo/generator/scaled.ts';
 
 const OUT = 'out/bench';
 const PERIODS = ['--period', '2007/08:2016/17', '--period', '2007-04:2017-03'];

@@ -4,19 +4,19 @@
  * quarantined, file by file; neither prints an identifier.
  */
 import { existsSync, rmSync } from 'node:fs';
-import { Database } from '../db.ts';
-import { ensureSchema } from '../schema.ts';
-import { bundledPopulation, resolveLa } from '../la.ts';
-import { bundledPopulationDataset } from '../benchmarks/dfe-store.ts';
-import { readExtract } from '../ingest/extract.ts';
-import { loadSnapshot } from '../ingest/load.ts';
-import { readQuarantine } from '../ingest/staging.ts';
-import { exportParquet } from '../parquet.ts';
-import type { ParsedExtract } from '../ingest/types.ts';
-import { warningSummary } from '../ingest/dfe-rules.ts';
-import { UsageError } from '../errors.ts';
-import type { Io } from './io.ts';
-import { textTable } from './io.ts';
+import { Database } from '../../pipeline/db.ts';
+import { ensureSchema } from '../../pipeline/schema.ts';
+import { bundledPopulation, resolveLa } from '../../pipeline/la.ts';
+import { bundledPopulationDataset } from '../../pipeline/benchmarks/dfe-store.ts';
+import { readExtract } from '../../pipeline/ingest/extract.ts';
+import { loadSnapshot } from '../../pipeline/ingest/load.ts';
+import { readQuarantine } from '../../pipeline/ingest/staging.ts';
+import { exportParquet } from '../../pipeline/parquet.ts';
+import type { ParsedExtract } from '../../pipeline/ingest/types.ts';
+import { warningSummary } from '../../pipeline/ingest/dfe-rules.ts';
+import { UsageError } from '../../pipeline/errors.ts';
+import type { Io } from '../io.ts';
+import { textTable } from '../io.ts';
 
 export interface IngestOptions {
   db: string;

@@ -9,7 +9,7 @@
  * counts with exact half-up rounding, as the metrics layer does.
  */
 import type { Area, Benchmark, IndicatorResult, IndicatorsDocument, Polarity, Rank, Unit } from '../metrics/types.ts';
-import type { IndicatorDefinition, MonthlyPoint, MonthlySeries, ReportInput } from './types.ts';
+import type { IndicatorDefinition, MonthlyPoint, MonthlySeries, ReportInput } from '../reports/types.ts';
 import { ratioToOneDecimal } from '../pipeline/decimal.ts';
 
 export const POPULATION = 67_800;
