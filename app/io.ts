@@ -12,12 +12,7 @@ export const processIo: Io = {
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
 };
 
-/** A fixed-width text table (numbers right-aligned). */
-export function textTable(header: string[], rows: (string | number)[][]): string {
-  const cells = [header, ...rows.map((r) => r.map(String))];
-  const widths = header.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? '').length)));
-  const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || /^-?[\d.,]*$|^[-—]$/.test(String(r[c]))));
-  return cells
-    .map((r) => r.map((v, c) => (numeric[c] ? v.padStart(widths[c]!) : v.padEnd(widths[c]!))).join('  ').trimEnd())
-    .join('\n');
+/** Colour on stdout only for a terminal, and never under NO_COLOR. */
+export function colourOn(): boolean {
+  return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 }

@@ -103,9 +103,14 @@ export interface IndicatorResult {
     england?: Benchmark;
   };
   rank: Rank | null;
-  /** against the period before (the previous financial year, month or range of the same length) */
+  /**
+   * Against the period before (the previous financial year, month or range of
+   * the same length), set by the indicators service (app/indicators-service.ts),
+   * the one rule every output reads. `previous_period` is null when the period
+   * before starts before the extract's data (nothing to compare with).
+   */
   direction?: {
-    previous_period: string;
+    previous_period: string | null;
     previous_value: number | null;
     value: 'better' | 'worse' | 'same' | 'not_rated';
   };

@@ -29,3 +29,24 @@ export async function findSnapshot(db: Database, id?: string): Promise<SnapshotI
   }
   return row;
 }
+
+/**
+ * Where a snapshot's data starts: its earliest referral. The front door
+ * records every case from the case system's first day, whereas a care episode
+ * from 2004 only means that child was still in care when the system went live
+ * (the earliest date of any table would put years of false zeros on a chart
+ * and rate a change against them). Without referrals, the earliest date of
+ * any table. `null` when the snapshot holds no dated record.
+ */
+export async function dataStart(db: Database, snapshotId: string): Promise<string | null> {
+  const row = await db.one<{ d: string | null }>(
+    `SELECT coalesce(
+       (SELECT min(referral_date) FROM store.referral WHERE snapshot_id = $id),
+       (SELECT min(d) FROM (
+          SELECT min(start_date) AS d FROM store.s47_enquiry WHERE snapshot_id = $id
+          UNION ALL SELECT min(start_date) FROM store.cp_plan WHERE snapshot_id = $id
+          UNION ALL SELECT min(start_date) FROM store.cla_episode WHERE snapshot_id = $id))) AS d`,
+    { id: snapshotId },
+  );
+  return row?.d ?? null;
+}

@@ -66,8 +66,8 @@ function indicatorRows(model: ReportModel, ind: IndicatorModel, laCode: string |
       rows.push({ ...b, measure: 'rank_of', value: f.rankSuppressed ? SUPPRESSED_MARK : f.rank!.of, unit: 'count', source: rankSource });
       rows.push({ ...b, measure: 'quartile', value: f.rankSuppressed ? SUPPRESSED_MARK : f.rank!.quartile, unit: 'quartile', source: rankSource });
     }
-    const prev = ind.figures.slice(0, ind.figures.indexOf(f)).reverse().find((p) => p.period.kind === f.period.kind);
-    rows.push({ ...b, measure: 'direction', value: f.direction, unit: 'direction', source: prev ? `against ${prev.period.label}` : 'no previous period' });
+    const against = f.result?.direction?.previous_period;
+    rows.push({ ...b, measure: 'direction', value: f.direction, unit: 'direction', source: against ? `against ${against}` : 'no previous period' });
   }
   for (const p of ind.monthly) {
     const b = base(p.period, rollingStart(p.period), p.period_end);

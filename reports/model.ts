@@ -1,12 +1,13 @@
 /*
  * The one place that turns a ReportInput into what every renderer prints:
  * periods in order, indicators grouped by area in registry order, each figure
- * with its suppression mark, the direction of travel and the RAG ratings.
+ * with its suppression mark, the direction of travel (as the indicators
+ * service set it on each result) and the RAG ratings.
  * Renderers only lay this out, so Markdown, CSV, Excel and HTML cannot
  * disagree about a number. Pure: no I/O, no clock.
  */
 import type { Area, Benchmark, IndicatorResult, Polarity, Rank, Unit } from '../metrics/types.ts';
-import { directionLabel, directionOfTravel, movement, ragRating, type Direction, type Movement, type Rag } from './direction.ts';
+import { directionLabel, movement, ragRating, type Direction, type Movement, type Rag } from './direction.ts';
 import { AREA_NAMES, AREA_ORDER, formatCount, formatValue, MISSING_MARK, periodKind, SUPPRESSED_MARK, type PeriodKind } from './format.ts';
 import { applySuppression, isSuppressedDocument, suppressedFields } from './suppress.ts';
 import type { IndicatorDefinition, MonthlyPoint, ReportInput } from './types.ts';
@@ -103,15 +104,13 @@ export function buildReportModel(raw: ReportInput): ReportModel {
   for (const def of defs.values()) {
     if (!doc.results.some((r) => r.indicator === def.id) && !monthlyById.has(def.id)) continue;
     const figures: PeriodFigures[] = [];
-    periods.forEach((period, i) => {
+    for (const period of periods) {
       const r = byKey.get(`${def.id}\u0000${period.label}`) ?? null;
       const marks = suppressedFields(doc, def.id, period.label);
-      const prevPeriod = periods.slice(0, i).reverse().find((p) => p.kind === period.kind);
-      const prevFigures = prevPeriod ? figures.find((f) => f.period === prevPeriod) : undefined;
-      const prevValue = prevFigures?.value.value ?? null;
       const value = r?.value ?? null;
-      const direction = directionOfTravel(prevValue, value, def.polarity);
-      const move = movement(prevValue, value);
+      // the indicators service's direction, read, never worked out again (suppression has already made it not rated where a value is withheld)
+      const direction: Direction = r?.direction?.value ?? 'not_rated';
+      const move = r?.direction ? movement(r.direction.previous_value, value) : null;
       figures.push({
         period,
         result: r,
@@ -127,7 +126,7 @@ export function buildReportModel(raw: ReportInput): ReportModel {
         movement: move,
         directionText: directionLabel(direction, move),
       });
-    });
+    }
     const latest = latestPeriod ? figures.find((f) => f.period === latestPeriod) ?? null : null;
     indicators.push({
       id: def.id,

@@ -171,3 +171,24 @@ describe('what the renderers print when suppressing', () => {
     expect(found).toBe(true);
   });
 });
+
+describe('rule 5: the direction of travel in the published version', () => {
+  const y15 = result({ period: '2015/16', period_start: '2015-04-01', period_end: '2016-03-31', numerator: 144, denominator: 150, value: 96, direction: { previous_period: null, previous_value: null, value: 'not_rated' } });
+  const y16 = (prevValue: number) => result({ direction: { previous_period: '2015/16', previous_value: prevValue, value: 'worse' } });
+
+  it('keeps a direction whose two values are both published', () => {
+    const out = suppress(docOf(y15, y16(96)));
+    expect(out.results[1]!.direction).toEqual({ previous_period: '2015/16', previous_value: 96, value: 'worse' });
+  });
+
+  it('is not rated when the previous value is withheld (3 late of 150 can be worked back)', () => {
+    const out = suppress(docOf({ ...y15, numerator: 147, value: 98 }, y16(98)));
+    expect(out.results[0]!.value).toBeNull();
+    expect(out.results[1]!.direction).toEqual({ previous_period: '2015/16', previous_value: null, value: 'not_rated' });
+  });
+
+  it('is not rated when the value itself is withheld, or the previous period is not in the document (fail closed)', () => {
+    expect(suppress(docOf(y15, { ...y16(96), numerator: 143, value: 97.9 })).results[1]!.direction?.value).toBe('not_rated');
+    expect(suppress(docOf(y16(96))).results[0]!.direction).toEqual({ previous_period: '2015/16', previous_value: null, value: 'not_rated' });
+  });
+});

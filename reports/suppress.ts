@@ -30,8 +30,10 @@
  *     indicators (ICPCs held is the numerator of `icpc_per_10k` and the
  *     denominator of `icpc_within_15wd_pct`); because rules 1 and 2 depend only
  *     on the count itself, a small count is suppressed wherever it appears.
- *  5. Direction of travel is derived from the values, so a suppressed value
- *     is "not rated"; SPC points are gaps.
+ *  5. Direction of travel is derived from the values, so it is "not rated"
+ *     when the value or the previous period's value is suppressed, and when
+ *     the previous period is not in the document (its counts cannot be
+ *     checked: fail closed); SPC points are gaps.
  *
  * Monthly (rolling-12-month) points follow the same rule on the counts they
  * carry. A point that comes without its counts cannot be checked and is
@@ -116,7 +118,16 @@ export function suppress(doc: IndicatorsDocument, exempt: ReadonlySet<string> = 
       rank: null,
     };
   });
-  return { ...doc, results, suppression: { rule: SUPPRESSION_RULE, cells } };
+  // rule 5: a direction whose either end is withheld, or cannot be checked, is not rated
+  const published = new Map(results.map((r) => [`${r.indicator}\u0000${r.period}`, r]));
+  const checked = results.map((r): IndicatorResult => {
+    const d = r.direction;
+    if (!d || d.value === 'not_rated' && d.previous_value === null) return r;
+    const prev = d.previous_period === null ? undefined : published.get(`${r.indicator}\u0000${d.previous_period}`);
+    if (r.value !== null && prev !== undefined && prev.value !== null) return r;
+    return { ...r, direction: { previous_period: d.previous_period, previous_value: null, value: 'not_rated' } };
+  });
+  return { ...doc, results: checked, suppression: { rule: SUPPRESSION_RULE, cells } };
 }
 
 /** Which fields of one figure were suppressed (empty when none, or when the document was not suppressed). */

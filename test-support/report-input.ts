@@ -11,6 +11,7 @@
 import type { Area, Benchmark, IndicatorResult, IndicatorsDocument, Polarity, Rank, Unit } from '../metrics/types.ts';
 import type { IndicatorDefinition, MonthlyPoint, MonthlySeries, ReportInput } from '../reports/types.ts';
 import { ratioToOneDecimal } from '../pipeline/decimal.ts';
+import { directionOfTravel } from '../reports/direction.ts';
 
 export const POPULATION = 67_800;
 const YEARS = ['2013/14', '2014/15', '2015/16', '2016/17'] as const;
@@ -215,6 +216,11 @@ function results(): IndicatorResult[] {
         polarity: s.polarity,
         benchmarks,
         rank,
+        // as the indicators service sets it: against the year before, none before 2013/14 (the data starts then)
+        direction:
+          i === 0
+            ? { previous_period: null, previous_value: null, value: 'not_rated' }
+            : { previous_period: YEARS[i - 1]!, previous_value: out.at(-1)!.value, value: directionOfTravel(out.at(-1)!.value, value, s.polarity) },
         notes: s.notes?.[year] ?? [],
       });
     });

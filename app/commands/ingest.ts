@@ -16,7 +16,7 @@ import type { ParsedExtract } from '../../pipeline/ingest/types.ts';
 import { warningSummary } from '../../pipeline/ingest/dfe-rules.ts';
 import { UsageError } from '../../pipeline/errors.ts';
 import type { Io } from '../io.ts';
-import { textTable } from '../io.ts';
+import { textTable } from '../../reports/terminal.ts';
 
 export interface IngestOptions {
   db: string;

@@ -10,7 +10,7 @@ import { isIdentifierColumn, loadOrCreateKey, pseudonymiser } from '../../pipeli
 import { findSnapshot } from '../../pipeline/snapshots.ts';
 import { csvRecord } from '../../reports/safe-cell.ts';
 import type { Io } from '../io.ts';
-import { textTable } from '../io.ts';
+import { textTable } from '../../reports/terminal.ts';
 
 const FACT_TABLES = ['person', 'referral', 's47_enquiry', 'icpc', 'cp_plan', 'cp_review', 'cla_episode', 'legal_status', 'cla_review', 'population'];
 const SNAPSHOT_TABLES = [...FACT_TABLES, 'quarantine', 'snapshot_file', 'warning', 'snapshot'];

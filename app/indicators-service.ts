@@ -1,0 +1,124 @@
+/*
+ * The indicators service: the one place that turns a snapshot and some
+ * periods into the results every output shows. It computes each figure
+ * (pipeline/compute.ts), its direction of travel, its comparators and its
+ * rank (pipeline/benchmarks/), once; the terminal table, the JSON, the CSV
+ * and the four reports only read what it returns, so they cannot disagree.
+ * Commands call it; it never writes a file or prints.
+ *
+ * Direction of travel, the one rule (reports/direction.ts has the
+ * comparison): each figure against the period just before it of the same
+ * kind (the previous financial year; the 12 months ending a month earlier;
+ * the range of the same length just before), computed in the same pass
+ * whether or not it is shown. A previous period that starts before the
+ * extract's data does is no period to compare with: its figure would be a
+ * part-year or an empty one (a false "better"), so the direction is
+ * `not_rated` with `previous_period: null`. Where the data starts is
+ * `dataStart` (pipeline/snapshots.ts).
+ */
+import { computeIndicators } from '../pipeline/compute.ts';
+import type { Database } from '../pipeline/db.ts';
+import { UsageError } from '../pipeline/errors.ts';
+import { resolveLa } from '../pipeline/la.ts';
+import { financialYearStarting, lastWholeMonth, latestCompleteFinancialYear, monthlySeries, parsePeriods, previousPeriod, shiftMonth } from '../pipeline/periods.ts';
+import { dataStart, findSnapshot } from '../pipeline/snapshots.ts';
+import type { SnapshotInfo } from '../pipeline/snapshots.ts';
+import { attachBenchmarks } from '../pipeline/benchmarks/attach.ts';
+import { bundledDfeDataset, loadDfeDataset } from '../pipeline/benchmarks/dfe-store.ts';
+import { INDICATORS } from '../metrics/index.ts';
+import type { IndicatorResult, IndicatorsDocument, Period } from '../metrics/types.ts';
+import { directionOfTravel } from '../reports/direction.ts';
+import type { MonthlySeries, ReportInput } from '../reports/types.ts';
+
+export interface DocumentOptions {
+  period?: string[];
+  snapshot?: string;
+  snStat?: string;
+  snModel?: string;
+}
+
+/** The scrutineer's monthly trend covers at most ten years. */
+const MAX_MONTHS = 120;
+/** The board's annual report sets four financial years side by side. */
+const DEFAULT_YEARS = 4;
+
+/** Results for the periods asked (default: the latest complete financial year), with direction, comparators and ranks. */
+export async function buildDocument(db: Database, opts: DocumentOptions): Promise<IndicatorsDocument> {
+  const snStat = opts.snStat ?? 'mean';
+  const snModel = opts.snModel ?? '2025';
+  if (snStat !== 'mean' && snStat !== 'median') throw new UsageError(`--sn-stat ${snStat}: use mean or median`);
+  if (snModel !== '2025' && snModel !== '2021') throw new UsageError(`--sn-model ${snModel}: use 2025 or 2021`);
+  // periods first: bad usage is bad usage whatever the database holds
+  const asked = opts.period && opts.period.length > 0 ? parsePeriods(opts.period) : null;
+  const snap = await findSnapshot(db, opts.snapshot);
+  const periods = asked ?? parsePeriods([latestCompleteFinancialYear(snap.data_to ?? snap.extracted_at).label]);
+  const la = snap.la_code ? resolveLa(snap.la_code) : null;
+  // the period before each, computed in the same pass, for the direction of travel
+  const previous = periods.map(previousPeriod);
+  const extra = previous.filter((p) => !periods.some((q) => q.label === p.label));
+  const all = await computeIndicators(db, { snapshotId: snap.snapshot_id, periods: [...periods, ...uniqueByLabel(extra)], laCodes: la ? [la.code, la.ons_code] : [] });
+  const byKey = new Map(all.map((r) => [`${r.indicator}|${r.period}`, r]));
+  const results = all.filter((r) => periods.some((p) => p.label === r.period));
+  const start = await dataStart(db, snap.snapshot_id);
+  for (const r of results) {
+    const before = previous[periods.findIndex((p) => p.label === r.period)]!;
+    r.direction = directionAgainst(r, before, byKey.get(`${r.indicator}|${before.label}`), start);
+  }
+  const dataset = (await loadDfeDataset(db)) ?? bundledDfeDataset();
+  await attachBenchmarks(db, results, { dataset, laCode: la?.code ?? null, snModel, snStat });
+  return { la, snapshot: { id: snap.snapshot_id, extracted_at: snap.extracted_at }, results };
+}
+
+/** The direction of `r` against the period before it (see the header for the rule). */
+export function directionAgainst(r: IndicatorResult, before: Period, prev: IndicatorResult | undefined, dataStartDate: string | null): NonNullable<IndicatorResult['direction']> {
+  const covered = dataStartDate !== null && before.start >= dataStartDate && prev !== undefined;
+  if (!covered) return { previous_period: null, previous_value: null, value: 'not_rated' };
+  const value = prev.value;
+  return { previous_period: before.label, previous_value: value, value: directionOfTravel(value, r.value, r.polarity) };
+}
+
+function uniqueByLabel(ps: Period[]): Period[] {
+  return ps.filter((p, i) => ps.findIndex((q) => q.label === p.label) === i);
+}
+
+/** The periods asked for, or the board's layout: the latest four complete financial years. */
+export async function reportPeriods(db: Database, opts: DocumentOptions): Promise<string[]> {
+  if (opts.period && opts.period.length > 0) return opts.period;
+  const snap = await findSnapshot(db, opts.snapshot);
+  const latest = latestCompleteFinancialYear(snap.data_to ?? snap.extracted_at);
+  const firstYear = Number(latest.start.slice(0, 4)) - DEFAULT_YEARS + 1;
+  return [`${financialYearStarting(firstYear).label}:${latest.label}`];
+}
+
+/** Everything the renderers take, from results already computed: the definitions, the monthly series, the time. */
+export async function buildReportInput(db: Database, doc: IndicatorsDocument, opts: { snapshot?: string; suppress?: boolean }): Promise<ReportInput> {
+  const snap = await findSnapshot(db, opts.snapshot);
+  return {
+    doc,
+    definitions: INDICATORS.map(({ id, title, area, polarity, unit, definition, dfeSource }) => ({ id, title, area, polarity, unit, definition, dfeSource })),
+    monthly: await monthlyTrend(db, snap, doc.la ? [doc.la.code, doc.la.ons_code] : []),
+    generatedAt: new Date().toISOString(),
+    suppress: opts.suppress ?? false,
+  };
+}
+
+/**
+ * Rolling 12 months ending each month the extract covers in full, the latest
+ * ten years at most, from where the data starts (`dataStart`).
+ */
+async function monthlyTrend(db: Database, snap: SnapshotInfo, laCodes: string[]): Promise<MonthlySeries[]> {
+  const from = await dataStart(db, snap.snapshot_id);
+  if (!from) return [];
+  // the last month wholly covered, and the first whose 12 months are all in the extract
+  const lastMonth = lastWholeMonth(snap.data_to ?? snap.extracted_at);
+  const firstMonth = shiftMonth(from.slice(0, 7), from.slice(8) === '01' ? 11 : 12);
+  const months = firstMonth > lastMonth ? [] : monthlySeries(firstMonth, lastMonth).slice(-MAX_MONTHS);
+  if (months.length === 0) return [];
+  const results = await computeIndicators(db, { snapshotId: snap.snapshot_id, periods: months, laCodes });
+  return INDICATORS.map((ind) => ({
+    indicator: ind.id,
+    points: results
+      .filter((r) => r.indicator === ind.id)
+      .map((r) => ({ period: r.period, period_end: r.period_end, value: r.value, numerator: r.numerator, denominator: r.denominator })),
+  }));
+}

@@ -1,0 +1,84 @@
+/*
+ * What the commands print on stdout: the indicators as a fixed-width table
+ * for people and as a flat CSV for programs, and the text table other
+ * commands (ingest, snapshots) lay their accounts out in. Pure, like every
+ * renderer here: the direction of travel is read from the results (the
+ * indicators service sets it), never worked out again.
+ */
+import type { IndicatorResult, IndicatorsDocument } from '../metrics/types.ts';
+import { directionLabel, movement } from './direction.ts';
+import { formatValue } from './format.ts';
+import { csvRecord } from './safe-cell.ts';
+
+/** A fixed-width text table (numbers right-aligned). */
+export function textTable(header: string[], rows: (string | number)[][]): string {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? '').length)));
+  const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || /^-?[\d.,]*$|^[-—]$/.test(String(r[c]))));
+  return cells
+    .map((r) => r.map((v, c) => (numeric[c] ? v.padStart(widths[c]!) : v.padEnd(widths[c]!))).join('  ').trimEnd())
+    .join('\n');
+}
+
+const fmt = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : formatValue(v));
+const count = (v: number | null): string => (v === null ? '—' : String(v));
+
+const GREEN = '\u001b[32m';
+const RED = '\u001b[31m';
+const RESET = '\u001b[0m';
+
+/** Direction in words (colour is never the only signal), coloured by polarity on a terminal. */
+function directionCell(r: IndicatorResult, colour: boolean): string {
+  if (!r.direction) return '';
+  const label = directionLabel(r.direction.value, movement(r.direction.previous_value, r.value));
+  if (!colour) return label;
+  return r.direction.value === 'better' ? `${GREEN}${label}${RESET}` : r.direction.value === 'worse' ? `${RED}${label}${RESET}` : label;
+}
+
+export function indicatorsTable(doc: IndicatorsDocument, opts: { colour?: boolean } = {}): string {
+  const head = doc.la ? `${doc.la.name} (${doc.la.code}), snapshot ${doc.snapshot.id}, extract taken ${doc.snapshot.extracted_at}` : `snapshot ${doc.snapshot.id}`;
+  const rows = doc.results.map((r) => [
+    r.indicator,
+    r.period,
+    count(r.numerator),
+    count(r.denominator),
+    fmt(r.value),
+    fmt(r.benchmarks.sn?.value),
+    fmt(r.benchmarks.region?.value),
+    fmt(r.benchmarks.england?.value),
+    r.rank ? `${r.rank.position}/${r.rank.of}${r.rank.provisional ? '*' : ''}` : '—',
+    r.rank?.quartile ?? '—',
+    directionCell(r, opts.colour ?? false),
+  ]);
+  const notes = doc.results.flatMap((r) => r.notes.filter((n) => !n.startsWith('local indicator')).map((n) => `${r.indicator} ${r.period}: ${n}`));
+  const uniqueNotes = [...new Set(notes)];
+  const provisional = doc.results.some((r) => r.rank?.provisional) ? ['* rank provisional: against the latest year DfE has published'] : [];
+  return [
+    head,
+    '',
+    textTable(['indicator', 'period', 'numerator', 'denominator', 'value', 'sn', 'region', 'england', 'rank', 'quartile', 'direction'], rows),
+    ...(uniqueNotes.length || provisional.length ? ['', ...provisional, ...uniqueNotes] : []),
+  ].join('\n');
+}
+
+export function indicatorsCsv(results: IndicatorResult[]): string {
+  const header = ['indicator', 'period', 'period_start', 'period_end', 'numerator', 'denominator', 'value', 'unit', 'polarity', 'sn', 'region', 'england', 'notes'];
+  const lines = results.map((r) =>
+    [
+      r.indicator,
+      r.period,
+      r.period_start,
+      r.period_end,
+      r.numerator,
+      r.denominator,
+      r.value,
+      r.unit,
+      r.polarity,
+      r.benchmarks.sn?.value,
+      r.benchmarks.region?.value,
+      r.benchmarks.england?.value,
+      r.notes.join('; '),
+    ].map((v) => (v === undefined ? null : v)),
+  );
+  return [csvRecord(header), ...lines.map((l) => csvRecord(l))].join('\n');
+}
