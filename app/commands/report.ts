@@ -12,6 +12,7 @@ import { resolveLa } from '../../pipeline/la.ts';
 import { financialYearStarting, lastWholeMonth, latestCompleteFinancialYear, monthlySeries, shiftMonth } from '../../pipeline/periods.ts';
 import { findSnapshot } from '../../pipeline/snapshots.ts';
 import { INDICATORS } from '../../metrics/index.ts';
+import { dfeSourceWords } from '../../metrics/dfe.ts';
 import { RENDERERS } from '../../reports/index.ts';
 import type { MonthlySeries, ReportInput } from '../../reports/index.ts';
 import type { IndicatorsDocument } from '../../metrics/types.ts';
@@ -55,7 +56,7 @@ async function writeReports(db: Database, doc: IndicatorsDocument, opts: ReportO
   const monthly = await monthlyTrend(db, snap.snapshot_id, snap.data_to ?? snap.extracted_at, doc.la ? [doc.la.code, doc.la.ons_code] : []);
   const input: ReportInput = {
     doc,
-    definitions: INDICATORS.map(({ id, title, area, polarity, unit, definition, dfeSource }) => ({ id, title, area, polarity, unit, definition, dfeSource })),
+    definitions: INDICATORS.map(({ id, title, area, polarity, unit, definition, dfe }) => ({ id, title, area, polarity, unit, definition, dfeSource: dfeSourceWords(dfe) })),
     monthly,
     generatedAt: new Date().toISOString(),
     suppress: opts.suppress ?? false,
