@@ -10,7 +10,7 @@ export const cinPer10k: Indicator = {
   polarity: 'none',
   unit: 'per_10k',
   definition: 'Referrals open at period end that are not no-further-action, per 10,000 children aged 0 to 17.',
-  dfeSource: 'B1 At31_episodes / ONS population',
+  dfe: { type: 'rate', kind: 'b1_cin', count: 'At31_episodes' },
   requires: [{ table: 'referral' }],
   numeratorSql: countOpenAtEnd('(SELECT * FROM referral WHERE NOT coalesce(nfa, false))', 'referral_date', 'close_date'),
   denominatorSql: 'population',

@@ -9,7 +9,7 @@ export const claPer10k: Indicator = {
   polarity: 'low',
   unit: 'per_10k',
   definition: 'Distinct children with a care episode open at period end (short-break episodes, legal status V3 or V4, do not count), per 10,000 children aged 0 to 17.',
-  dfeSource: 'CLA file children_count / population_estimate',
+  dfe: { type: 'own_rate', kind: 'cla_rates', count: 'children_count', population: 'population_estimate' },
   requires: [{ table: 'cla_episode' }],
   numeratorSql: countChildrenOpenAtEnd('cla_episode'),
   denominatorSql: 'population',

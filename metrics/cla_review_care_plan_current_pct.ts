@@ -8,7 +8,6 @@ export const claReviewCarePlanCurrentPct: Indicator = {
   polarity: 'high',
   unit: 'percent',
   definition: 'Looked-after children reviews held in the period (not cancelled) with an up-to-date care plan, as a percentage of reviews held in the period. An unrecorded flag counts as not up to date.',
-  dfeSource: null,
   requires: [{ table: 'cla_review', column: 'care_plan_current' }],
   numeratorSql: reviewsHeldInPeriod('care_plan_current'),
   denominatorSql: reviewsHeldInPeriod(),

@@ -8,7 +8,6 @@ export const claReviewIroConsultedPct: Indicator = {
   polarity: 'high',
   unit: 'percent',
   definition: 'Looked-after children reviews held in the period (not cancelled) where the independent reviewing officer consulted the child beforehand, as a percentage of reviews held in the period. An unrecorded flag counts as not consulted.',
-  dfeSource: null,
   requires: [{ table: 'cla_review', column: 'iro_consulted' }],
   numeratorSql: reviewsHeldInPeriod('iro_consulted'),
   denominatorSql: reviewsHeldInPeriod(),

@@ -8,7 +8,6 @@ export const claReviewSwAttendedPct: Indicator = {
   polarity: 'high',
   unit: 'percent',
   definition: 'Looked-after children reviews held in the period (not cancelled) attended by the allocated social worker, as a percentage of reviews held in the period. An unrecorded flag counts as not attended.',
-  dfeSource: null,
   requires: [{ table: 'cla_review', column: 'sw_attended' }],
   numeratorSql: reviewsHeldInPeriod('sw_attended'),
   denominatorSql: reviewsHeldInPeriod(),

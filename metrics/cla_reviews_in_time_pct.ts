@@ -48,7 +48,6 @@ export const claReviewsInTimePct: Indicator = {
   unit: 'percent',
   definition:
     'Of the children looked after at period end whose first review was due by period end, the percentage with no review late in the period: first review due 20 working days after the period of care started, the second 3 months after the first, each later one 6 months after the review before it; cancelled reviews are not reviews.',
-  dfeSource: null,
   requires: [{ table: 'cla_episode' }, { table: 'cla_review' }],
   numeratorSql: reviewTimeliness(SLOTS, ELIGIBLE, 'on_time'),
   denominatorSql: reviewTimeliness(SLOTS, ELIGIBLE, 'eligible'),

@@ -26,7 +26,7 @@ export const cpp2yPlusPct: Indicator = {
   polarity: 'low',
   unit: 'percent',
   definition: 'Of the children with a child protection plan open at period end, the percentage whose open plan started on or before the date two years before period end.',
-  dfeSource: 'D5 2_years_or_more_percent',
+  dfe: { type: 'published_pct', kind: 'd5_plans_by_duration', measure: '2_years_or_more_percent' },
   requires: [{ table: 'cp_plan' }],
   numeratorSql: overOpenChildren(`${TWO_YEARS_OR_MORE} AS n`),
   denominatorSql: overOpenChildren(`${ALL_OPEN} AS n`),

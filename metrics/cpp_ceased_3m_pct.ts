@@ -9,7 +9,6 @@ export const cppCeased3mPct: Indicator = {
   polarity: 'none',
   unit: 'percent',
   definition: 'Child protection plans ending in the period whose end date is no later than 3 calendar months after their start, as a percentage of plans ending in the period.',
-  dfeSource: null,
   requires: [{ table: 'cp_plan' }],
   numeratorSql: countInPeriod('cp_plan', 'end_date', { filter: 'x.end_date <= add_months(x.start_date, 3)' }),
   denominatorSql: countInPeriod('cp_plan', 'end_date'),

@@ -8,7 +8,7 @@ export const cppPer10k: Indicator = {
   polarity: 'low',
   unit: 'per_10k',
   definition: 'Distinct children with a child protection plan open at period end (a plan ending on the last day is not open), per 10,000 children aged 0 to 17.',
-  dfeSource: 'D5 CPP_At31 / ONS population',
+  dfe: { type: 'rate', kind: 'd5_plans_by_duration', count: 'CPP_At31' },
   requires: [{ table: 'cp_plan' }],
   numeratorSql: countChildrenOpenAtEnd('cp_plan'),
   denominatorSql: 'population',

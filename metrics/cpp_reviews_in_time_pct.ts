@@ -25,7 +25,6 @@ export const cppReviewsInTimePct: Indicator = {
   unit: 'percent',
   definition:
     'Of the children with a child protection plan open at period end whose first review was due by period end, the percentage with no review late in the period: first review due 3 months after the plan start, each later one 6 months after the review before it; a review is late if not held by its due date and still outstanding at the start of the period.',
-  dfeSource: null,
   requires: [{ table: 'cp_plan' }, { table: 'cp_review' }],
   numeratorSql: reviewTimeliness(SLOTS, ELIGIBLE, 'on_time'),
   denominatorSql: reviewTimeliness(SLOTS, ELIGIBLE, 'eligible'),

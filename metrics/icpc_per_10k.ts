@@ -8,7 +8,7 @@ export const icpcPer10k: Indicator = {
   polarity: 'none',
   unit: 'per_10k',
   definition: 'Initial child protection conferences held in the period (transfer-in conferences excluded), per 10,000 children aged 0 to 17.',
-  dfeSource: 'C4 ICPC / ONS population',
+  dfe: { type: 'rate', kind: 'c4_s47_icpc', count: 'ICPC' },
   requires: [{ table: 'icpc' }],
   numeratorSql: countInPeriod('icpc', 'icpc_date'),
   denominatorSql: 'population',

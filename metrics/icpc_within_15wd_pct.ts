@@ -23,7 +23,7 @@ export const icpcWithin15wdPct: Indicator = {
   unit: 'percent',
   definition:
     'Initial child protection conferences held in the period whose linked section 47 enquiry started on or before the conference and no more than 15 working days before it (weekends and England and Wales bank holidays excluded), as a percentage of all ICPCs held in the period.',
-  dfeSource: 'C4 (Duration_0-10_days + Duration_11-15_days) / ICPC',
+  dfe: { type: 'pct', kind: 'c4_s47_icpc', numerator: ['Duration_0-10_days', 'Duration_11-15_days'], denominator: 'ICPC' },
   requires: [{ table: 'icpc', column: 's47_id' }, { table: 's47_enquiry' }],
   numeratorSql: countInPeriod(TIMED, 'icpc_date', { filter: 'x.within_15' }),
   denominatorSql: countInPeriod('icpc', 'icpc_date'),

@@ -65,6 +65,8 @@ export function registryProblems(list: readonly Indicator[]): string[] {
     if (i.requires.length === 0) problems.push(`${i.id}: requires no table`);
     if (i.unit === 'per_10k' && i.denominatorSql !== 'population') problems.push(`${i.id}: a rate per 10,000 divides by the population`);
     if (i.unit === 'percent' && i.denominatorSql === 'population') problems.push(`${i.id}: a percentage does not divide by the population`);
+    // the comparator must be the same kind of figure as ours: a rate beside a percentage is a wrong figure in a board paper
+    if (i.dfe && (i.unit === 'per_10k') !== (i.dfe.type === 'rate' || i.dfe.type === 'own_rate')) problems.push(`${i.id}: its DfE formula (${i.dfe.type}) is not a ${i.unit === 'per_10k' ? 'rate' : 'percentage'}`);
     for (const [side, sql] of [['numerator', i.numeratorSql], ['denominator', i.denominatorSql], ['untimed', i.untimedSql]] as const) {
       if (sql === undefined || sql === 'population') continue;
       if (!/\bperiod\b/.test(sql) || !/\bperiod_id\b/.test(sql)) problems.push(`${i.id}: ${side} SQL must return one row per period (period_id, n)`);

@@ -8,7 +8,7 @@ export const referralsPer10k: Indicator = {
   polarity: 'none',
   unit: 'per_10k',
   definition: 'Referrals (CIN episodes) with a referral date in the period, per 10,000 children aged 0 to 17.',
-  dfeSource: 'C1 referral_count / ONS population',
+  dfe: { type: 'rate', kind: 'c1_referrals', count: 'referral_count' },
   requires: [{ table: 'referral' }],
   numeratorSql: countInPeriod('referral', 'referral_date'),
   denominatorSql: 'population',

@@ -61,6 +61,15 @@ describe('registryProblems catches a malformed registry', () => {
     expect(registryProblems([wrong])).toEqual(['cpp_repeat_pct: a percentage does not divide by the population']);
   });
 
+  it('a DfE formula of another kind of figure than the indicator', () => {
+    const pct: Indicator = { ...byId('cpp_per_10k'), dfe: byId('cpp_repeat_pct').dfe! };
+    const rate: Indicator = { ...byId('cpp_repeat_pct'), dfe: byId('cla_per_10k').dfe! };
+    expect(registryProblems([pct, rate])).toEqual([
+      'cpp_per_10k: its DfE formula (published_pct) is not a rate',
+      'cpp_repeat_pct: its DfE formula (own_rate) is not a percentage',
+    ]);
+  });
+
   it('SQL that does not return one row per period, and every problem at once', () => {
     const noPeriod: Indicator = { ...byId('icpc_per_10k'), id: 'icpc_per_10k_copy', numeratorSql: 'SELECT count(*) AS n FROM icpc' };
     const dup = byId('icpc_per_10k');

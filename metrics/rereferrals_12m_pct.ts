@@ -23,7 +23,7 @@ export const rereferrals12mPct: Indicator = {
   unit: 'percent',
   definition:
     'Referrals in the period for a child who had another referral dated in the 12 months before it, as a percentage of referrals in the period.',
-  dfeSource: 'C1 rereferral_percent',
+  dfe: { type: 'published_pct', kind: 'c1_referrals', measure: 'rereferral_percent' },
   requires: [{ table: 'referral' }],
   numeratorSql: countInPeriod(FLAGGED, 'referral_date', { filter: 'x.is_rereferral' }),
   denominatorSql: countInPeriod('referral', 'referral_date'),

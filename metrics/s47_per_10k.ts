@@ -8,7 +8,7 @@ export const s47Per10k: Indicator = {
   polarity: 'none',
   unit: 'per_10k',
   definition: 'Section 47 enquiries started in the period, per 10,000 children aged 0 to 17.',
-  dfeSource: 'C4 Section47 / ONS population',
+  dfe: { type: 'rate', kind: 'c4_s47_icpc', count: 'Section47' },
   requires: [{ table: 's47_enquiry' }],
   numeratorSql: countInPeriod('s47_enquiry', 'start_date'),
   denominatorSql: 'population',

@@ -14,7 +14,6 @@ export const s47ProceededToIcpcPct: Indicator = {
   polarity: 'none',
   unit: 'percent',
   definition: 'Section 47 enquiries started in the period that have a linked initial child protection conference (of any date), as a percentage of section 47 enquiries started in the period.',
-  dfeSource: null,
   requires: [{ table: 's47_enquiry' }, { table: 'icpc', column: 's47_id' }],
   numeratorSql: countInPeriod(S47_WITH_ICPC, 'start_date', { filter: 'x.proceeded' }),
   denominatorSql: countInPeriod('s47_enquiry', 'start_date'),

@@ -10,7 +10,7 @@ export const s47ToIcpcPct: Indicator = {
   polarity: 'none',
   unit: 'percent',
   definition: 'Initial child protection conferences held in the period as a percentage of section 47 enquiries started in the period (transfer-in conferences excluded).',
-  dfeSource: 'C4 ICPC / Section47',
+  dfe: { type: 'pct', kind: 'c4_s47_icpc', numerator: ['ICPC'], denominator: 'Section47' },
   requires: [{ table: 'icpc' }, { table: 's47_enquiry' }],
   numeratorSql: countInPeriod('icpc', 'icpc_date'),
   denominatorSql: countInPeriod('s47_enquiry', 'start_date'),

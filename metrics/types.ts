@@ -3,6 +3,7 @@
  * what a computed figure looks like when it leaves the metrics layer for the
  * benchmark engine and the renderers. Plain data only; no I/O here.
  */
+import type { DfeFormula } from './dfe.ts';
 
 export type Polarity = 'high' | 'low' | 'none';
 export type Unit = 'percent' | 'per_10k';
@@ -32,8 +33,12 @@ export interface Indicator {
   unit: Unit;
   /** the definition in words, as printed in the Definitions sheet of reports */
   definition: string;
-  /** where DfE publishes a comparable LA-level figure, in words; `null` = local only */
-  dfeSource: string | null;
+  /**
+   * How DfE's comparable LA-level figure is formed from its published files
+   * (metrics/dfe.ts); absent for a local indicator. The comparators are
+   * computed from it and the words in reports are written from it.
+   */
+  dfe?: DfeFormula;
   requires: Requirement[];
   numeratorSql: string;
   /** `'population'` for rates: the ONS mid-year estimate chosen for the period */

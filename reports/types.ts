@@ -8,8 +8,12 @@
  */
 import type { Indicator, IndicatorsDocument } from '../metrics/types.ts';
 
-/** What a report needs of each registered indicator (metrics/types.ts `Indicator`, without its SQL). */
-export type IndicatorDefinition = Pick<Indicator, 'id' | 'title' | 'area' | 'polarity' | 'unit' | 'definition' | 'dfeSource'>;
+/**
+ * What a report needs of each registered indicator (metrics/types.ts
+ * `Indicator`, without its SQL), and its DfE comparator in words (written
+ * from the formula by `dfeSourceWords` in metrics/dfe.ts); null = local only.
+ */
+export type IndicatorDefinition = Pick<Indicator, 'id' | 'title' | 'area' | 'polarity' | 'unit' | 'definition'> & { dfeSource: string | null };
 
 export interface MonthlyPoint {
   /** the rolling-12-month label, `2016-03` = 2015-04-01 .. 2016-03-31 */

@@ -25,8 +25,7 @@ import { InputRejected } from '../errors.ts';
 import { parseDate, parseFlag, parseId, parseText } from '../values.ts';
 import type { Parsed } from '../values.ts';
 import { KeyMaker, financialYear, recordId } from './stacking.ts';
-import type { ParsedReturn, RecordWarning, ReturnQuarantine, ReturnRecord } from './stacking.ts';
-import type { FileReport } from './types.ts';
+import type { FileReport, ParsedReturn, RecordWarning, ReturnQuarantine, ReturnRecord } from './types.ts';
 import { readXml } from './xml.ts';
 
 export const ADAPTER = 'cin-census-xml';

@@ -12,7 +12,7 @@
  * Messages never hold an identifier: they are counted and printed, and the
  * file and line say where to look.
  */
-import type { ExtractWarning, ParsedReturn, ReturnRecord } from './stacking.ts';
+import type { ExtractWarning, ParsedReturn, ReturnRecord } from './types.ts';
 
 export interface RuleInfo {
   collection: 'CIN census' | 'SSDA903';

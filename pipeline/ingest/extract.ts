@@ -21,8 +21,7 @@ import type { SsdFileSpec } from './ssd-files.ts';
 import { folderOf, readSsda903Return, recogniseSsda903 } from './ssda903-csv.ts';
 import type { Ssda903File } from './ssda903-csv.ts';
 import { mergeStacked, personIds, stackReturns } from './stacking.ts';
-import type { ParsedReturn } from './stacking.ts';
-import type { FileReport, ParsedExtract } from './types.ts';
+import type { FileReport, ParsedExtract, ParsedReturn } from './types.ts';
 import { looksLikeXml } from './xml.ts';
 
 export interface ExtractFile {

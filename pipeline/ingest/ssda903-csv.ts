@@ -22,8 +22,7 @@ import type { Database } from '../db.ts';
 import { readSsdRows } from './ssd-csv.ts';
 import type { SsdFileSpec } from './ssd-files.ts';
 import { KeyMaker, financialYear, recordId } from './stacking.ts';
-import type { ParsedReturn, ReturnQuarantine, ReturnRecord } from './stacking.ts';
-import type { ColumnSpec, FileReport } from './types.ts';
+import type { ColumnSpec, FileReport, ParsedReturn, ReturnQuarantine, ReturnRecord } from './types.ts';
 
 export const ADAPTER = 'ssda903-csv';
 

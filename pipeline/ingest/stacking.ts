@@ -18,59 +18,8 @@ import { InputRejected } from '../errors.ts';
 import { crossReturnWarnings, ruleWarnings } from './dfe-rules.ts';
 import type { Database } from '../db.ts';
 import { appendQuarantine, appendStage, stageTable, stagedTables } from './staging.ts';
-import type { FileReport, ParsedExtract, QuarantinedRow, TableRows } from './types.ts';
+import type { ExtractWarning, FileReport, ParsedExtract, ParsedReturn, QuarantinedRow, ReturnQuarantine, ReturnRecord, TableRows } from './types.ts';
 import { financialYearOf, financialYearStarting } from '../periods.ts';
-
-export type ReturnFormat = 'cin-census' | 'ssda903';
-
-export interface RecordWarning {
-  rule: string | null;
-  message: string;
-}
-
-export interface ExtractWarning {
-  rule: string | null;
-  file: string;
-  line: number | null;
-  message: string;
-}
-
-/** One record of one return, in the internal model's columns. */
-export interface ReturnRecord {
-  table: string;
-  /** identity across returns: child and start date (plus `#n` for the n-th same-day record in one return) */
-  key: string;
-  /** the child the record belongs to (every record of a return has one) */
-  child: string;
-  values: Record<string, string | null>;
-  file: string;
-  line: number;
-  /** source name of the child's ID, for quarantine reasons (`LAchildID`, `CHILD`) */
-  childColumn: string;
-  warnings: RecordWarning[];
-}
-
-export interface ReturnQuarantine extends QuarantinedRow {
-  table: string;
-}
-
-export interface ParsedReturn {
-  format: ReturnFormat;
-  adapter: string;
-  /** the return's file (CIN census) or folder (SSDA903) */
-  label: string;
-  /** collection year as the financial year's first calendar year (2016 = 2016/17); null if it has no dates */
-  year: number | null;
-  /** the date the return runs to (CIN ReferenceDate; SSDA903 latest date): orders two returns of one year */
-  asOf: string | null;
-  /** the internal tables the return speaks for: loaded even when it has no rows for them (none is 0, not "no data") */
-  tables: string[];
-  records: ReturnRecord[];
-  quarantine: ReturnQuarantine[];
-  /** one per (file, internal table), rows read filled in */
-  reports: FileReport[];
-  notes: string[];
-}
 
 export interface StackResult {
   tables: Map<string, TableRows>;

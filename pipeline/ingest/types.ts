@@ -3,7 +3,8 @@
  * by the loader against schema.sql), the rows they could not use with the
  * reason, and an account of each file. The SSD adapter stages its rows in
  * DuckDB as it reads; the returns' adapters build records in memory, which
- * are staged once stacked. Problems are data, and the command decides what
+ * are staged once stacked (stacking.ts), checked by the DfE rules
+ * (dfe-rules.ts) on the way. Problems are data, and the command decides what
  * they mean for the exit code.
  */
 
@@ -71,5 +72,57 @@ export interface ParsedExtract {
    * trusting the figures they feed (dfe-rules.ts); `rule` is the DfE rule
    * number where DfE has one. A warning never removes a record.
    */
-  warnings: { rule: string | null; file: string; line: number | null; message: string }[];
+  warnings: ExtractWarning[];
+}
+
+// The returns (CIN census, SSDA903) as their adapters read them, before stacking.
+export type ReturnFormat = 'cin-census' | 'ssda903';
+
+export interface RecordWarning {
+  rule: string | null;
+  message: string;
+}
+
+export interface ExtractWarning {
+  rule: string | null;
+  file: string;
+  line: number | null;
+  message: string;
+}
+
+/** One record of one return, in the internal model's columns. */
+export interface ReturnRecord {
+  table: string;
+  /** identity across returns: child and start date (plus `#n` for the n-th same-day record in one return) */
+  key: string;
+  /** the child the record belongs to (every record of a return has one) */
+  child: string;
+  values: Record<string, string | null>;
+  file: string;
+  line: number;
+  /** source name of the child's ID, for quarantine reasons (`LAchildID`, `CHILD`) */
+  childColumn: string;
+  warnings: RecordWarning[];
+}
+
+export interface ReturnQuarantine extends QuarantinedRow {
+  table: string;
+}
+
+export interface ParsedReturn {
+  format: ReturnFormat;
+  adapter: string;
+  /** the return's file (CIN census) or folder (SSDA903) */
+  label: string;
+  /** collection year as the financial year's first calendar year (2016 = 2016/17); null if it has no dates */
+  year: number | null;
+  /** the date the return runs to (CIN ReferenceDate; SSDA903 latest date): orders two returns of one year */
+  asOf: string | null;
+  /** the internal tables the return speaks for: loaded even when it has no rows for them (none is 0, not "no data") */
+  tables: string[];
+  records: ReturnRecord[];
+  quarantine: ReturnQuarantine[];
+  /** one per (file, internal table), rows read filled in */
+  reports: FileReport[];
+  notes: string[];
 }

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildDataset, comparators, dfeTimePeriod, fyToTimePeriod, laInfo } from './comparators.ts';
-import type { DfeMeasureRow, GeoLevel, MeasureKind } from './parse.ts';
+import type { MeasureKind } from '../../../metrics/dfe.ts';
+import type { DfeMeasureRow, GeoLevel } from './parse.ts';
 import { loadRealDataset } from './real-files.ts';
 
 function row(kind: MeasureKind, year: number, level: GeoLevel, code: string, measure: string, raw: string, region = 'North West'): DfeMeasureRow {

@@ -9,12 +9,12 @@
 import type { Benchmark } from '../../../metrics/types.ts';
 import { ENGLAND, laGeo, regionGeo, type DfeDataset } from './dataset.ts';
 import { meanTenths, medianTenths, tenthsToNumber } from '../../decimal.ts';
-import { FILE_LABEL, describeSource, dfeFormula, geoValue, type DfeFormula } from './formulas.ts';
+import type { DfeFormula } from '../../../metrics/dfe.ts';
+import { FILE_LABEL, describeSource, dfeFormula, geoValue } from './formulas.ts';
 import { absenceReason, comparatorRegion, describeIn, existedIn, fyLabel, laLabel, resolveLa } from './las.ts';
 import type { SnModel } from './parse.ts';
 
 export { buildDataset, type DfeDataset } from './dataset.ts';
-export { DFE_FORMULAS, dfeFormula } from './formulas.ts';
 export { fyLabel, laInfo, resolveLa } from './las.ts';
 export { rank, type7Quantile, type RankOptions } from './rank.ts';
 

@@ -5,7 +5,8 @@
  * SN models. Built from parsed rows, whether they came straight from the CSVs
  * or back out of the database. Pure.
  */
-import type { DfeMeasureRow, MeasureKind, SnModel, SnModelRow } from './parse.ts';
+import type { MeasureKind } from '../../../metrics/dfe.ts';
+import type { DfeMeasureRow, SnModel, SnModelRow } from './parse.ts';
 
 export interface Cell {
   value: number | null;

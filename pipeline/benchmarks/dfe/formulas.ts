@@ -1,33 +1,16 @@
 /*
- * How each indicator's DfE comparator is formed from the published files
- * (indicators.md, "DfE benchmark source" and "Benchmarks"), and the exact
+ * Each indicator's DfE comparator worked out from the published files
+ * (indicators.md, "DfE benchmark source" and "Benchmarks"): the formula is
+ * declared on the indicator (`dfe` in metrics/<id>.ts, the type in
+ * metrics/dfe.ts); here are the source as a comparator names it and the exact
  * one-decimal value of one geography in one year. Rates use the ONS estimate
  * of mid-year Y-1 for DfE year Y, so England, regions and LAs share one
  * population source; the CLA rate uses the CLA file's own population.
  */
 import { ENGLAND, cellKey, type DfeDataset, type Geo } from './dataset.ts';
 import { parseDecimal, toTenthsHalfUp, type Fraction } from '../../decimal.ts';
-import type { MeasureKind } from './parse.ts';
-
-export type DfeFormula =
-  | { type: 'rate'; kind: MeasureKind; count: string }
-  | { type: 'own_rate'; kind: MeasureKind; count: string; population: string }
-  | { type: 'published_pct'; kind: MeasureKind; measure: string }
-  | { type: 'pct'; kind: MeasureKind; numerator: readonly string[]; denominator: string };
-
-export const DFE_FORMULAS: Readonly<Record<string, DfeFormula>> = {
-  referrals_per_10k: { type: 'rate', kind: 'c1_referrals', count: 'referral_count' },
-  rereferrals_12m_pct: { type: 'published_pct', kind: 'c1_referrals', measure: 'rereferral_percent' },
-  cin_per_10k: { type: 'rate', kind: 'b1_cin', count: 'At31_episodes' },
-  s47_per_10k: { type: 'rate', kind: 'c4_s47_icpc', count: 'Section47' },
-  s47_to_icpc_pct: { type: 'pct', kind: 'c4_s47_icpc', numerator: ['ICPC'], denominator: 'Section47' },
-  icpc_per_10k: { type: 'rate', kind: 'c4_s47_icpc', count: 'ICPC' },
-  icpc_within_15wd_pct: { type: 'pct', kind: 'c4_s47_icpc', numerator: ['Duration_0-10_days', 'Duration_11-15_days'], denominator: 'ICPC' },
-  cpp_per_10k: { type: 'rate', kind: 'd5_plans_by_duration', count: 'CPP_At31' },
-  cpp_repeat_pct: { type: 'published_pct', kind: 'd3_repeat_plans', measure: 'CPP_subsequent_percent' },
-  cpp_2y_plus_pct: { type: 'published_pct', kind: 'd5_plans_by_duration', measure: '2_years_or_more_percent' },
-  cla_per_10k: { type: 'own_rate', kind: 'cla_rates', count: 'children_count', population: 'population_estimate' },
-};
+import type { DfeFormula, MeasureKind } from '../../../metrics/dfe.ts';
+import { findIndicator } from '../../../metrics/index.ts';
 
 export const FILE_LABEL: Readonly<Record<MeasureKind, string>> = {
   c1_referrals: 'DfE C1',
@@ -39,8 +22,9 @@ export const FILE_LABEL: Readonly<Record<MeasureKind, string>> = {
   ons_population: 'ONS mid-year estimates',
 };
 
+/** The indicator's DfE formula, declared on the indicator (`Indicator.dfe`); null for a local or unknown indicator. */
 export function dfeFormula(indicator: string): DfeFormula | null {
-  return Object.hasOwn(DFE_FORMULAS, indicator) ? DFE_FORMULAS[indicator]! : null;
+  return findIndicator(indicator)?.dfe ?? null;
 }
 
 /** The population year for DfE year Y: mid-(Y-1), or the latest earlier mid-year the ONS file has. */

@@ -164,7 +164,7 @@ describe('rows that cannot be used', () => {
 
   it('keeps the usable cells of a partly bad row, blanks and codes as null', () => {
     const sefton = p.measures.filter((m) => m.old_la_code === '343');
-    // only CPP_subsequent_percent is kept (DFE_FORMULAS): suppressed, so null with its code
+    // only CPP_subsequent_percent is kept (cpp_repeat_pct's `dfe` formula): suppressed, so null with its code
     expect(sefton.map((m) => [m.measure, m.value, m.raw])).toEqual([['CPP_subsequent_percent', null, 'c']]);
     // Wirral's bad cell is skipped with its line; the row gives nothing else to keep
     expect(p.measures.filter((m) => m.old_la_code === '344')).toEqual([]);

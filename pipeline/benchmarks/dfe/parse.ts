@@ -9,10 +9,10 @@
 import { parseCsv, type CsvFile } from '../../csv.ts';
 import { InputRejected } from '../../errors.ts';
 import { EES_DIMENSIONS, normaliseHeaderCell, recogniseDfeHeader, unrecognisedReason, type DfeKind } from './recognise.ts';
-import { DFE_FORMULAS } from './formulas.ts';
+import type { MeasureKind } from '../../../metrics/dfe.ts';
+import { INDICATORS } from '../../../metrics/index.ts';
 
 export type GeoLevel = 'National' | 'Regional' | 'Local authority';
-export type MeasureKind = Exclude<DfeKind, 'sn_model_2025' | 'sn_groupings_2021'>;
 export type SnModel = '2025' | '2021';
 
 export interface DfeMeasureRow {
@@ -67,14 +67,15 @@ const TIME_IDENTIFIERS: readonly string[] = ['Reporting year', 'Financial year']
 const NOT_MEASURES = new Set<string>([
   ...EES_DIMENSIONS, 'time_identifier', 'country_code', 'country_name', 'region_code', 'category', 'population_type', 'age_group',
 ]);
-// Only the measures some comparator reads are kept (DFE_FORMULAS says which):
+// Only the measures some comparator reads are kept (the indicators' `dfe` formulas say which):
 // the files publish many more columns, and every run builds its dataset anew.
 // The CLA file's rate_per_10000 is rounded to a whole number; we recompute it.
 const MEASURES_KEPT: Partial<Record<MeasureKind, readonly string[]>> = measuresUsed();
 
 function measuresUsed(): Partial<Record<MeasureKind, string[]>> {
   const out: Partial<Record<MeasureKind, string[]>> = { ons_population: ['population_estimate'] };
-  for (const f of Object.values(DFE_FORMULAS)) {
+  for (const { dfe: f } of INDICATORS) {
+    if (!f) continue;
     const names =
       f.type === 'rate' ? [f.count] : f.type === 'published_pct' ? [f.measure] : f.type === 'pct' ? [...f.numerator, f.denominator] : [f.count, f.population];
     out[f.kind] = [...new Set([...(out[f.kind] ?? []), ...names])];

@@ -8,7 +8,8 @@
 import type { Polarity, Rank } from '../../../metrics/types.ts';
 import { laGeo, type DfeDataset } from './dataset.ts';
 import { compareBigint, compareFractions, parseDecimal, type Fraction } from '../../decimal.ts';
-import { dfeFormula, geoValue, type DfeFormula } from './formulas.ts';
+import type { DfeFormula } from '../../../metrics/dfe.ts';
+import { dfeFormula, geoValue } from './formulas.ts';
 import { resolveLa } from './las.ts';
 
 export interface RankOptions {

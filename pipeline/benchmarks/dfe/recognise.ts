@@ -4,17 +4,10 @@
  * releases, so the name is never trusted; the columns a kind needs are.
  * Pure: takes the header, does no I/O.
  */
+import type { MeasureKind } from '../../../metrics/dfe.ts';
 
-export type DfeKind =
-  | 'c1_referrals'
-  | 'b1_cin'
-  | 'c4_s47_icpc'
-  | 'd3_repeat_plans'
-  | 'd5_plans_by_duration'
-  | 'cla_rates'
-  | 'ons_population'
-  | 'sn_model_2025'
-  | 'sn_groupings_2021';
+/** The files of published measures (metrics/dfe.ts, which the indicators' formulas name) and the SN models. */
+export type DfeKind = MeasureKind | 'sn_model_2025' | 'sn_groupings_2021';
 
 /** The geography columns every explore-education-statistics file here carries. */
 export const EES_DIMENSIONS = ['time_period', 'geographic_level', 'old_la_code', 'new_la_code', 'la_name', 'region_name'] as const;
