@@ -26,8 +26,8 @@ import type { SnapshotInfo } from '../pipeline/snapshots.ts';
 import { attachBenchmarks } from '../pipeline/benchmarks/attach.ts';
 import { bundledDfeDataset, loadDfeDataset } from '../pipeline/benchmarks/dfe-store.ts';
 import { INDICATORS } from '../metrics/index.ts';
-import { dfeSourceWords } from '../metrics/dfe.ts';
 import type { IndicatorResult, IndicatorsDocument, Period } from '../metrics/types.ts';
+import { definitionOf } from '../reports/definitions.ts';
 import { directionOfTravel } from '../reports/direction.ts';
 import type { MonthlySeries, ReportInput } from '../reports/types.ts';
 
@@ -96,7 +96,7 @@ export async function buildReportInput(db: Database, doc: IndicatorsDocument, op
   const snap = await findSnapshot(db, opts.snapshot);
   return {
     doc,
-    definitions: INDICATORS.map(({ id, title, area, polarity, unit, definition, dfe }) => ({ id, title, area, polarity, unit, definition, dfeSource: dfeSourceWords(dfe) })),
+    definitions: INDICATORS.map(definitionOf),
     monthly: await monthlyTrend(db, snap, doc.la ? [doc.la.code, doc.la.ons_code] : []),
     generatedAt: new Date().toISOString(),
     suppress: opts.suppress ?? false,

@@ -81,7 +81,7 @@ describe('renderWorkbook', async () => {
     const ws = wb.getWorksheet('Definitions')!;
     expect(ws.rowCount).toBe(2 + 19);
     expect(ws.getRow(3).getCell(2).value).toBe('referrals_per_10k');
-    expect(ws.getRow(3).getCell(7).value).toBe('C1 referral_count / population');
+    expect(ws.getRow(3).getCell(7).value).toBe('C1 referral_count / ONS population' /* the registry's words (metrics/dfe.ts), which the fixture now takes */);
     expect(ws.getRow(8).getCell(7).value).toBe('Local measure: no DfE comparator');
   });
 

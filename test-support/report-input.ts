@@ -12,6 +12,8 @@ import type { Area, Benchmark, IndicatorResult, IndicatorsDocument, Polarity, Ra
 import type { IndicatorDefinition, MonthlyPoint, MonthlySeries, ReportInput } from '../reports/types.ts';
 import { ratioToOneDecimal } from '../pipeline/decimal.ts';
 import { directionOfTravel } from '../reports/direction.ts';
+import { definitionOf } from '../reports/definitions.ts';
+import { INDICATORS } from '../metrics/index.ts';
 
 export const POPULATION = 67_800;
 const YEARS = ['2013/14', '2014/15', '2015/16', '2016/17'] as const;
@@ -20,7 +22,9 @@ const YEARS = ['2013/14', '2014/15', '2015/16', '2016/17'] as const;
 export const ratio1dp = (n: number, d: number, scale: 100 | 10000): number | null => ratioToOneDecimal(n, d, scale);
 
 type Four<T> = readonly [T, T, T, T];
-interface Spec extends IndicatorDefinition {
+/** What the fixture makes up; the title, area, polarity, unit and words come from the registry (metrics/), the one source. */
+interface Spec {
+  id: string;
   /** counts per year; for rates the denominator is the population */
   numerators: Four<number | null>;
   denominators?: Four<number>;
@@ -36,142 +40,104 @@ const BOARD = 'Wigan Safeguarding Children Board Annual Report 2016-17';
 
 const SPECS: Spec[] = [
   {
-    id: 'referrals_per_10k', title: 'Referrals per 10,000 children', area: 'front_door', polarity: 'none', unit: 'per_10k',
-    definition: 'Referrals (children in need episodes) with a referral date in the period, per 10,000 children aged 0 to 17.',
-    dfeSource: 'C1 referral_count / population',
+    id: 'referrals_per_10k',
     numerators: [3390, 3522, 3710, 3601],
     bench: { sn: [598.3, 612.0, 590.4, 590.4], region: [602.1, 598.8, 611.3, 611.3], england: [573.0, 548.3, 532.2, 532.2], source: CIN },
     ranks: [[40, 'B'], [55, 'B'], [71, 'B'], [64, 'B']],
   },
   {
-    id: 'rereferrals_12m_pct', title: 'Re-referrals within 12 months (%)', area: 'front_door', polarity: 'low', unit: 'percent',
-    definition: 'Referrals in the period for a child who had another referral in the 12 months before, as a percentage of referrals in the period.',
-    dfeSource: 'C1 rereferral_percent',
+    id: 'rereferrals_12m_pct',
     numerators: [null, 512, 580, 601], denominators: [3390, 3522, 3710, 3601],
     bench: { sn: [21.5, 20.8, 21.9, 21.9], region: [null, 21.7, 22.3, 22.3], england: [23.4, 24.0, 22.3, 22.3], source: CIN },
     ranks: [null, [12, 'A'], [25, 'A'], [30, 'A']],
     notes: { '2013/14': ['no value: the extract holds no referrals before 2013-04-01, so a re-referral cannot be recognised'] },
   },
   {
-    id: 'cin_per_10k', title: 'Children in need at period end per 10,000', area: 'front_door', polarity: 'none', unit: 'per_10k',
-    definition: 'Referrals open at the end of the period that are not "no further action", per 10,000 children aged 0 to 17.',
-    dfeSource: 'B1 At31_episodes / population',
+    id: 'cin_per_10k',
     numerators: [2035, 2110, 2240, 2190],
     bench: { sn: [388.2, 392.5, 401.7, 401.7], region: [371.0, 375.9, 380.2, 380.2], england: [346.4, 337.3, 337.7, 337.7], source: CIN },
     ranks: [[101, 'C'], [98, 'C'], [106, 'C'], [99, 'C']],
   },
   {
-    id: 's47_per_10k', title: 'Section 47 enquiries per 10,000', area: 'child_protection', polarity: 'none', unit: 'per_10k',
-    definition: 'Section 47 enquiries started in the period, per 10,000 children aged 0 to 17.',
-    dfeSource: 'C4 Section47 / population',
+    id: 's47_per_10k',
     numerators: [609, 872, 1126, 1051],
     bench: { sn: [150.2, 166.9, 180.3, 180.3], region: [140.8, 152.1, 168.0, 168.0], england: [124.1, 138.2, 147.5, 147.5], source: CIN },
     ranks: [[20, 'A'], [48, 'B'], [81, 'C'], [70, 'B']],
   },
   {
-    id: 's47_to_icpc_pct', title: 'ICPCs as a percentage of section 47 enquiries (DfE)', area: 'child_protection', polarity: 'none', unit: 'percent',
-    definition: 'Initial child protection conferences held in the period as a percentage of section 47 enquiries started in the period (the DfE conversion rate).',
-    dfeSource: 'C4 ICPC / Section47',
+    id: 's47_to_icpc_pct',
     numerators: [398, 516, 547, 468], denominators: [609, 872, 1126, 1051],
     bench: { sn: [51.9, 45.4, 44.4, 44.4], region: [44.7, 47.7, 47.3, 47.3], england: [null, 44.6, 42.4, 42.4], source: CIN },
     ranks: [[139, 'D'], [131, 'D'], [110, 'C'], [120, 'D']],
   },
   {
-    id: 's47_proceeded_to_icpc_pct', title: 'Section 47 enquiries that proceeded to an ICPC (%)', area: 'child_protection', polarity: 'none', unit: 'percent',
-    definition: 'Section 47 enquiries started in the period that have a linked initial child protection conference (held at any date), as a percentage of enquiries started.',
-    dfeSource: null,
+    id: 's47_proceeded_to_icpc_pct',
     numerators: [418, 522, 545, 486], denominators: [609, 872, 1126, 1051],
   },
   {
-    id: 'icpc_per_10k', title: 'Initial child protection conferences per 10,000', area: 'child_protection', polarity: 'none', unit: 'per_10k',
-    definition: 'Initial child protection conferences held in the period (not transfer-in conferences), per 10,000 children aged 0 to 17.',
-    dfeSource: 'C4 ICPC / population',
+    id: 'icpc_per_10k',
     numerators: [398, 516, 547, 468],
     bench: { sn: [78.0, 75.7, 80.1, 80.1], region: [62.9, 72.6, 79.5, 79.5], england: [56.8, 61.6, 62.6, 62.6], source: BOARD },
     ranks: [[78, 'C'], [101, 'C'], [94, 'C'], [80, 'C']],
   },
   {
-    id: 'icpc_within_15wd_pct', title: 'ICPCs held within 15 working days of the start of the s47 enquiry (%)', area: 'child_protection', polarity: 'high', unit: 'percent',
-    definition: 'ICPCs held in the period whose linked section 47 enquiry started on or before the conference and no more than 15 working days before it, as a percentage of ICPCs held in the period.',
-    dfeSource: 'C4 (Duration_0-10_days + Duration_11-15_days) / ICPC',
+    id: 'icpc_within_15wd_pct',
     numerators: [376, 492, 501, 401], denominators: [398, 516, 547, 468],
     bench: { sn: [67.5, 82.5, 80.9, 80.9], region: [70.9, 74.1, 74.4, 74.4], england: [69.3, 74.8, 76.7, 76.7], source: BOARD },
     ranks: [[3, 'A'], [5, 'A'], [14, 'A'], [31, 'A']],
   },
   {
-    id: 'cpp_per_10k', title: 'Children subject to a child protection plan at period end per 10,000', area: 'child_protection', polarity: 'low', unit: 'per_10k',
-    definition: 'Distinct children with a child protection plan open at the end of the period, per 10,000 children aged 0 to 17.',
-    dfeSource: 'D5 CPP_At31 / population',
+    id: 'cpp_per_10k',
     numerators: [213, 317, 271, 260],
     bench: { sn: [57.4, 55.8, 58.9, 58.9], region: [50.8, 49.9, 55.2, 55.2], england: [42.1, 42.9, 43.1, 43.1], source: BOARD },
     ranks: [[30, 'A'], [88, 'C'], [55, 'B'], [49, 'B']],
   },
   {
-    id: 'cpp_repeat_pct', title: 'CP plans that were a second or subsequent plan (%)', area: 'child_protection', polarity: 'low', unit: 'percent',
-    definition: 'Child protection plans starting in the period for a child who had any earlier plan, as a percentage of plans starting in the period.',
-    dfeSource: 'D3 CPP_subsequent_percent',
+    id: 'cpp_repeat_pct',
     numerators: [41, 102, 115, 84], denominators: [380, 488, 505, 452],
     bench: { sn: [14.2, 16.1, 16.9, 16.9], region: [15.6, 17.8, 18.2, 18.2], england: [15.8, 16.6, 17.9, 17.9], source: BOARD },
     ranks: [[9, 'A'], [140, 'D'], [139, 'D'], [118, 'D']],
   },
   {
-    id: 'cpp_repeat_2y_pct', title: 'CP plans starting within 2 years of a previous plan ending (%)', area: 'child_protection', polarity: 'low', unit: 'percent',
-    definition: "Child protection plans starting in the period where the child's most recent earlier plan ended no more than 2 years before the start, as a percentage of plans starting in the period.",
-    dfeSource: null,
+    id: 'cpp_repeat_2y_pct',
     numerators: [21, 62, 64, 43], denominators: [380, 488, 505, 452],
   },
   {
-    id: 'cpp_ceased_3m_pct', title: 'CP plans ending in period that lasted 3 months or less (%)', area: 'child_protection', polarity: 'none', unit: 'percent',
-    definition: 'Child protection plans ending in the period that lasted 3 months or less, as a percentage of plans ending in the period.',
-    dfeSource: null,
+    id: 'cpp_ceased_3m_pct',
     numerators: [115, 105, 162, 119], denominators: [347, 384, 551, 463],
     bench: { sn: [17.8, 18.1, 17.7, 17.7], region: [22.6, 20.6, 19.7, 19.7], england: [20.3, 20.1, 20.0, 20.0], source: BOARD },
   },
   {
-    id: 'cpp_2y_plus_pct', title: 'Children on a plan at period end who have been on it for 2 years or more (%)', area: 'child_protection', polarity: 'low', unit: 'percent',
-    definition: 'Of the children with a child protection plan open at the end of the period, those whose plan started 2 years or more before the end.',
-    dfeSource: 'D5 2_years_or_more_percent',
+    id: 'cpp_2y_plus_pct',
     numerators: [6, 9, 5, 8], denominators: [213, 317, 271, 260],
     bench: { sn: [2.4, 2.1, 2.3, 2.3], region: [2.2, 2.0, 2.1, 2.1], england: [2.2, 2.1, 2.0, 2.0], source: CIN },
     ranks: [[110, 'C'], [95, 'C'], [60, 'B'], [105, 'C']],
   },
   {
-    id: 'cpp_reviews_in_time_pct', title: 'CP plans reviewed within required timescales (%)', area: 'child_protection', polarity: 'high', unit: 'percent',
-    definition: 'Children with a child protection plan open at the end of the period whose first review was due by then, who were on time for every review due (Working Together timescales).',
-    dfeSource: null,
+    id: 'cpp_reviews_in_time_pct',
     numerators: [135, 200, 149, 134], denominators: [140, 203, 158, 146],
     bench: { sn: [94.2, 94.1, 84.9, 84.9], region: [96.1, 94.0, 94.5, 94.5], england: [94.6, 94.0, 93.7, 93.7], source: BOARD },
   },
   {
-    id: 'cla_per_10k', title: 'Children looked after at period end per 10,000', area: 'children_looked_after', polarity: 'low', unit: 'per_10k',
-    definition: 'Distinct children with a care episode open at the end of the period (not short breaks, legal status V3 or V4), per 10,000 children aged 0 to 17.',
-    dfeSource: 'CLA file children_count / population_estimate',
+    id: 'cla_per_10k',
     numerators: [497, 504, 483, 446],
     bench: { sn: [81.9, 81.9, 83.4, 83.4], region: [81.0, 82.0, 82.0, 82.0], england: [60.0, 60.0, 60.0, 60.0], source: BOARD },
     ranks: [[95, 'C'], [97, 'C'], [90, 'C'], [80, 'C']],
   },
   {
-    id: 'cla_reviews_in_time_pct', title: 'Looked-after children with reviews in timescales (%)', area: 'children_looked_after', polarity: 'high', unit: 'percent',
-    definition: 'Children looked after at the end of the period whose first review was due by then, who were on time for every review due (reg. 33 timescales).',
-    dfeSource: null,
+    id: 'cla_reviews_in_time_pct',
     numerators: [429, 427, 421, 383], denominators: [453, 461, 444, 411],
   },
   {
-    id: 'cla_review_iro_consulted_pct', title: 'LAC reviews where the child was consulted by the IRO beforehand (%)', area: 'children_looked_after', polarity: 'high', unit: 'percent',
-    definition: 'Looked-after reviews held in the period where the independent reviewing officer consulted the child beforehand, as a percentage of reviews held.',
-    dfeSource: null,
+    id: 'cla_review_iro_consulted_pct',
     numerators: [93, 533, 669, 700], denominators: [1457, 1469, 1315, 1255],
   },
   {
-    id: 'cla_review_sw_attended_pct', title: 'LAC reviews attended by the allocated social worker (%)', area: 'children_looked_after', polarity: 'high', unit: 'percent',
-    definition: 'Looked-after reviews held in the period attended by the allocated social worker, as a percentage of reviews held.',
-    dfeSource: null,
+    id: 'cla_review_sw_attended_pct',
     numerators: [205, 1328, 1215, 1110], denominators: [1457, 1469, 1315, 1255],
   },
   {
-    id: 'cla_review_care_plan_current_pct', title: 'LAC reviews with an up-to-date care plan (%)', area: 'children_looked_after', polarity: 'high', unit: 'percent',
-    definition: 'Looked-after reviews held in the period at which the care plan was up to date, as a percentage of reviews held.',
-    dfeSource: null,
+    id: 'cla_review_care_plan_current_pct',
     numerators: [133, 1229, 1161, 1083], denominators: [1457, 1469, 1315, 1255],
   },
 ];
@@ -181,9 +147,17 @@ function fyDates(label: string): { start: string; end: string } {
   return { start: `${y}-04-01`, end: `${y + 1}-03-31` };
 }
 
+/** The registry's definition of one indicator (the fixture makes up only the figures). */
+function registered(id: string): IndicatorDefinition {
+  const ind = INDICATORS.find((i) => i.id === id);
+  if (!ind) throw new Error(`the report fixture names ${id}, which is not a registered indicator`);
+  return definitionOf(ind);
+}
+
 function results(): IndicatorResult[] {
   const out: IndicatorResult[] = [];
-  for (const s of SPECS) {
+  for (const spec of SPECS) {
+    const s = { ...spec, ...registered(spec.id) };
     YEARS.forEach((year, i) => {
       const numerator = s.numerators[i] ?? null;
       const denominator = s.unit === 'per_10k' ? POPULATION : s.denominators![i]!;
@@ -248,7 +222,8 @@ function lastDay(year: number, month: number): string {
 /** 48 rolling-12-month points, 2013-04 .. 2017-03, following the yearly counts with noise. */
 function monthly(): MonthlySeries[] {
   const rand = seeded(359);
-  return SPECS.map((s) => {
+  return SPECS.map((spec) => {
+    const s = { ...spec, ...registered(spec.id) };
     const points: MonthlyPoint[] = [];
     for (let k = 0; k < 48; k++) {
       const year = 2013 + Math.floor((k + 3) / 12);
@@ -283,7 +258,7 @@ function monthly(): MonthlySeries[] {
 }
 
 export function wiganDefinitions(): IndicatorDefinition[] {
-  return SPECS.map((s) => ({ id: s.id, title: s.title, area: s.area, polarity: s.polarity, unit: s.unit, definition: s.definition, dfeSource: s.dfeSource }));
+  return SPECS.map((s) => registered(s.id));
 }
 
 export function wiganDocument(): IndicatorsDocument {
