@@ -15,7 +15,7 @@ import { ingest } from './ingest.ts';
 import { tableAndReports } from './report.ts';
 import type { Io } from '../io.ts';
 
-export const BOARD_BENCHMARKS = fromRoot('fixtures', 'wigan-board-benchmarks.csv');
+export const BOARD_BENCHMARKS = fromRoot('app', 'demo', 'wigan-board-benchmarks.csv');
 export const DEMO_PERIODS = ['2013/14:2016/17'];
 
 export async function demo(opts: { out: string }, io: Io): Promise<void> {

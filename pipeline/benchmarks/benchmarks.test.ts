@@ -82,7 +82,7 @@ describe('DfE comparators in `indicators`', () => {
   });
 
   it('lets a plain benchmark file override DfE comparator by comparator', async () => {
-    expect((await runCli('benchmarks', 'import', 'fixtures/wigan-board-benchmarks.csv', '--db', db)).code).toBe(0);
+    expect((await runCli('benchmarks', 'import', 'app/demo/wigan-board-benchmarks.csv', '--db', db)).code).toBe(0);
     const r = (await doc()).results.find((x) => x.indicator === 'icpc_per_10k' && x.period === '2016/17')!;
     expect([r.benchmarks.sn?.value, r.benchmarks.region?.value, r.benchmarks.england?.value]).toEqual([80.1, 79.5, 62.6]);
     const referrals = (await doc()).results.find((x) => x.indicator === 'referrals_per_10k' && x.period === '2016/17')!;
