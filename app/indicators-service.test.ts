@@ -23,8 +23,9 @@ describe('direction of travel', () => {
     expect(directionAgainst(result(fy(2016), 91.6), fy(2015), result(fy(2015), 91.6), '2010-05-04').value).toBe('same');
   });
 
-  it('is not rated for an indicator without polarity, or a previous year with no value', () => {
-    expect(directionAgainst(result(fy(2016), 600, 'none'), fy(2015), result(fy(2015), 500, 'none'), '2010-05-04')).toEqual({ previous_period: '2015/16', previous_value: 500, value: 'not_rated' });
+  it('is up or down for an indicator without polarity; not rated after a year with no value, or for a part-year', () => {
+    expect(directionAgainst(result(fy(2016), 600, 'none'), fy(2015), result(fy(2015), 500, 'none'), '2010-05-04')).toEqual({ previous_period: '2015/16', previous_value: 500, value: 'up' });
+    expect(directionAgainst({ ...result(fy(2017), 95.1), partial: true }, fy(2016), result(fy(2016), 85.7), '2010-05-04')).toEqual({ previous_period: '2016/17', previous_value: 85.7, value: 'not_rated' });
     expect(directionAgainst(result(fy(2016), 85.7), fy(2015), result(fy(2015), null), '2010-05-04')).toEqual({ previous_period: '2015/16', previous_value: null, value: 'not_rated' });
   });
 

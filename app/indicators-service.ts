@@ -6,21 +6,27 @@
  * and the four reports only read what it returns, so they cannot disagree.
  * Commands call it; it never writes a file or prints.
  *
+ * Part-year periods (indicators.md v2): a period that ends after the
+ * snapshot's extract date is computed up to the extract date and marked
+ * `partial` (a note says to when); one that starts after it has no value. A
+ * partial figure keeps its comparators (full-year figures, as published) but
+ * is never ranked or rated for direction. The default period is the latest
+ * financial year that ended on or before the extract date.
+ *
  * Direction of travel, the one rule (reports/direction.ts has the
- * comparison): each figure against the period just before it of the same
- * kind (the previous financial year; the 12 months ending a month earlier;
- * the range of the same length just before), computed in the same pass
- * whether or not it is shown. A previous period that starts before the
- * extract's data does is no period to compare with: its figure would be a
- * part-year or an empty one (a false "better"), so the direction is
- * `not_rated` with `previous_period: null`. Where the data starts is
- * `dataStart` (pipeline/snapshots.ts).
+ * comparison): each figure against the same period a year earlier (the
+ * financial year before; the 12 months ending a year earlier; the same dates
+ * a year earlier), computed in the same pass whether or not it is shown. A
+ * year-earlier period that starts before the extract's data does is no period
+ * to compare with: its figure would be a part-year or an empty one (a false
+ * "better"), so the direction is `not_rated` with `previous_period: null`.
+ * Where the data starts is `dataStart` (pipeline/snapshots.ts).
  */
 import { computeIndicators } from '../pipeline/compute.ts';
 import type { Database } from '../pipeline/db.ts';
 import { UsageError } from '../pipeline/errors.ts';
 import { resolveLa } from '../pipeline/la.ts';
-import { financialYearStarting, lastWholeMonth, latestCompleteFinancialYear, monthlySeries, parsePeriods, previousPeriod, shiftMonth } from '../pipeline/periods.ts';
+import { financialYearStarting, lastWholeMonth, latestCompleteFinancialYear, monthlySeries, parsePeriods, sameTimeAYearEarlier, shiftMonth } from '../pipeline/periods.ts';
 import { dataStart, findSnapshot } from '../pipeline/snapshots.ts';
 import type { SnapshotInfo } from '../pipeline/snapshots.ts';
 import { attachBenchmarks } from '../pipeline/benchmarks/attach.ts';
@@ -52,17 +58,23 @@ export async function buildDocument(db: Database, opts: DocumentOptions): Promis
   // periods first: bad usage is bad usage whatever the database holds
   const asked = opts.period && opts.period.length > 0 ? parsePeriods(opts.period) : null;
   const snap = await findSnapshot(db, opts.snapshot);
-  const periods = asked ?? parsePeriods([latestCompleteFinancialYear(snap.data_to ?? snap.extracted_at).label]);
+  const extractDate = snap.extracted_at;
+  const periods = asked ?? [latestCompleteFinancialYear(extractDate)];
   const la = snap.la_code ? resolveLa(snap.la_code) : null;
-  // the period before each, computed in the same pass, for the direction of travel
-  const previous = periods.map(previousPeriod);
-  const extra = previous.filter((p) => !periods.some((q) => q.label === p.label));
-  const all = await computeIndicators(db, { snapshotId: snap.snapshot_id, periods: [...periods, ...uniqueByLabel(extra)], laCodes: la ? [la.code, la.ons_code] : [] });
+  // the same period a year earlier, computed in the same pass, for the direction of travel
+  const earlier = periods.map(sameTimeAYearEarlier);
+  const extra = earlier.filter((p) => !periods.some((q) => q.label === p.label));
+  const wanted = uniqueByLabel([...periods, ...extra]);
+  // a part-year is computed up to the extract date ("at period end" is at the extract date)
+  const computed = wanted.map((p) => (p.end > extractDate && p.start <= extractDate ? { ...p, end: extractDate } : p));
+  const all = await computeIndicators(db, { snapshotId: snap.snapshot_id, periods: computed, laCodes: la ? [la.code, la.ons_code] : [] });
+  const nominal = new Map(wanted.map((p) => [p.label, p]));
+  for (const r of all) markPartYear(r, nominal.get(r.period)!, extractDate);
   const byKey = new Map(all.map((r) => [`${r.indicator}|${r.period}`, r]));
   const results = all.filter((r) => periods.some((p) => p.label === r.period));
   const start = await dataStart(db, snap.snapshot_id);
   for (const r of results) {
-    const before = previous[periods.findIndex((p) => p.label === r.period)]!;
+    const before = earlier[periods.findIndex((p) => p.label === r.period)]!;
     r.direction = directionAgainst(r, before, byKey.get(`${r.indicator}|${before.label}`), start);
   }
   const dataset = (await loadDfeDataset(db)) ?? bundledDfeDataset();
@@ -70,11 +82,27 @@ export async function buildDocument(db: Database, opts: DocumentOptions): Promis
   return { la, snapshot: { id: snap.snapshot_id, extracted_at: snap.extracted_at }, results };
 }
 
+/** Puts back the period's own end, and marks a period the extract date cuts short (or never reaches). */
+function markPartYear(r: IndicatorResult, period: Period, extractDate: string): void {
+  r.period_end = period.end;
+  r.partial = period.end > extractDate;
+  if (!r.partial) return;
+  if (period.start > extractDate) {
+    r.numerator = null;
+    r.denominator = null;
+    r.value = null;
+    r.notes.push(`no value: the period starts after the extract date (${extractDate})`);
+  } else {
+    r.notes.push(`part-year: computed to ${extractDate}, the extract date; its comparators are full-year figures; not ranked or rated for direction`);
+  }
+}
+
 /** The direction of `r` against the period before it (see the header for the rule). */
 export function directionAgainst(r: IndicatorResult, before: Period, prev: IndicatorResult | undefined, dataStartDate: string | null): NonNullable<IndicatorResult['direction']> {
   const covered = dataStartDate !== null && before.start >= dataStartDate && prev !== undefined;
   if (!covered) return { previous_period: null, previous_value: null, value: 'not_rated' };
   const value = prev.value;
+  if (r.partial || prev.partial) return { previous_period: before.label, previous_value: value, value: 'not_rated' };
   return { previous_period: before.label, previous_value: value, value: directionOfTravel(value, r.value, r.polarity) };
 }
 
@@ -86,7 +114,7 @@ function uniqueByLabel(ps: Period[]): Period[] {
 export async function reportPeriods(db: Database, opts: DocumentOptions): Promise<string[]> {
   if (opts.period && opts.period.length > 0) return opts.period;
   const snap = await findSnapshot(db, opts.snapshot);
-  const latest = latestCompleteFinancialYear(snap.data_to ?? snap.extracted_at);
+  const latest = latestCompleteFinancialYear(snap.extracted_at);
   const firstYear = Number(latest.start.slice(0, 4)) - DEFAULT_YEARS + 1;
   return [`${financialYearStarting(firstYear).label}:${latest.label}`];
 }

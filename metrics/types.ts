@@ -109,6 +109,12 @@ export interface IndicatorResult {
   };
   rank: Rank | null;
   /**
+   * A part-year period: it ends after the extract date, so it is computed up
+   * to the extract date (indicators.md, "Part-year periods"). Never ranked or
+   * rated for direction. Set on every result by the indicators service.
+   */
+  partial?: boolean;
+  /**
    * Against the period before (the previous financial year, month or range of
    * the same length), set by the indicators service (app/indicators-service.ts),
    * the one rule every output reads. `previous_period` is null when the period
@@ -117,7 +123,7 @@ export interface IndicatorResult {
   direction?: {
     previous_period: string | null;
     previous_value: number | null;
-    value: 'better' | 'worse' | 'same' | 'not_rated';
+    value: 'better' | 'worse' | 'same' | 'up' | 'down' | 'not_rated';
   };
   notes: string[];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestCompleteFinancialYear, monthlySeries, parsePeriod, parsePeriods, populationYear, previousPeriod, shiftMonth, lastWholeMonth } from './periods.ts';
+import { latestCompleteFinancialYear, monthlySeries, parsePeriod, parsePeriods, populationYear, sameTimeAYearEarlier, shiftMonth, lastWholeMonth } from './periods.ts';
 import { UsageError } from './errors.ts';
 
 describe('parsePeriod', () => {
@@ -59,13 +59,15 @@ describe('monthlySeries', () => {
   });
 });
 
-describe('previousPeriod', () => {
-  it('is the year, month or equal-length range before', () => {
-    expect(previousPeriod(parsePeriod('2016/17')[0]!).label).toBe('2015/16');
-    expect(previousPeriod(parsePeriod('2017-01')[0]!).label).toBe('2016-12');
-    expect(previousPeriod(parsePeriod('2016-03')[0]!)).toMatchObject({ label: '2016-02', start: '2015-03-01', end: '2016-02-29' });
-    // 1 April to 30 June is 91 days -> the 91 days before: 1 January to 31 March 2016 (31 + 29 + 31)
-    expect(previousPeriod(parsePeriod('2016-04-01..2016-06-30')[0]!)).toMatchObject({ start: '2016-01-01', end: '2016-03-31' });
+describe('sameTimeAYearEarlier', () => {
+  it('is the same period a year before: the year, the 12 months ending a year earlier, the same dates', () => {
+    expect(sameTimeAYearEarlier(parsePeriod('2016/17')[0]!).label).toBe('2015/16');
+    expect(sameTimeAYearEarlier(parsePeriod('2017-01')[0]!)).toMatchObject({ label: '2016-01', start: '2015-02-01', end: '2016-01-31' });
+    // 12 months ending February 2017 -> those ending February 2016, a leap month
+    expect(sameTimeAYearEarlier(parsePeriod('2017-02')[0]!)).toMatchObject({ label: '2016-02', start: '2015-03-01', end: '2016-02-29' });
+    expect(sameTimeAYearEarlier(parsePeriod('2016-04-01..2016-06-30')[0]!)).toMatchObject({ start: '2015-04-01', end: '2015-06-30' });
+    // a range ending on a leap day: a year earlier there is no 29 February
+    expect(sameTimeAYearEarlier(parsePeriod('2016-01-01..2016-02-29')[0]!)).toMatchObject({ start: '2015-01-01', end: '2015-02-28' });
   });
 });
 

@@ -97,18 +97,23 @@ export function rolling12Months(y: number, m: number): Period {
 }
 
 /**
- * The period before: the previous financial year, the rolling 12 months ending
- * the month before, or a range of the same length ending the day before.
+ * The same period a year earlier, which direction of travel compares with
+ * (indicators.md v2, "Ranks"): the financial year before; the 12 months ending
+ * the same month a year before; a range of the same dates a year before
+ * (29 February becomes 28 February).
  */
-export function previousPeriod(p: Period): Period {
+export function sameTimeAYearEarlier(p: Period): Period {
   if (p.kind === 'financial_year') return financialYearStarting(Number(p.start.slice(0, 4)) - 1);
-  if (p.kind === 'rolling_12_months') return rollingEnding(shiftMonth(p.end.slice(0, 7), -1));
-  const day = 86_400_000;
-  const a = Date.parse(`${p.start}T00:00:00Z`);
-  const b = Date.parse(`${p.end}T00:00:00Z`);
-  const end = new Date(a - day).toISOString().slice(0, 10);
-  const start = new Date(a - day - (b - a)).toISOString().slice(0, 10);
+  if (p.kind === 'rolling_12_months') return rollingEnding(shiftMonth(p.end.slice(0, 7), -12));
+  const start = yearEarlier(p.start);
+  const end = yearEarlier(p.end);
   return { label: `${start}..${end}`, kind: 'range', start, end };
+}
+
+function yearEarlier(date: string): string {
+  const y = Number(date.slice(0, 4)) - 1;
+  const m = Number(date.slice(5, 7));
+  return `${y}-${pad2(m)}-${pad2(Math.min(Number(date.slice(8, 10)), daysInMonth(y, m)))}`;
 }
 
 /** The rolling-12-month periods ending each month from `first` to `last` (both `YYYY-MM`). */

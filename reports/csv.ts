@@ -8,14 +8,14 @@
  *
  * measure is one of numerator, denominator, value, sn, region, england, rank,
  * rank_of, quartile, direction. `value` holds a number for all but quartile
- * (A-D) and direction (better, worse, same, not_rated); it is empty when the
+ * (A-D) and direction (better, worse, same; up, down, same without polarity; not_rated); it is empty when the
  * figure is not available and `c` when withheld by --suppress (DfE's
  * convention; in R: `read_csv(..., na = c("", "c"))`). Benchmark and rank rows
  * appear only where the figure exists. UTF-8 with a byte-order mark (so Excel
  * and Power BI detect the encoding; readr strips it), LF line endings, RFC 4180
  * quoting, and every text cell neutralised against formula injection.
  */
-import { SUPPRESSED_MARK, rollingStart } from './format.ts';
+import { SUPPRESSED_MARK, dayLabel, rollingStart } from './format.ts';
 import { buildReportModel, type BenchmarkFigure, type Figure, type IndicatorModel, type ReportModel } from './model.ts';
 import { csvRecord, type CsvValue } from './safe-cell.ts';
 import type { ReportInput } from './types.ts';
@@ -52,10 +52,12 @@ function indicatorRows(model: ReportModel, ind: IndicatorModel, laCode: string |
   for (const f of ind.figures) {
     if (!f.result && !f.value.suppressed) continue;
     const b = base(f.period.label, f.period.start, f.period.end);
-    const denominatorSource = ind.unit === 'per_10k' ? 'ONS mid-year population estimate, children aged 0 to 17' : extract;
-    rows.push({ ...b, measure: 'numerator', value: figureValue(f.numerator, false), unit: 'count', source: extract });
+    const denominatorSource = ind.unit === 'per_10k' ? 'ONS mid-year population estimate, children aged 0 to 17' : f.period.partialTo ? `${extract}, part-year: to ${dayLabel(f.period.partialTo)}` : extract;
+    // a part-year says so on the rows the extract gave (its comparators are full-year figures)
+    const ours = f.period.partialTo ? `${extract}, part-year: to ${dayLabel(f.period.partialTo)}` : extract;
+    rows.push({ ...b, measure: 'numerator', value: figureValue(f.numerator, false), unit: 'count', source: ours });
     rows.push({ ...b, measure: 'denominator', value: figureValue(f.denominator, false), unit: 'count', source: denominatorSource });
-    rows.push({ ...b, measure: 'value', value: figureValue(f.value, true), unit: ind.unit, source: extract });
+    rows.push({ ...b, measure: 'value', value: figureValue(f.value, true), unit: ind.unit, source: ours });
     const benchmarks = f.result?.benchmarks ?? {};
     if (benchmarks.sn) rows.push({ ...b, measure: 'sn', value: figureValue(f.sn, true), unit: ind.unit, source: benchmarkSource(f.sn) });
     if (benchmarks.region) rows.push({ ...b, measure: 'region', value: figureValue(f.region, true), unit: ind.unit, source: `${model.regionName}: ${f.region.source ?? ''}` });

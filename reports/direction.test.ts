@@ -10,7 +10,10 @@ describe('directionOfTravel', () => {
     [38.3, 40.0, 'low', 'worse'],
     [85.7, 85.7, 'high', 'same'],
     [85.7, 85.7, 'low', 'same'],
-    [500.0, 531.1, 'none', 'not_rated'],
+    [500.0, 531.1, 'none', 'up'], // no polarity: which way it moved, never better or worse
+    [531.1, 500.0, 'none', 'down'],
+    [531.1, 531.1, 'none', 'same'],
+    [null, 531.1, 'none', 'not_rated'],
     [null, 85.7, 'high', 'not_rated'],
     [85.7, null, 'low', 'not_rated'],
     [0.1 + 0.2, 0.3, 'high', 'same'], // compared as tenths, not as binary floats
@@ -23,7 +26,8 @@ describe('directionOfTravel', () => {
     expect(directionLabel('better', movement(1, 2))).toBe('Better ↑');
     expect(directionLabel('worse', movement(2, 1))).toBe('Worse ↓');
     expect(directionLabel('same', movement(2, 2))).toBe('Same →');
-    expect(directionLabel('not_rated', movement(2, 3))).toBe('Not rated ↑');
+    expect(directionLabel('up', movement(2, 3))).toBe('Up ↑');
+    expect(directionLabel('down', movement(3, 2))).toBe('Down ↓');
     expect(directionLabel('not_rated', movement(null, 3))).toBe('Not rated');
   });
 });

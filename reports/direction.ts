@@ -1,6 +1,6 @@
 /*
- * Judgements by polarity: direction of travel against the previous period,
- * and the RAG rating of a value against a comparator. Both compare one-decimal
+ * Judgements by polarity: direction of travel against an earlier value, and
+ * the RAG rating of a value against a comparator. Both compare one-decimal
  * figures as integer tenths, so 85.7 against 85.7 is "same" whatever the
  * binary floats say. Polarity `none` is never rated: a higher referral rate is
  * not better or worse in itself.
@@ -8,7 +8,12 @@
 import type { Polarity } from '../metrics/types.ts';
 import { toTenths } from './format.ts';
 
-export type Direction = 'better' | 'worse' | 'same' | 'not_rated';
+/**
+ * better / worse / same by polarity; for an indicator with no polarity, only
+ * which way it moved (up / down / same: a higher referral rate is not better
+ * or worse in itself); not_rated where either value is missing or part-year.
+ */
+export type Direction = 'better' | 'worse' | 'same' | 'up' | 'down' | 'not_rated';
 export type Movement = 'up' | 'down' | 'same';
 
 /** Which way the figure moved, whatever the polarity; `null` when either value is missing. */
@@ -19,22 +24,24 @@ export function movement(prev: number | null | undefined, curr: number | null | 
 }
 
 /**
- * Direction of travel from `prev` to `curr`: better / worse by polarity, same
- * when equal to one decimal place, not rated when the polarity is `none` or
- * either value is missing (including suppressed).
+ * Direction of travel from `prev` to `curr` (indicators.md v2): better /
+ * worse by polarity, same when equal to one decimal place; up / down / same
+ * for polarity `none`; not rated when either value is missing (including
+ * suppressed). The indicators service decides which period `prev` is.
  */
 export function directionOfTravel(prev: number | null | undefined, curr: number | null | undefined, polarity: Polarity): Direction {
   const m = movement(prev, curr);
-  if (m === null || polarity === 'none') return 'not_rated';
+  if (m === null) return 'not_rated';
   if (m === 'same') return 'same';
+  if (polarity === 'none') return m;
   return (m === 'up') === (polarity === 'high') ? 'better' : 'worse';
 }
 
 const ARROWS: Record<Movement, string> = { up: '↑', down: '↓', same: '→' };
 
-/** `Better ↑`, `Worse ↓`, `Same →`, `Not rated ↑` (movement still shown), `Not rated`. Words first: colour is never the only signal. */
+/** `Better ↑`, `Worse ↓`, `Same →`, `Up ↑`, `Down ↓`, `Not rated`. Words first: colour is never the only signal. */
 export function directionLabel(direction: Direction, move: Movement | null): string {
-  const word = { better: 'Better', worse: 'Worse', same: 'Same', not_rated: 'Not rated' }[direction];
+  const word = { better: 'Better', worse: 'Worse', same: 'Same', up: 'Up', down: 'Down', not_rated: 'Not rated' }[direction];
   return move === null ? word : `${word} ${ARROWS[move]}`;
 }
 

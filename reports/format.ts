@@ -90,3 +90,10 @@ export function monthLabel(label: string): string {
 export function isoDate(timestamp: string): string {
   return timestamp.slice(0, 10);
 }
+
+/** `2017-04-10` -> `10 Apr 2017`; anything else unchanged. */
+export function dayLabel(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const name = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && name ? `${Number(m[3])} ${name} ${m[1]}` : date;
+}

@@ -92,7 +92,7 @@ function headline(model: ReportModel, ind: IndicatorModel): string {
     { name: model.regionName, f: f.region },
     { name: 'England', f: f.england },
   ].filter((c) => c.f.value !== null);
-  const parts = [`<strong>${esc(f.period.label)}: ${esc(model.laName)} ${v(f.value)}</strong>`, ...comparators.map((c) => `${esc(c.name)} ${v(c.f)}`)];
+  const parts = [`<strong>${esc(f.period.heading)}: ${esc(model.laName)} ${v(f.value)}</strong>`, ...comparators.map((c) => `${esc(c.name)} ${v(c.f)}`)];
   const rank = f.rank || f.rankSuppressed ? ` Rank ${esc(rankText(f))}, quartile ${esc(quartileText(f))}.` : '';
   return `<p>${parts.join('; ')}.${rank} Direction of travel: ${esc(f.directionText)}.</p>`;
 }
@@ -110,20 +110,20 @@ function yearChart(model: ReportModel, ind: IndicatorModel): string {
   }));
   if (series.every((s) => s.values.every((v) => v === null))) return '<p>No financial-year figures to chart.</p>';
   const id = anchor('fy', ind.id);
-  const first = figures[0]?.period.label ?? '';
-  const last = figures[figures.length - 1]?.period.label ?? '';
+  const first = figures[0]?.period.heading ?? '';
+  const last = figures[figures.length - 1]?.period.heading ?? '';
   const describe = (s: LineSeries) => {
-    const known = s.values.map((v, i) => ({ v, p: figures[i]!.period.label })).filter((x) => x.v !== null);
+    const known = s.values.map((v, i) => ({ v, p: figures[i]!.period.heading })).filter((x) => x.v !== null);
     if (known.length === 0) return `${s.name}: no figures.`;
     const a = known[0]!;
     const b = known[known.length - 1]!;
     return known.length === 1 ? `${s.name}: ${figureCell({ value: a.v, suppressed: false }, 'value').text} in ${a.p}.` : `${s.name}: ${figureCell({ value: a.v, suppressed: false }, 'value').text} in ${a.p} to ${figureCell({ value: b.v, suppressed: false }, 'value').text} in ${b.p}.`;
   };
   const desc = `Line chart, ${first} to ${last}, ${UNIT_WORDS[ind.unit]}. ${series.map(describe).join(' ')} The table beside the chart gives every figure.`;
-  const svg = lineChart({ id, title: `${ind.title}: ${model.laName} against comparators, financial years`, desc, categories: figures.map((f) => f.period.label), series });
+  const svg = lineChart({ id, title: `${ind.title}: ${model.laName} against comparators, financial years`, desc, categories: figures.map((f) => f.period.heading), series });
   const head = `<tr><th scope="col" class="text">Year</th>${styles.map((s) => `<th scope="col">${esc(s.name)}</th>`).join('')}</tr>`;
   const rows = figures
-    .map((f) => `<tr><th scope="row">${esc(f.period.label)}</th>${styles.map((s) => `<td>${esc(figureCell(f[s.key], 'value').text)}</td>`).join('')}</tr>`)
+    .map((f) => `<tr><th scope="row">${esc(f.period.heading)}</th>${styles.map((s) => `<td>${esc(figureCell(f[s.key], 'value').text)}</td>`).join('')}</tr>`)
     .join('');
   return (
     `<figure class="chart-figure" aria-labelledby="${id}-cap"><div class="chart-box">${svg}</div>` +

@@ -58,7 +58,7 @@ function indicatorSection(model: ReportModel, ind: IndicatorModel): string {
   parts.push(`### ${escapeMarkdown(ind.title)}`);
   parts.push(`\`${ind.id.replace(/`/g, '')}\` — ${POLARITY_WORDS[ind.polarity]}; ${UNIT_WORDS[ind.unit]}.`);
   const rows = indicatorTable(model, ind).map((row) => [escapeMarkdown(row.label), ...row.cells.map((c) => escapeMarkdown(c.text))]);
-  parts.push(table(['Measure', ...ind.figures.map((f) => escapeMarkdown(f.period.label))], ['l', ...ind.figures.map(() => 'r' as const)], rows));
+  parts.push(table(['Measure', ...ind.figures.map((f) => escapeMarkdown(f.period.heading))], ['l', ...ind.figures.map(() => 'r' as const)], rows));
   if (ind.notes.length > 0) parts.push(ind.notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n'));
   return parts.join('\n\n');
 }
@@ -86,7 +86,7 @@ export function renderMarkdown(input: ReportInput): string {
     ].join('  \n'),
   );
   if (model.latestPeriod) {
-    out.push(`## Summary, ${escapeMarkdown(model.latestPeriod.label)}`);
+    out.push(`## Summary, ${escapeMarkdown(model.latestPeriod.heading)}`);
     out.push(summary(model));
   }
   for (const area of model.areas) {

@@ -8,7 +8,7 @@
  */
 import type { Area, Benchmark, IndicatorResult, Polarity, Rank, Unit } from '../metrics/types.ts';
 import { directionLabel, movement, ragRating, type Direction, type Movement, type Rag } from './direction.ts';
-import { AREA_NAMES, AREA_ORDER, formatCount, formatValue, MISSING_MARK, periodKind, SUPPRESSED_MARK, type PeriodKind } from './format.ts';
+import { AREA_NAMES, AREA_ORDER, dayLabel, formatCount, formatValue, MISSING_MARK, periodKind, SUPPRESSED_MARK, type PeriodKind } from './format.ts';
 import { applySuppression, isSuppressedDocument, suppressedFields } from './suppress.ts';
 import type { IndicatorDefinition, MonthlyPoint, ReportInput } from './types.ts';
 
@@ -17,6 +17,10 @@ export interface PeriodInfo {
   start: string;
   end: string;
   kind: PeriodKind;
+  /** the extract date, for a part-year period (it ends after the extract was taken) */
+  partialTo: string | null;
+  /** as every report heads it: `2016/17`, or `2017/18 (to 10 Apr 2017)` for a part-year */
+  heading: string;
 }
 
 export interface Figure {
@@ -86,9 +90,10 @@ export interface ReportModel {
 export function buildReportModel(raw: ReportInput): ReportModel {
   const input = applySuppression(raw);
   const { doc } = input;
-  const periods = collectPeriods(doc.results);
+  const periods = collectPeriods(doc.results, doc.snapshot.extracted_at);
   const fy = periods.filter((p) => p.kind === 'financial_year');
-  const latestPeriod = fy[fy.length - 1] ?? periods[periods.length - 1] ?? null;
+  // the summary's year: the latest complete one (a part-year is not a year), else the latest there is
+  const latestPeriod = fy.filter((p) => p.partialTo === null).at(-1) ?? fy.at(-1) ?? periods.at(-1) ?? null;
 
   // registry order first, then anything the registry does not know (so nothing computed is dropped)
   const defs = new Map<string, IndicatorDefinition>(input.definitions.map((d) => [d.id, d]));
@@ -165,10 +170,15 @@ export function buildReportModel(raw: ReportInput): ReportModel {
   };
 }
 
-function collectPeriods(results: IndicatorResult[]): PeriodInfo[] {
+function collectPeriods(results: IndicatorResult[], extractedAt: string): PeriodInfo[] {
   const seen = new Map<string, PeriodInfo>();
   for (const r of results) {
-    if (!seen.has(r.period)) seen.set(r.period, { label: r.period, start: r.period_start, end: r.period_end, kind: periodKind(r.period) });
+    if (!seen.has(r.period)) seen.set(r.period, { label: r.period, start: r.period_start, end: r.period_end, kind: periodKind(r.period), partialTo: null, heading: r.period });
+    const p = seen.get(r.period)!;
+    if (r.partial && p.partialTo === null) {
+      p.partialTo = extractedAt;
+      p.heading = `${r.period} (to ${dayLabel(extractedAt)})`;
+    }
   }
   return [...seen.values()].sort((a, b) => cmp(a.start, b.start) || cmp(a.end, b.end) || cmp(a.label, b.label));
 }
@@ -261,8 +271,9 @@ export function indicatorTable(model: ReportModel, ind: IndicatorModel): TableRo
     { measure: 'sn', label: 'Statistical neighbours', cells: f.map((x) => figureCell(x.sn, 'value')) },
     { measure: 'region', label: model.regionName, cells: f.map((x) => figureCell(x.region, 'value')) },
     { measure: 'england', label: 'England', cells: f.map((x) => figureCell(x.england, 'value')) },
-    { measure: 'rank', label: 'Rank (1 = best)', cells: f.map((x) => text(rankText(x))) },
-    { measure: 'quartile', label: 'Quartile (A = best)', cells: f.map((x) => text(quartileText(x))) },
+    // no polarity: a rank orders, it does not judge (indicators.md v2)
+    { measure: 'rank', label: ind.polarity === 'none' ? 'Rank (1 = lowest)' : 'Rank (1 = best)', cells: f.map((x) => text(rankText(x))) },
+    { measure: 'quartile', label: ind.polarity === 'none' ? 'Quartile (A = lowest quarter)' : 'Quartile (A = best)', cells: f.map((x) => text(quartileText(x))) },
     { measure: 'direction', label: 'Direction of travel', cells: f.map((x) => text(x.directionText)) },
   ];
 }
@@ -272,8 +283,11 @@ export function keyLines(model: ReportModel): string[] {
   return [
     `${SUPPRESSED_MARK} = withheld to protect children's privacy (a count of 1 to 5, or a figure that would reveal one).`,
     `${MISSING_MARK} = not available.`,
-    'Rank: 1 is best, among all English local authorities with a published value (ties share a rank). Quartile A is the best quarter.',
-    'Direction of travel: against the previous period, by polarity; "Not rated" when the indicator has no polarity or a value is missing. Arrows show the movement.',
+    'Rank: among all English local authorities with a published value (ties share a rank), complete financial years only. 1 is best and quartile A the best quarter; where an indicator has no polarity, 1 is the lowest value and A the lowest quarter, neither better nor worse.',
+    'Direction of travel: against the same period a year earlier. Better, Worse or Same by polarity; Up, Down or Same where the indicator has no polarity; "Not rated" when either value is missing or part-year. Arrows show the movement.',
+    'A period headed "to" a date is part-year: computed up to the date the extract was taken; its comparators are full-year figures.',
     'RAG: Better (G) or Worse (R) by more than 5% of the comparator\'s value; Similar (A) within 5% either side.',
-  ].filter((line) => model.suppressed || !line.startsWith(`${SUPPRESSED_MARK} =`));
+  ]
+    .filter((line) => model.suppressed || !line.startsWith(`${SUPPRESSED_MARK} =`))
+    .filter((line) => model.periods.some((p) => p.partialTo !== null) || !line.startsWith('A period headed "to"'));
 }

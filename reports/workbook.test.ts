@@ -94,7 +94,7 @@ describe('renderWorkbook', async () => {
       }
       ws.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
     }
-    expect(wb.getWorksheet('Front door')!.getColumn(1).width).toBe(25); // "Population aged 0 to 17" + 2
+    expect(wb.getWorksheet('Front door')!.getColumn(1).width).toBe(31); // the longest label, 'Quartile (A = lowest quarter)' (29), plus 2
     // and no formula element in any sheet's XML
     expect(Buffer.from(bytes).includes('<f>')).toBe(false);
   });

@@ -127,7 +127,7 @@ function summarySheet(wb: ExcelJS.Workbook, model: ReportModel): void {
     put(row.getCell(1), ind.title);
     put(row.getCell(2), ind.area === 'front_door' ? 'Front door' : ind.area === 'child_protection' ? 'Child protection' : 'Children looked after');
     put(row.getCell(3), { high: 'High', low: 'Low', none: 'No polarity' }[ind.polarity]);
-    put(row.getCell(4), f?.period.label ?? period);
+    put(row.getCell(4), f?.period.heading ?? period);
     if (f) {
       putTableCell(row.getCell(5), figureCell(f.value, 'value'));
       putTableCell(row.getCell(6), figureCell(f.numerator, 'count'));
@@ -159,7 +159,7 @@ function areaSheet(wb: ExcelJS.Workbook, model: ReportModel, area: ReportModel['
   const periods = model.periods;
   const span = periods.length > 0 ? `, ${periods[0]!.label} to ${periods[periods.length - 1]!.label}` : '';
   titleRow(ws, `${area.name}: ${model.laLabel}${span}`);
-  headerRow(ws, ['Measure', ...periods.map((p) => p.label)], 2);
+  headerRow(ws, ['Measure', ...periods.map((p) => p.heading)], 2);
   const overflow = new Set<number>();
   let r = 3;
   for (const ind of area.indicators) {

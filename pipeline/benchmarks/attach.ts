@@ -37,7 +37,8 @@ export async function attachBenchmarks(db: Database, results: IndicatorResult[],
       } else {
         const c = comparators(opts.dataset, { indicator: r.indicator, year: year.timePeriod, laOldCode: opts.laCode, snModel: opts.snModel, snStat: opts.snStat });
         r.benchmarks = { sn: c.sn, region: c.region, england: c.england };
-        r.rank = r.value === null ? null : rank(opts.dataset, { indicator: r.indicator, year: year.timePeriod, laOldCode: opts.laCode, ownValue: r.value, polarity: r.polarity });
+        // ranks are for complete financial years only (indicators.md v2): a part-year is never ranked
+        r.rank = r.value === null || r.partial ? null : rank(opts.dataset, { indicator: r.indicator, year: year.timePeriod, laOldCode: opts.laCode, ownValue: r.value, polarity: r.polarity });
       }
     }
     for (const [comparator, bench] of Object.entries(plain.get(`${r.indicator}|${r.period}`) ?? {})) {
