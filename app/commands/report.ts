@@ -4,10 +4,10 @@
  * written to one folder. The renderers in reports/ are pure; this is the one
  * place their output becomes files.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { computeIndicators } from '../../pipeline/compute.ts';
 import { Database } from '../../pipeline/db.ts';
+import { makeFolder, writeOwnerOnly } from '../../pipeline/files.ts';
 import { resolveLa } from '../../pipeline/la.ts';
 import { financialYearStarting, lastWholeMonth, latestCompleteFinancialYear, monthlySeries, shiftMonth } from '../../pipeline/periods.ts';
 import { findSnapshot } from '../../pipeline/snapshots.ts';
@@ -32,7 +32,7 @@ const MAX_MONTHS = 120;
 const DEFAULT_YEARS = 4;
 
 export async function report(opts: ReportOptions, io: Io): Promise<string[]> {
-  const db = await Database.open(opts.db);
+  const db = await Database.open(opts.db, { existing: true });
   try {
     return await writeReports(db, await buildDocument(db, { ...opts, period: await reportPeriods(db, opts) }), opts, io);
   } finally {
@@ -60,11 +60,11 @@ async function writeReports(db: Database, doc: IndicatorsDocument, opts: ReportO
     generatedAt: new Date().toISOString(),
     suppress: opts.suppress ?? false,
   };
-  mkdirSync(opts.out, { recursive: true });
+  makeFolder(opts.out);
   const written: string[] = [];
   for (const [name, render] of Object.entries(RENDERERS)) {
     const path = join(opts.out, name);
-    writeFileSync(path, await render(input));
+    writeOwnerOnly(path, await render(input));
     written.push(path);
   }
   io.err(`Reports for ${doc.la?.name ?? `snapshot ${snap.snapshot_id}`}${opts.suppress ? ' (small counts suppressed for publication)' : ''}:`);
@@ -114,17 +114,17 @@ export interface RunOptions extends ReportOptions {
 
 /** The monthly job in one step: ingest, indicators (bundled DfE benchmarks), reports. */
 export async function runJob(extractDir: string, opts: RunOptions, io: Io): Promise<void> {
-  if (opts.la) resolveLa(opts.la);
+  if (opts.la !== undefined) resolveLa(opts.la);
   await ingest(extractDir, { db: opts.db, la: opts.la, extractDate: opts.extractDate, exportParquet: opts.exportParquet }, io);
   await tableAndReports(opts, io);
 }
 
 /** The indicators table on stdout, then the reports from the same results. */
 export async function tableAndReports(opts: ReportOptions, io: Io): Promise<void> {
-  const db = await Database.open(opts.db);
+  const db = await Database.open(opts.db, { existing: true });
   try {
     const doc = await buildDocument(db, { ...opts, period: await reportPeriods(db, opts) });
-    io.out(indicatorsTable(doc, { colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+    io.out(indicatorsTable(doc, { colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }), { colour: true });
     await writeReports(db, doc, opts, io);
   } finally {
     db.close();
