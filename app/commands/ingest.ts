@@ -12,6 +12,7 @@ import { readExtract } from '../../pipeline/ingest/extract.ts';
 import { loadSnapshot } from '../../pipeline/ingest/load.ts';
 import { readQuarantine } from '../../pipeline/ingest/staging.ts';
 import { exportParquet } from '../../pipeline/parquet.ts';
+import { makeFolder } from '../../pipeline/files.ts';
 import type { ParsedExtract } from '../../pipeline/ingest/types.ts';
 import { warningSummary } from '../../pipeline/ingest/dfe-rules.ts';
 import { UsageError } from '../../pipeline/errors.ts';
@@ -33,6 +34,8 @@ export async function ingest(extractDir: string, opts: IngestOptions, io: Io): P
   // `--la ""` is a mistake to say, not "no LA" (resolveLa refuses it: exit 2)
   const ons = opts.la !== undefined ? bundledPopulationDataset() : undefined;
   const la = opts.la !== undefined ? resolveLa(opts.la, ons) : null;
+  // a folder that cannot be made fails now, before the snapshot is stored, not after
+  if (opts.exportParquet) makeFolder(opts.exportParquet);
   // an empty file is a new database too (Database.open starts it afresh)
   const created = !existsSync(opts.db) || statSync(opts.db).size === 0;
   const db = await Database.open(opts.db);

@@ -115,6 +115,8 @@ export interface RunOptions extends ReportOptions {
 /** The monthly job in one step: ingest, indicators (bundled DfE benchmarks), reports. */
 export async function runJob(extractDir: string, opts: RunOptions, io: Io): Promise<void> {
   if (opts.la !== undefined) resolveLa(opts.la);
+  // an --out that cannot be made fails before the ingest stores anything
+  makeFolder(opts.out);
   await ingest(extractDir, { db: opts.db, la: opts.la, extractDate: opts.extractDate, exportParquet: opts.exportParquet }, io);
   await tableAndReports(opts, io);
 }
