@@ -6,7 +6,8 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { SafeguardError } from './pipeline/errors.ts';
-import { processIo } from './app/io.ts';
+import { environmentError, errnoCause } from './pipeline/environment.ts';
+import { guardStreams, outputFailure, processIo, safeIo } from './app/io.ts';
 import type { Io } from './app/io.ts';
 // Each command's module is loaded only when that command runs, so a command
 // pays at start-up only for what it uses (the report writers' exceljs alone
@@ -146,9 +147,26 @@ export function buildProgram(io: Io): Command {
 }
 
 /** Runs the CLI; returns the exit code. */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], given: Io = processIo): Promise<number> {
   // every file a run creates (database, its WAL, the pseudonym key, exports) is its owner's only
   process.umask(0o077);
+  if (given === processIo) guardStreams();
+  // every message, on both streams, made terminal-safe here, once (app/io.ts)
+  const io = safeIo(given);
+  const code = await runProgram(argv, io);
+  if (given !== processIo) return code;
+  // a write's failure arrives after the write returned: let it, then report any that was not a closed pipe
+  await new Promise((resolve) => setImmediate(resolve));
+  const failure = outputFailure();
+  if (failure && code === 0) {
+    const why = errnoCause(failure.error.code);
+    io.err(`safeguard: could not write the results to standard ${failure.stream === 'stdout' ? 'output' : 'error'}: ${why ? `${why.cause}; ${why.todo}` : failure.error.message}`);
+    return 1;
+  }
+  return code;
+}
+
+async function runProgram(argv: string[], io: Io): Promise<number> {
   try {
     await buildProgram(io).parseAsync(argv);
     return 0;
@@ -161,9 +179,26 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.err(`safeguard: ${e.message}`);
       return e.exitCode;
     }
-    io.err(`safeguard: internal error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    // a closed pipe that surfaced as a throw: the reader has all it wanted
+    if ((e as NodeJS.ErrnoException | undefined)?.code === 'EPIPE') return 0;
+    // a problem of the machine (full disk, permission, a path that is a file...) is not a fault of safeguard
+    const env = environmentError(e);
+    if (env) {
+      io.err(`safeguard: ${env.message}`);
+      return env.exitCode;
+    }
+    io.err(`safeguard: internal error: ${redactQuoted(e instanceof Error ? e.message.split('\n')[0]! : String(e))}`);
     if (process.env.SAFEGUARD_DEBUG) io.err(e instanceof Error ? (e.stack ?? '') : '');
     else io.err('This is a fault in safeguard, not in your data. Run again with SAFEGUARD_DEBUG=1 and report the output.');
     return 1;
   }
+}
+
+/**
+ * An internal error's message with quoted text taken out: DuckDB quotes the
+ * value it could not convert ("Could not convert string 'X' to ..."), which
+ * could be a child's ID or date of birth. SAFEGUARD_DEBUG=1 shows it whole.
+ */
+function redactQuoted(message: string): string {
+  return message.replace(/'[^']*'/g, "'…'").replace(/"[^"]*"/g, '"…"');
 }

@@ -10,9 +10,10 @@
 // about 0.15 s; the bundle has no such cost.
 import * as duckdb from '@duckdb/node-api';
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
-import { chmodSync, existsSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { RunFailed } from './errors.ts';
+import { environmentError, notADatabase } from './environment.ts';
 
 const { DuckDBDateValue, DuckDBDecimalValue, DuckDBTimestampValue } = duckdb;
 
@@ -28,19 +29,26 @@ export class Database {
     private readonly ownsInstance: boolean,
   ) {}
 
-  /** Opens (creating if needed) a database file, or ':memory:'. */
-  static async open(path: string, options: { readOnly?: boolean } = {}): Promise<Database> {
+  /**
+   * Opens a database file, or ':memory:'. Only a DuckDB database is opened as
+   * one (its magic bytes are checked first: DuckDB would open a CSV or Parquet
+   * file as a view, and report success for writes that went nowhere). A path
+   * with nothing there (or an empty file) becomes a new database unless
+   * `existing` is set, as it is for every command that only reads.
+   */
+  static async open(path: string, options: { readOnly?: boolean; existing?: boolean } = {}): Promise<Database> {
     const config: Record<string, string> = { threads: String(Math.max(1, cpus().length)) };
     if (options.readOnly) config.access_mode = 'READ_ONLY';
+    if (path !== ':memory:') checkDatabaseFile(path, options.existing ?? false);
     let instance: DuckDBInstance;
     try {
       instance = await duckdb.DuckDBInstance.create(path, config);
     } catch (e) {
-      throw new RunFailed(explainOpenError(path, e));
+      throw explainDbError(path, e) ?? new RunFailed(`could not open the database ${path}: ${firstLine(e)}`);
     }
-    if (path !== ':memory:' && existsSync(path)) {
-      // child-level data: readable by its owner only
-      chmodSync(path, 0o600);
+    if (path !== ':memory:') {
+      // child-level data: readable by its owner only, even a file that existed with looser modes
+      for (const f of [path, `${path}.wal`]) if (existsSync(f)) chmodSync(f, 0o600);
     }
     return Database.connect(instance, path, true);
   }
@@ -62,17 +70,29 @@ export class Database {
   }
 
   async run(sql: string, params?: Record<string, Param>): Promise<void> {
-    await timed(sql, () => this.connection.run(sql, params as Record<string, DuckDBValue> | undefined));
+    await this.guard(timed(sql, () => this.connection.run(sql, params as Record<string, DuckDBValue> | undefined)));
+  }
+
+  /**
+   * A failure of the machine (disk full, damage found mid-query, ...) named as
+   * such with this database's path; anything else (a bug) passes unchanged.
+   */
+  private async guard<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } catch (e) {
+      throw explainDbError(this.path, e) ?? e;
+    }
   }
 
   /** Runs an INSERT, UPDATE or DELETE; returns how many rows it changed. */
   async change(sql: string, params?: Record<string, Param>): Promise<number> {
-    const result = await timed(sql, () => this.connection.run(sql, params as Record<string, DuckDBValue> | undefined));
+    const result = await this.guard(timed(sql, () => this.connection.run(sql, params as Record<string, DuckDBValue> | undefined)));
     return Number(result.rowsChanged);
   }
 
   async all<T extends Row = Row>(sql: string, params?: Record<string, Param>): Promise<T[]> {
-    const reader = await timed(sql, () => this.connection.runAndReadAll(sql, params as Record<string, DuckDBValue> | undefined));
+    const reader = await this.guard(timed(sql, () => this.connection.runAndReadAll(sql, params as Record<string, DuckDBValue> | undefined)));
     return reader.getRowObjects().map((r) => toPlainRow(r) as T);
   }
 
@@ -96,6 +116,8 @@ export class Database {
         appender.endRow();
       }
       appender.flushSync();
+    } catch (e) {
+      throw explainDbError(this.path, e) ?? e;
     } finally {
       appender.closeSync();
     }
@@ -175,14 +197,60 @@ function toPlain(v: DuckDBValue): unknown {
   return String(v);
 }
 
-/** DuckDB's own messages for a locked or foreign file are long; say what the user can do. */
-function explainOpenError(path: string, e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  if (/lock/i.test(msg)) {
-    return `the database ${path} is in use by another safeguard run; wait for it to finish and try again`;
+const DUCKDB_MAGIC = 'DUCK';
+const MAGIC_OFFSET = 8;
+
+/**
+ * Refuses, before DuckDB sees it, a path that is not a DuckDB database: a
+ * folder, a file without DuckDB's magic bytes ("DUCK" at byte 8), and, when the
+ * database must exist, nothing at all (so a mistyped --db creates nothing).
+ * An empty file is a new database for a command that creates one (DuckDB
+ * itself refuses an empty file); it is removed so DuckDB can start afresh.
+ */
+function checkDatabaseFile(path: string, existing: boolean): void {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) throw new RunFailed(`${path} is a folder, not a database file; give --db the path of a file`);
+    if (!st.isFile()) throw notADatabase(path);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof RunFailed) throw e;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' && existing) {
+      throw new RunFailed(`there is no database at ${path}: check --db (safeguard ingest EXTRACT_DIR --db ${path} makes one); nothing was created`);
+    }
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw environmentError(e, path) ?? e;
   }
-  if (/not a valid DuckDB database|invalid|Corrupt/i.test(msg)) {
-    return `${path} is not a safeguard database (DuckDB could not open it: ${msg.split('\n')[0]})`;
+  if (size === 0) {
+    if (existing) throw new RunFailed(`${path} is an empty file, not a database: nothing has been ingested into it; check --db`);
+    rmSync(path);
+    return;
   }
-  return `could not open the database ${path}: ${msg.split('\n')[0]}`;
+  const head = Buffer.alloc(MAGIC_OFFSET + DUCKDB_MAGIC.length);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const n = readSync(fd, head, 0, head.length, 0);
+    if (n < head.length || head.subarray(MAGIC_OFFSET).toString('latin1') !== DUCKDB_MAGIC) throw notADatabase(path);
+  } catch (e) {
+    if (e instanceof RunFailed) throw e;
+    throw environmentError(e, path) ?? e;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+}
+
+/**
+ * DuckDB's own messages for a locked, damaged or foreign file, or a machine
+ * problem, as a plain message naming the database (environment.ts). The lock
+ * is recognised by DuckDB's own words, not a bare /lock/, which matched "block"
+ * in "Corrupt database file ... in block ..." and called damage "in use".
+ */
+function explainDbError(path: string, e: unknown): RunFailed | null {
+  return environmentError(e, path);
 }

@@ -14,6 +14,8 @@ import type { LaInfo } from '../metrics/types.ts';
 
 /** The LA for a DfE or ONS code; a usage error naming the code if it is not an English LA. */
 export function resolveLa(code: string, ds: DfeDataset = bundledDfeDataset()): LaInfo {
+  // an empty --la is a mistake to point out, not "no LA given"
+  if (code.trim() === '') throw new UsageError('--la needs a code: the DfE three-digit code (e.g. 359) or the ONS code (e.g. E08000010); leave --la out for no LA');
   const info = laInfo(ds, code);
   if (!info) {
     throw new UsageError(`--la ${code}: not an English local authority code (use the DfE three-digit code, e.g. 359, or the ONS code, e.g. E08000010)`);

@@ -3,17 +3,18 @@
  * (`DIR/<table>/la_code=359/snapshot_id=.../data_0.parquet`): the layout in
  * which a region, or all of England, would keep its extracts when they outgrow
  * one database file (pipeline/README.md, "Scaling out"). Child-level data:
- * the files are created readable by their owner only, like the database.
+ * the files end readable by their owner only, like the database, even those
+ * that were there before at looser modes.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from './db.ts';
 import { literal } from './db.ts';
+import { makeFolder, ownerOnlyTree } from './files.ts';
 
 const TABLES = ['person', 'referral', 's47_enquiry', 'icpc', 'cp_plan', 'cp_review', 'cla_episode', 'legal_status', 'cla_review', 'population', 'quarantine', 'warning', 'snapshot_file'];
 
 export async function exportParquet(db: Database, snapshotId: string, dir: string): Promise<string[]> {
-  mkdirSync(dir, { recursive: true });
+  makeFolder(dir);
   const written: string[] = [];
   for (const table of TABLES) {
     const target = join(dir, table);
@@ -23,6 +24,8 @@ export async function exportParquet(db: Database, snapshotId: string, dir: strin
              WHERE t.snapshot_id = ${literal(snapshotId)})
        TO ${literal(target)} (FORMAT parquet, PARTITION_BY (la_code, snapshot_id), OVERWRITE_OR_IGNORE true)`,
     );
+    // DuckDB rewrites an existing data_0.parquet in place, keeping its mode: make each owner-only again
+    ownerOnlyTree(target);
     written.push(target);
   }
   return written;

@@ -17,7 +17,30 @@ export function parsePeriods(specs: readonly string[]): Period[] {
   return out.filter((p) => (seen.has(p.label) ? false : (seen.add(p.label), true)));
 }
 
+/**
+ * The years a period or an extract date may fall in. cli.md is silent; no
+ * children's social care record is dated before 1900, and nobody asks for a
+ * figure after 2099. The bound keeps every date four-digit (0999/00 made a
+ * start of '999-04-01' and 9999/00 an end in the year 10000, which failed deep
+ * in the SQL and were reported as faults of safeguard).
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2099;
+
+export function inYearRange(y: number): boolean {
+  return Number.isInteger(y) && y >= FIRST_YEAR && y <= LAST_YEAR;
+}
+
 export function parsePeriod(spec: string): Period[] {
+  const periods = parsePeriodForm(spec);
+  for (const p of periods) {
+    const ok = [p.start, p.end].every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && isRealDate(d) && inYearRange(Number(d.slice(0, 4))));
+    if (!ok) throw new UsageError(`period '${spec.trim()}' is outside the years safeguard covers: every period must lie between ${FIRST_YEAR} and ${LAST_YEAR}`);
+  }
+  return periods;
+}
+
+function parsePeriodForm(spec: string): Period[] {
   const s = spec.trim();
   const fyRange = /^(\d{4}\/\d{2}):(\d{4}\/\d{2})$/.exec(s);
   if (fyRange) {
@@ -151,7 +174,8 @@ export function populationYear(p: Period): number {
   return mid.getUTCFullYear();
 }
 
-function isRealDate(iso: string): boolean {
+/** Whether a YYYY-MM-DD date exists on the calendar (no 30 February). */
+export function isRealDate(iso: string): boolean {
   const y = Number(iso.slice(0, 4));
   const m = Number(iso.slice(5, 7));
   const d = Number(iso.slice(8, 10));

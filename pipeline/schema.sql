@@ -9,14 +9,15 @@ CREATE TABLE IF NOT EXISTS store.meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 
 CREATE TABLE IF NOT EXISTS store.snapshot (
   snapshot_id VARCHAR PRIMARY KEY,   -- first 16 hex digits of content_sha256
-  seq INTEGER NOT NULL,              -- load order; the latest snapshot is the highest
+  seq INTEGER NOT NULL,              -- load order (the first ingest of these files)
   la_code VARCHAR,                   -- old three-digit DfE code, NULL if not given
   extract_dir VARCHAR NOT NULL,
   extracted_at DATE NOT NULL,
   data_to DATE,                      -- latest event date in the extract (referral, s47, ICPC, plan, episode, review)
   loaded_at TIMESTAMP NOT NULL,
   content_sha256 VARCHAR NOT NULL,   -- over the LA code and every file's name and SHA-256
-  population_source VARCHAR
+  population_source VARCHAR,
+  made_current INTEGER               -- (v2) order in which snapshots were made current (ingested, or ingested again): the current one is the highest
 );
 
 CREATE TABLE IF NOT EXISTS store.snapshot_file (

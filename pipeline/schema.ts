@@ -16,6 +16,19 @@ const ready = new WeakSet<Database>();
 export async function ensureSchema(db: Database): Promise<void> {
   if (ready.has(db)) return;
   await db.run(SCHEMA);
+  // a database made before cli.md v2 has no made_current: add it, each snapshot current in its load order as before
+  if (!(await hasMadeCurrent(db))) {
+    await db.run('ALTER TABLE store.snapshot ADD COLUMN made_current INTEGER');
+    await db.run('UPDATE store.snapshot SET made_current = seq');
+  }
   await db.run(`INSERT INTO store.meta VALUES ('schema_version', '${SCHEMA_VERSION}') ON CONFLICT (key) DO NOTHING`);
   ready.add(db);
+}
+
+/** Whether store.snapshot remembers which snapshot is current (databases before cli.md v2 do not). */
+export async function hasMadeCurrent(db: Database): Promise<boolean> {
+  const row = await db.one<{ n: number }>(
+    "SELECT count(*) AS n FROM duckdb_columns() WHERE schema_name = 'store' AND table_name = 'snapshot' AND column_name = 'made_current'",
+  );
+  return (row?.n ?? 0) > 0;
 }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { decodeUtf8, parseCsv } from '../../pipeline/csv.ts';
 import { Database } from '../../pipeline/db.ts';
-import { InputRejected } from '../../pipeline/errors.ts';
+import { InputRejected, formatLocation } from '../../pipeline/errors.ts';
 import { ensureSchema } from '../../pipeline/schema.ts';
 import { isPlainBenchmarkHeader, parsePlainBenchmarks, PLAIN_COLUMNS } from '../../pipeline/benchmarks/plain.ts';
 import type { PlainBenchmarkRow } from '../../pipeline/benchmarks/plain.ts';
@@ -56,7 +56,7 @@ function readBenchmarkFile(file: string, io: Io): Read {
   if (isPlainBenchmarkHeader(csv.header)) {
     const parsed = parsePlainBenchmarks(text, file);
     io.err(`${file}: plain benchmark file, ${parsed.rows.length} row(s) read, ${parsed.skipped.length} skipped`);
-    for (const s of parsed.skipped) io.err(`  line ${s.line}: ${s.reason}`);
+    for (const s of parsed.skipped) io.err(`  ${formatLocation({ file, line: s.line, column: s.column })}: ${s.reason}`);
     return { file, plain: parsed.rows };
   }
   const kind = recogniseDfeHeader(csv.header);

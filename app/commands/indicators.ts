@@ -19,10 +19,11 @@ export interface IndicatorsOptions extends DocumentOptions {
 export async function indicators(opts: IndicatorsOptions, io: Io): Promise<void> {
   const format = opts.format ?? 'table';
   if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format ${format}: use table, json or csv`);
-  const db = await Database.open(opts.db);
+  const db = await Database.open(opts.db, { existing: true });
   try {
     const doc = await buildDocument(db, opts);
-    io.out(format === 'json' ? JSON.stringify(doc, null, 2) : format === 'csv' ? indicatorsCsv(doc.results) : indicatorsTable(doc, { colour: colourOn() }));
+    // the table's colours are safeguard's own (io.ts shows any other control character as an escape)
+    io.out(format === 'json' ? JSON.stringify(doc, null, 2) : format === 'csv' ? indicatorsCsv(doc.results) : indicatorsTable(doc, { colour: colourOn() }), { colour: format === 'table' });
   } finally {
     db.close();
   }

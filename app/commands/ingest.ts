@@ -3,7 +3,7 @@
  * only) write it as a snapshot. Both print what was read and what was
  * quarantined, file by file; neither prints an identifier.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { Database } from '../../pipeline/db.ts';
 import { ensureSchema } from '../../pipeline/schema.ts';
 import { bundledPopulation, resolveLa } from '../../pipeline/la.ts';
@@ -12,9 +12,11 @@ import { readExtract } from '../../pipeline/ingest/extract.ts';
 import { loadSnapshot } from '../../pipeline/ingest/load.ts';
 import { readQuarantine } from '../../pipeline/ingest/staging.ts';
 import { exportParquet } from '../../pipeline/parquet.ts';
+import { makeFolder } from '../../pipeline/files.ts';
 import type { ParsedExtract } from '../../pipeline/ingest/types.ts';
 import { warningSummary } from '../../pipeline/ingest/dfe-rules.ts';
 import { UsageError } from '../../pipeline/errors.ts';
+import { FIRST_YEAR, LAST_YEAR, inYearRange, isRealDate } from '../../pipeline/periods.ts';
 import type { Io } from '../io.ts';
 import { textTable } from '../../reports/terminal.ts';
 
@@ -29,9 +31,13 @@ export interface IngestOptions {
 export async function ingest(extractDir: string, opts: IngestOptions, io: Io): Promise<{ snapshotId: string; alreadyLoaded: boolean }> {
   const extractDate = checkExtractDate(opts.extractDate);
   // the ONS file alone describes every LA as the whole bundled set does (la.test.ts), at a tenth of the parsing
-  const ons = opts.la ? bundledPopulationDataset() : undefined;
-  const la = opts.la ? resolveLa(opts.la, ons) : null;
-  const created = !existsSync(opts.db);
+  // `--la ""` is a mistake to say, not "no LA" (resolveLa refuses it: exit 2)
+  const ons = opts.la !== undefined ? bundledPopulationDataset() : undefined;
+  const la = opts.la !== undefined ? resolveLa(opts.la, ons) : null;
+  // a folder that cannot be made fails now, before the snapshot is stored, not after
+  if (opts.exportParquet) makeFolder(opts.exportParquet);
+  // an empty file is a new database too (Database.open starts it afresh)
+  const created = !existsSync(opts.db) || statSync(opts.db).size === 0;
   const db = await Database.open(opts.db);
   let ok = false;
   try {
@@ -45,8 +51,10 @@ export async function ingest(extractDir: string, opts: IngestOptions, io: Io): P
       la,
       fallbackPopulation: la ? { rows: bundledPopulation(la.code, ons), source: `ONS mid-year estimates for ${la.name} (bundled DfE file)` } : undefined,
     });
-    if (result.alreadyLoaded) {
-      io.err(`These files are already loaded as snapshot ${result.snapshotId}; nothing changed.`);
+    if (result.madeCurrentAgain) {
+      io.err(`These files are already loaded as snapshot ${result.snapshotId}; nothing new was stored, and it is the current snapshot again: figures and reports now come from it.`);
+    } else if (result.alreadyLoaded) {
+      io.err(`These files are already loaded as snapshot ${result.snapshotId}, the current snapshot; nothing changed.`);
     } else {
       io.err(`Loaded snapshot ${result.snapshotId}${la ? ` for ${la.name} (${la.code})` : ''}, extract taken ${extractDate}.`);
       io.err(summary(parsed));
@@ -94,8 +102,9 @@ export function summary(parsed: ParsedExtract): string {
 /** The extract date bounds what counts as a date in the future; it defaults to today. */
 function checkExtractDate(d: string | undefined): string {
   if (d === undefined) return new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`))) {
-    throw new UsageError(`--extract-date ${d}: give the date the extract was taken as YYYY-MM-DD`);
+  // a calendar date that exists (Date.parse takes 2017-02-30 as 2 March), in the years periods.ts accepts
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || !isRealDate(d) || !inYearRange(Number(d.slice(0, 4)))) {
+    throw new UsageError(`--extract-date ${d}: give the date the extract was taken as YYYY-MM-DD, a date that exists between ${FIRST_YEAR} and ${LAST_YEAR}`);
   }
   return d;
 }

@@ -103,3 +103,92 @@ describe('two runs at once', () => {
     expect([...list.out.matchAll(/^[0-9a-f]{16}\s/gm)]).toHaveLength(1);
   });
 });
+
+describe('snapshot IDs and prefixes are literal (cli.md v2)', () => {
+  async function twoSnapshots(): Promise<string[]> {
+    await runCli('ingest', extract('a', 'P1,CHILD-0001,2016-05-23,\n'), '--db', db, '--extract-date', '2017-04-10');
+    await runCli('ingest', extract('b', 'P1,CHILD-0001,2016-05-23,2016-12-01\n'), '--db', db, '--extract-date', '2017-05-10');
+    const list = await runCli('snapshots', 'list', '--db', db);
+    return [...list.out.matchAll(/^([0-9a-f]{16})\s/gm)].map((m) => m[1]!);
+  }
+
+  it('a wildcard deletes nothing: % and _ are characters, not patterns', async () => {
+    const ids = await twoSnapshots();
+    for (const wild of ['%', '_', '%%', `${ids[1]!.slice(0, 2)}%`, '_'.repeat(16)]) {
+      const r = await runCli('snapshots', 'delete', wild, '--db', db);
+      expect(r.code, wild).toBe(1);
+      expect(r.err).toMatch(/there is no snapshot/);
+      expect((await runCli('indicators', '--db', db, '--snapshot', wild, '--period', '2016/17')).code).toBe(1);
+    }
+    const after = await runCli('snapshots', 'list', '--db', db);
+    for (const id of ids) expect(after.out).toContain(id);
+  });
+
+  it('a prefix naming more than one snapshot is exit 2 listing them; an empty one is exit 2', async () => {
+    await twoSnapshots();
+    // two snapshots whose IDs share a prefix, as any two will once there are enough of them
+    const { Database } = await import('../../pipeline/db.ts');
+    const h = await Database.open(db);
+    await h.run(`INSERT INTO store.snapshot (snapshot_id, seq, la_code, extract_dir, extracted_at, loaded_at, content_sha256)
+                 VALUES ('abcd000000000001', 10, NULL, 'x', DATE '2017-04-10', now()::TIMESTAMP, 'x'),
+                        ('abcd000000000002', 11, NULL, 'y', DATE '2017-04-10', now()::TIMESTAMP, 'y')`);
+    h.close();
+    const r = await runCli('snapshots', 'delete', 'abcd', '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/abcd is the start of 2 snapshots \(abcd000000000001, abcd000000000002\)/);
+    expect((await runCli('quarantine', '--db', db, '--snapshot', 'abcd')).code).toBe(2);
+    expect((await runCli('snapshots', 'delete', '', '--db', db)).code).toBe(2);
+    expect((await runCli('snapshots', 'list', '--db', db)).out).toContain('abcd000000000002');
+    expect((await runCli('snapshots', 'delete', 'abcd000000000002', '--db', db)).code).toBe(0);
+    expect((await runCli('snapshots', 'delete', 'abcd', '--db', db)).code).toBe(0);
+  });
+});
+
+describe('the current snapshot (cli.md v2)', () => {
+  it('ingesting earlier files again makes their snapshot current again, and says so', async () => {
+    const good = extract('good', 'P1,CHILD-0001,2016-05-23,\n');
+    const bad = extract('bad', 'P1,CHILD-0001,2016-05-23,2016-05-24\n');
+    await runCli('ingest', good, '--db', db, '--extract-date', '2017-04-10');
+    await runCli('ingest', bad, '--db', db, '--extract-date', '2017-04-10');
+    const json = async () => JSON.parse((await runCli('indicators', '--db', db, '--period', '2016/17', '--format', 'json')).out) as { snapshot: { id: string } };
+    const badId = (await json()).snapshot.id;
+    const again = await runCli('ingest', good, '--db', db, '--extract-date', '2017-04-10');
+    expect(again.code).toBe(0);
+    expect(again.err).toMatch(/already loaded as snapshot [0-9a-f]{16}; nothing new was stored, and it is the current snapshot again/);
+    const goodId = (await json()).snapshot.id;
+    expect(goodId).not.toBe(badId);
+    const list = await runCli('snapshots', 'list', '--db', db);
+    expect(list.out).toMatch(new RegExp(`^${goodId}\\s.*yes$`, 'm'));
+    expect([...list.out.matchAll(/^[0-9a-f]{16}\s/gm)]).toHaveLength(2);
+    // the same again changes nothing
+    expect((await runCli('ingest', good, '--db', db, '--extract-date', '2017-04-10')).err).toMatch(/the current snapshot; nothing changed/);
+    // deleting the current one leaves the one made current before it
+    await runCli('snapshots', 'delete', goodId, '--db', db);
+    expect((await json()).snapshot.id).toBe(badId);
+  });
+
+  it('a database made before v2 (no made_current) still opens, by load order, and gains it on the next ingest', async () => {
+    await runCli('ingest', extract('a', 'P1,CHILD-0001,2016-05-23,\n'), '--db', db, '--extract-date', '2017-04-10');
+    await runCli('ingest', extract('b', 'P1,CHILD-0001,2016-05-23,2016-12-01\n'), '--db', db, '--extract-date', '2017-05-10');
+    const { Database } = await import('../../pipeline/db.ts');
+    const h = await Database.open(db);
+    await h.run('ALTER TABLE store.snapshot DROP COLUMN made_current');
+    h.close();
+    const latest = JSON.parse((await runCli('indicators', '--db', db, '--period', '2016/17', '--format', 'json')).out).snapshot.id as string;
+    expect((await runCli('snapshots', 'list', '--db', db)).out).toMatch(new RegExp(`^${latest}\\s.*yes$`, 'm'));
+    const again = await runCli('ingest', join(dir, 'a'), '--db', db, '--extract-date', '2017-04-10');
+    expect(again.err).toMatch(/current snapshot again/);
+    expect(JSON.parse((await runCli('indicators', '--db', db, '--period', '2016/17', '--format', 'json')).out).snapshot.id).not.toBe(latest);
+  });
+});
+
+describe('a damaged pseudonym key', () => {
+  it('is refused by quarantine (exit 1), never used as a weak key', async () => {
+    await runCli('ingest', extract('a', HOSTILE_ROWS), '--db', db, '--extract-date', '2017-04-10');
+    writeFileSync(keyPath(db), '');
+    const r = await runCli('quarantine', '--db', db);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/is not a valid key/);
+    expect(r.out).not.toMatch(/P-[0-9a-f]{12}/);
+  });
+});

@@ -17,9 +17,9 @@ const SNAPSHOT_TABLES = [...FACT_TABLES, 'quarantine', 'snapshot_file', 'warning
 export const SENSITIVE_HEADING = 'OFFICIAL-SENSITIVE: child-level data. Handle under your data protection rules; do not forward.';
 
 export async function listSnapshots(opts: { db: string }, io: Io): Promise<void> {
-  const db = await Database.open(opts.db);
+  const db = await Database.open(opts.db, { existing: true });
   try {
-    await findSnapshot(db);
+    const current = await findSnapshot(db);
     const rows = await db.all<{ snapshot_id: string; seq: number; la_code: string | null; extracted_at: string; loaded_at: string; files: number; rows_loaded: number; rows_quarantined: number }>(
       `SELECT s.snapshot_id, s.seq, s.la_code, s.extracted_at, strftime(s.loaded_at, '%Y-%m-%d %H:%M') AS loaded_at,
               count(f.file) AS files, coalesce(sum(f.rows_loaded), 0) AS rows_loaded, coalesce(sum(f.rows_quarantined), 0) AS rows_quarantined
@@ -28,17 +28,18 @@ export async function listSnapshots(opts: { db: string }, io: Io): Promise<void>
     );
     io.out(
       textTable(
-        ['snapshot', 'seq', 'la', 'extract taken', 'loaded', 'files', 'rows', 'quarantined'],
-        rows.map((r) => [r.snapshot_id, r.seq, r.la_code ?? '—', r.extracted_at, r.loaded_at, r.files, r.rows_loaded, r.rows_quarantined]),
+        ['snapshot', 'seq', 'la', 'extract taken', 'loaded', 'files', 'rows', 'quarantined', 'current'],
+        rows.map((r) => [r.snapshot_id, r.seq, r.la_code ?? '—', r.extracted_at, r.loaded_at, r.files, r.rows_loaded, r.rows_quarantined, r.snapshot_id === current.snapshot_id ? 'yes' : '']),
       ),
     );
+    io.err(`The current snapshot (used unless --snapshot names another) is ${current.snapshot_id}: the one most recently ingested.`);
   } finally {
     db.close();
   }
 }
 
 export async function deleteSnapshot(id: string, opts: { db: string }, io: Io): Promise<void> {
-  const db = await Database.open(opts.db);
+  const db = await Database.open(opts.db, { existing: true });
   try {
     const snap = await findSnapshot(db, id);
     const existing = await db.storeTables();
@@ -58,7 +59,7 @@ export async function deleteSnapshot(id: string, opts: { db: string }, io: Io): 
 export async function quarantine(opts: { db: string; snapshot?: string; format?: string; revealIds?: boolean }, io: Io): Promise<void> {
   const format = opts.format ?? 'table';
   if (format !== 'table' && format !== 'csv') throw new UsageError(`--format ${format}: use table or csv`);
-  const db = await Database.open(opts.db);
+  const db = await Database.open(opts.db, { existing: true });
   try {
     const snap = await findSnapshot(db, opts.snapshot);
     const rows = await db.all<{ file: string; line: number | null; column_name: string | null; value: string | null; reason: string }>(

@@ -3,7 +3,9 @@
  * one transaction: either every table, the quarantine and the file accounts are
  * there, or nothing is. The snapshot's ID is a hash of its content (LA code,
  * file names and SHA-256s), so loading identical files again finds the
- * snapshot already there and changes nothing.
+ * snapshot already there and stores nothing new; as cli.md v2 says, it makes
+ * that snapshot the current one again (made_current), so re-ingesting last
+ * month's good extract after a bad one brings its figures back.
  */
 import { createHash } from 'node:crypto';
 import type { Database } from '../db.ts';
@@ -24,6 +26,8 @@ export interface LoadOptions {
 export interface LoadResult {
   snapshotId: string;
   alreadyLoaded: boolean;
+  /** already loaded, and some other snapshot was current until this run */
+  madeCurrentAgain: boolean;
   populationSource: string | null;
 }
 
@@ -43,7 +47,10 @@ export async function loadSnapshot(db: Database, parsed: ParsedExtract, opts: Lo
   const existing = await db.one<{ population_source: string | null }>('SELECT population_source FROM store.snapshot WHERE snapshot_id = $id', { id: snapshotId });
   if (existing) {
     await endStaging(db);
-    return { snapshotId, alreadyLoaded: true, populationSource: existing.population_source };
+    const current = await db.one<{ snapshot_id: string }>(`SELECT snapshot_id FROM store.snapshot ORDER BY ${CURRENT_ORDER} LIMIT 1`);
+    const again = current?.snapshot_id !== snapshotId;
+    if (again) await db.run(`UPDATE store.snapshot SET made_current = (${NEXT_CURRENT}) WHERE snapshot_id = $id`, { id: snapshotId });
+    return { snapshotId, alreadyLoaded: true, madeCurrentAgain: again, populationSource: existing.population_source };
   }
 
   let populationSource: string | null = null;
@@ -65,8 +72,8 @@ export async function loadSnapshot(db: Database, parsed: ParsedExtract, opts: Lo
 
   await db.transaction(async () => {
     await db.run(
-      `INSERT INTO store.snapshot
-       SELECT $id, coalesce((SELECT max(seq) FROM store.snapshot), 0) + 1, $la, $dir, CAST($date AS DATE), NULL, now()::TIMESTAMP, $sha, $pop`,
+      `INSERT INTO store.snapshot (snapshot_id, seq, la_code, extract_dir, extracted_at, data_to, loaded_at, content_sha256, population_source, made_current)
+       SELECT $id, coalesce((SELECT max(seq) FROM store.snapshot), 0) + 1, $la, $dir, CAST($date AS DATE), NULL, now()::TIMESTAMP, $sha, $pop, (${NEXT_CURRENT})`,
       { id: snapshotId, la: opts.la?.code ?? null, dir: opts.extractDir, date: opts.extractDate, sha, pop: populationSource },
     );
     for (const f of parsed.files) {
@@ -95,8 +102,12 @@ export async function loadSnapshot(db: Database, parsed: ParsedExtract, opts: Lo
     await db.run(`UPDATE store.snapshot SET data_to = (${dataToSql(tables)}) WHERE snapshot_id = $id`, { id: snapshotId });
   });
   await endStaging(db);
-  return { snapshotId, alreadyLoaded: false, populationSource };
+  return { snapshotId, alreadyLoaded: false, madeCurrentAgain: false, populationSource };
 }
+
+// ensureSchema (above) has added made_current to a database made before cli.md v2, so both can rely on it
+const CURRENT_ORDER = 'coalesce(made_current, seq) DESC, seq DESC';
+const NEXT_CURRENT = 'SELECT coalesce(max(coalesce(made_current, seq)), 0) + 1 FROM store.snapshot';
 
 /** The DfE rule warnings (few, built in memory by the returns' adapters). */
 async function insertWarnings(db: Database, snapshotId: string, parsed: ParsedExtract): Promise<void> {
