@@ -94,3 +94,15 @@ describe('only a DuckDB database is opened as one', () => {
     }
   });
 });
+
+describe('a database file named like the store schema', () => {
+  it('is refused with a plain message (DuckDB would confuse the file with the schema), any case', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'safeguard-store-name-'));
+    for (const name of ['store.duckdb', 'Store.db']) {
+      await expect(Database.open(join(dir, name))).rejects.toThrow(/may not be named "store"/);
+    }
+    // any other name is a database
+    (await Database.open(join(dir, 'stores.duckdb'))).close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

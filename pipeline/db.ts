@@ -12,6 +12,7 @@ import * as duckdb from '@duckdb/node-api';
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
 import { chmodSync, closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { basename } from 'node:path';
 import { RunFailed } from './errors.ts';
 import { environmentError, notADatabase } from './environment.ts';
 
@@ -40,6 +41,11 @@ export class Database {
     const config: Record<string, string> = { threads: String(Math.max(1, cpus().length)) };
     if (options.readOnly) config.access_mode = 'READ_ONLY';
     if (path !== ':memory:') checkDatabaseFile(path, options.existing ?? false);
+    // DuckDB names a database after its file, and a database named "store" hides the schema
+    // every table of safeguard lives in ("store.referral" becomes ambiguous): refuse it plainly
+    if (path !== ':memory:' && /^store$/i.test(basename(path).replace(/\.[^.]*$/, ''))) {
+      throw new RunFailed(`${path}: a database file may not be named "store" (safeguard keeps its tables in a schema of that name, which DuckDB would confuse with the file); choose another name, e.g. safeguard.duckdb`);
+    }
     let instance: DuckDBInstance;
     try {
       instance = await duckdb.DuckDBInstance.create(path, config);

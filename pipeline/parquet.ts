@@ -9,14 +9,14 @@
 import { join } from 'node:path';
 import type { Database } from './db.ts';
 import { literal } from './db.ts';
+import { SNAPSHOT_TABLES } from './store.ts';
 import { makeFolder, ownerOnlyTree } from './files.ts';
 
-const TABLES = ['person', 'referral', 's47_enquiry', 'icpc', 'cp_plan', 'cp_review', 'cla_episode', 'legal_status', 'cla_review', 'population', 'quarantine', 'warning', 'snapshot_file'];
 
 export async function exportParquet(db: Database, snapshotId: string, dir: string): Promise<string[]> {
   makeFolder(dir);
   const written: string[] = [];
-  for (const table of TABLES) {
+  for (const table of SNAPSHOT_TABLES) {
     const target = join(dir, table);
     await db.run(
       `COPY (SELECT coalesce(s.la_code, 'unknown') AS la_code, t.*

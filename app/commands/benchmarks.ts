@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { decodeUtf8, parseCsv } from '../../pipeline/csv.ts';
 import { Database } from '../../pipeline/db.ts';
 import { InputRejected, formatLocation } from '../../pipeline/errors.ts';
-import { ensureSchema } from '../../pipeline/schema.ts';
+import { ensureSchema } from '../../pipeline/store.ts';
 import { isPlainBenchmarkHeader, parsePlainBenchmarks, PLAIN_COLUMNS } from '../../pipeline/benchmarks/plain.ts';
 import type { PlainBenchmarkRow } from '../../pipeline/benchmarks/plain.ts';
 import { saveDfeFile } from '../../pipeline/benchmarks/dfe-store.ts';

@@ -5,7 +5,7 @@
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { Database } from '../../pipeline/db.ts';
-import { ensureSchema } from '../../pipeline/schema.ts';
+import { ensureSchema } from '../../pipeline/store.ts';
 import { bundledPopulation, resolveLa } from '../../pipeline/la.ts';
 import { bundledPopulationDataset } from '../../pipeline/benchmarks/dfe-store.ts';
 import { readExtract } from '../../pipeline/ingest/extract.ts';

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../db.ts';
 import { ident, listLiteral, literal } from '../db.ts';
-import { ensureSchema } from '../schema.ts';
+import { ensureSchema } from '../store.ts';
 import type { LaInfo } from '../../metrics/types.ts';
 import { QUARANTINE, appendStage, endStaging, stageTable, stagedTables } from './staging.ts';
 import type { ParsedExtract } from './types.ts';
