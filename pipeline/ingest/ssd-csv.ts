@@ -32,19 +32,99 @@ import { decodeUtf8, guessWrongDelimiter, parseCsv } from '../csv.ts';
 import { InputRejected } from '../errors.ts';
 import { EARLIEST_DATE, parseCount, parseDate, parseFlag, parseId, parseText } from '../values.ts';
 import type { Parsed } from '../values.ts';
+import { emptyOutput } from './adapter.ts';
+import type { ClaimedFile, InputAdapter, InputFile } from './adapter.ts';
+import { SSD_FILES } from './ssd-files.ts';
 import type { SsdFileSpec } from './ssd-files.ts';
 import { QUARANTINE, QUARANTINE_COLUMNS, STAGING, readQuarantine, readRows, stageTable } from './staging.ts';
 import type { ColumnSpec, FileReport, QuarantinedRow, TableRows } from './types.ts';
 
 export const ADAPTER = 'ssd-csv';
 
-export interface SsdSource {
-  /** path relative to the extract folder: what the user is told */
-  path: string;
-  bytes: Uint8Array;
-  /** where the file is on disk, when it is: lets DuckDB read it */
-  abs?: string;
+/** An SSD file: DuckDB reads it itself when it is on disk (`abs`). */
+export type SsdSource = InputFile;
+
+const specOf = (path: string): SsdFileSpec | undefined => {
+  const name = path.split(/[\\/]/).pop()!.toLowerCase();
+  return SSD_FILES.find((s) => s.file === name);
+};
+
+/** The SSD adapter (adapter.ts): files by name (`<table>.csv`, any case, in any sub-folder), each staged for its table. */
+export const SSD_CSV: InputAdapter = {
+  name: ADAPTER,
+  title: 'a file name safeguard knows',
+  reads: SSD_FILES.map((s) => s.file).join(', '),
+  sources: Object.fromEntries(SSD_FILES.map((s) => [s.table, s.file])),
+  recognise: (file) => specOf(file.path) !== undefined,
+  async read(files, ctx) {
+    const out = emptyOutput();
+    const claimed = new Map<string, string>();
+    const todo: { at: number; spec: SsdFileSpec; file: InputFile }[] = [];
+    for (const { at, file } of files) {
+      const spec = specOf(file.path)!;
+      const other = claimed.get(spec.file);
+      if (other) {
+        out.problems.push({ at, error: new InputRejected({ file: file.path }, `is a second ${spec.file} (the first is ${other}); an extract holds each table once`) });
+        continue;
+      }
+      claimed.set(spec.file, file.path);
+      todo.push({ at, spec, file });
+    }
+    const staged = await stageInOrder(ctx.db, todo, ctx.latest, { reader: ctx.reader });
+    out.problems.push(...staged.problems);
+    for (const r of staged.results) {
+      out.reports.push({ at: r.at, report: r.report });
+      out.notes.push(...r.notes.map((text) => ({ at: r.at, text })));
+    }
+    return out;
+  },
+};
+
+/**
+ * Stages the SSD files two at a time, on the run's connection and a second
+ * one: most of a small file's statements keep one core busy, and DuckDB has
+ * two. Each file's quarantined rows wait in a table of their own and join the
+ * staged quarantine in file order, so the quarantine reads as if the files had
+ * been read one after another. Every file is read, so that every rejected
+ * file is reported (validate lists them all in one run).
+ */
+async function stageInOrder(
+  db: Database,
+  ssd: { at: number; spec: SsdFileSpec; file: InputFile }[],
+  latest: string,
+  opts: SsdReadOptions,
+): Promise<{ results: { at: number; report: FileReport; notes: string[] }[]; problems: { at: number; error: InputRejected }[] }> {
+  const lanes = ssd.length > 1 ? [db, await db.fork()] : [db];
+  const results: ({ at: number; report: FileReport; notes: string[] } | null)[] = ssd.map(() => null);
+  const problems: ({ at: number; error: InputRejected } | null)[] = ssd.map(() => null);
+  let next = 0;
+  try {
+    await Promise.all(
+      lanes.map(async (lane) => {
+        for (let i = next++; i < ssd.length; i = next++) {
+          const { at, spec, file } = ssd[i]!;
+          try {
+            await lane.run(`CREATE TABLE ${fileQuarantine(i)} ${QUARANTINE_COLUMNS}`);
+            results[i] = { at, ...(await stageSsdFile(lane, spec, file, latest, opts, fileQuarantine(i))) };
+          } catch (error) {
+            if (!(error instanceof InputRejected)) throw error;
+            // (rejections come from the header and the text, before anything is staged)
+            problems[i] = { at, error };
+          }
+        }
+      }),
+    );
+  } finally {
+    for (const lane of lanes) if (lane !== db) lane.close();
+  }
+  // the quarantines in file order: a clean file's is empty, and left out
+  const quarantined = results.flatMap((r, i) => (r && r.report.rowsQuarantined > 0 ? [`SELECT * FROM ${fileQuarantine(i)}`] : []));
+  for (const q of quarantined) await db.run(`INSERT INTO ${QUARANTINE} ${q} ORDER BY rowid`);
+  if (ssd.length > 0) await db.run(ssd.map((_, i) => `DROP TABLE IF EXISTS ${fileQuarantine(i)};`).join(' '));
+  return { results: results.filter((r) => r !== null), problems: problems.filter((p) => p !== null) };
 }
+
+const fileQuarantine = (i: number) => `${STAGING}.file_quarantine_${i}`;
 
 export interface SsdReadOptions {
   /** 'js' forces our own reader (tests compare the two) */

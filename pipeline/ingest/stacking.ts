@@ -21,8 +21,6 @@ import { appendQuarantine, appendStage, stageTable, stagedTables } from './stagi
 import type { FileReport, ParsedExtract, QuarantinedRow, TableRows } from './types.ts';
 import { financialYearOf, financialYearStarting } from '../periods.ts';
 
-export type ReturnFormat = 'cin-census' | 'ssda903';
-
 export interface RecordWarning {
   rule: string | null;
   message: string;
@@ -55,7 +53,10 @@ export interface ReturnQuarantine extends QuarantinedRow {
 }
 
 export interface ParsedReturn {
-  format: ReturnFormat;
+  /** the return's format, for the DfE rules between consecutive returns of one format (dfe-rules.ts) */
+  format: string;
+  /** what the return is called in notes ("CIN census") */
+  title: string;
   adapter: string;
   /** the return's file (CIN census) or folder (SSDA903) */
   label: string;
@@ -226,7 +227,7 @@ export function stackReturns(returns: ParsedReturn[], knownPersons: Set<string>)
     const superseded = read - used - quarantined - ssdChildren;
     const parts = mine.filter((f) => f.rowsLoaded > 0).map((f) => `${f.rowsLoaded} ${f.table}`);
     notes.push(
-      `${r.label}: ${r.format === 'cin-census' ? 'CIN census' : 'SSDA903 return'} for ${yearLabel(r.year)}${r.asOf ? ` (to ${r.asOf})` : ''}, read by ${r.adapter}: ` +
+      `${r.label}: ${r.title} for ${yearLabel(r.year)}${r.asOf ? ` (to ${r.asOf})` : ''}, read by ${r.adapter}: ` +
         `${read} record(s); loaded from it ${parts.length > 0 ? parts.join(', ') : 'nothing'}` +
         `${superseded > 0 ? `; ${superseded} also in a later return, which wins` : ''}` +
         `${ssdChildren > 0 ? `; ${ssdChildren} child(ren) described by ssd_person.csv instead` : ''}${quarantined > 0 ? `; ${quarantined} quarantined` : ''}`,
