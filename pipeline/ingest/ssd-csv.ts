@@ -207,8 +207,9 @@ async function readChecked(
   let rowsRead: number;
   let lineOf: string;
   let reader: FileReport['reader'] = 'duckdb';
-  if (native && (await readNative(db, file.abs!, header, positions))) {
-    rowsRead = Number((await db.one<{ n: number }>('SELECT count(*) AS n FROM raw'))?.n ?? 0);
+  const records = native ? recordsOnLines(bytes) : 0;
+  if (native && (await readNative(db, file.abs!, header, positions, records))) {
+    rowsRead = records;
     // DuckDB keeps a file's records in order, and record n is on line n + 1 (oneRecordPerLine)
     lineOf = 'CAST(raw.rowid + 2 AS INTEGER)';
   } else {
@@ -323,7 +324,7 @@ function headerOfSimpleFile(bytes: Uint8Array, file: string): string[] {
  * Strict: a row with too many or too few fields is an error, and then csv.ts
  * reads the file instead, so that each such row is quarantined with its line.
  */
-async function readNative(db: Database, abs: string, header: string[], positions: number[]): Promise<boolean> {
+async function readNative(db: Database, abs: string, header: string[], positions: number[], records: number): Promise<boolean> {
   const columns = header.map((_, i) => `'h${i}': 'VARCHAR'`).join(', ');
   const select = positions.map((p, k) => `coalesce(h${p}, '') AS c${k}`).join(', ');
   try {
@@ -332,11 +333,27 @@ async function readNative(db: Database, abs: string, header: string[], positions
        FROM read_csv(${literal(abs)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
                      columns = {${columns}}, strict_mode = true, null_padding = false, encoding = 'utf-8')`,
     );
-    return true;
+    // DuckDB 1.5 drops a last row longer than its read buffer (32 MiB) without an error: a row
+    // read must be a row counted, so a count that differs from the file's lines sends it to csv.ts
+    const n = Number((await db.one<{ n: number }>('SELECT count(*) AS n FROM raw'))?.n ?? 0);
+    if (n === records) return true;
   } catch {
-    await db.run('DROP TABLE IF EXISTS temp.raw');
-    return false;
+    // a row DuckDB cannot read strictly: csv.ts reads the file and quarantines that row with its line
   }
+  await db.run('DROP TABLE IF EXISTS temp.raw');
+  return false;
+}
+
+/**
+ * The records of a one-record-per-line file (oneRecordPerLine), the header
+ * left out: its lines, the last counted though it has no line break.
+ */
+export function recordsOnLines(b: Uint8Array): number {
+  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  let lines = 0;
+  for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) lines++;
+  if (buf.length > 0 && buf[buf.length - 1] !== 10) lines++;
+  return Math.max(0, lines - 1);
 }
 
 /**
@@ -539,16 +556,34 @@ async function findDuplicates(db: Database, spec: SsdFileSpec, present: ColumnSp
   return found > 0;
 }
 
+/**
+ * Rejects a header safeguard cannot read the file by. A message quotes at
+ * most column names (cli.md): a file without its header line has a child's
+ * record where the header should be, so a header that looks like a data row
+ * is said to be one and not quoted, and a cell that does not look like a
+ * column name is counted, never shown (headerNames).
+ */
 function checkHeader(spec: SsdFileSpec, file: string, header: string[], line: number): void {
+  const known = new Set(spec.columns.map((c) => c.source));
+  if (looksLikeDataRow(header, known)) {
+    const required = spec.columns.filter((c) => c.required).map((c) => c.source);
+    throw new InputRejected(
+      { file, line },
+      `has a first line that looks like a data row, not a header: the file must start with a header line naming its columns${required.length > 0 ? ` (${clipNames(required.join(', '))})` : ''}`,
+    );
+  }
   const seen = new Set<string>();
   for (const h of header) {
     if (h === '') throw new InputRejected({ file, line }, 'has an empty column name in its header');
-    if (seen.has(h)) throw new InputRejected({ file, line, column: h }, `has the column ${h} twice`);
+    if (seen.has(h)) {
+      if (known.has(h) || looksLikeName(h)) throw new InputRejected({ file, line, column: clipNames(h) }, `has the column ${clipNames(h)} twice`);
+      throw new InputRejected({ file, line }, 'has a column name twice in its header');
+    }
     seen.add(h);
   }
   for (const c of spec.columns) {
     if (c.required && !seen.has(c.source)) {
-      throw new InputRejected({ file, line, column: c.source }, `is missing the required column ${c.source} (it has: ${header.join(', ')})`);
+      throw new InputRejected({ file, line, column: c.source }, `is missing the required column ${c.source} (it has: ${headerNames(header, known)})`);
     }
   }
   if (spec.oneOfColumns && !spec.oneOfColumns.some((c) => seen.has(c))) {
@@ -556,6 +591,30 @@ function checkHeader(spec: SsdFileSpec, file: string, header: string[], line: nu
   }
 }
 
+// Where the spec is silent, what an analyst would take for a value rather than a column name:
+// a number or date (IDs, dates of birth), or something too long to be a name.
+const VALUE_LIKE = /^\s*[+-]?\d|^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/;
+function looksLikeName(h: string): boolean {
+  return h.length > 0 && h.length <= 64 && !VALUE_LIKE.test(h) && /^[\p{L}_][\p{L}\p{N}_ .()/-]*$/u.test(h);
+}
+
+/** No column safeguard knows, and at least one cell that reads as a value: the header line is missing. */
+export function looksLikeDataRow(header: string[], known: Set<string>): boolean {
+  return !header.some((h) => known.has(h)) && header.some((h) => VALUE_LIKE.test(h));
+}
+
+/** A header as a message may show it: the cells that look like column names, the rest counted; at most 200 characters. */
+export function headerNames(header: string[], known: Set<string>): string {
+  const names = header.filter((h) => known.has(h) || looksLikeName(h));
+  const others = header.length - names.length;
+  const list = clipNames(names.join(', '));
+  const rest = others > 0 ? `${names.length > 0 ? '; and ' : ''}${others} column${others === 1 ? '' : 's'} not shown (not named like columns)` : '';
+  return list + rest;
+}
+
+function clipNames(s: string): string {
+  return s.length > 200 ? `${s.slice(0, 197)}...` : s;
+}
 
 function clipValue(raw: string): string {
   return raw.length > 200 ? `${raw.slice(0, 197)}...` : raw;
