@@ -5,7 +5,14 @@
  * parse here rather than hand files to a reader that only says "row 1234".
  *
  * Decoding is strict UTF-8: a Latin-1 or binary file is rejected with the byte
- * offset rather than read as mojibake that would silently change IDs.
+ * offset rather than read as mojibake that would silently change IDs, and a
+ * UTF-16 file is named as such, with how to save it as UTF-8.
+ *
+ * DuckDB's reader reads most SSD files (ingest/ssd-csv.ts); this one reads
+ * what DuckDB provably cannot number line by line or count (a quoted line
+ * break, a blank line, a lone CR, a stray comma past the last column, a row
+ * over 32 MiB: ssd-csv.ts's header, pinned in ingest/readers.test.ts), the
+ * files given as bytes, and the benchmark CSVs.
  */
 import { InputRejected } from './errors.ts';
 

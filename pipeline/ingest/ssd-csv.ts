@@ -13,16 +13,27 @@
  * way the raw fields land in one temp table, `raw`, and every check after that
  * is SQL over it; a property test holds the two readers to the same result.
  *
+ * csv.ts is kept only for what DuckDB's reader (1.5) provably cannot do, each
+ * pinned by a test in readers.test.ts: give the line of a row it read (it has
+ * no line column; store_rejects numbers a bad row by records, not lines, once
+ * a quoted field has run over a line break); see empty fields past the last
+ * column (it drops them, where a row with a stray comma must be quarantined);
+ * and count every row (a last row longer than its 32 MiB buffer is dropped
+ * without an error, strict or not). So DuckDB reads only one-record-per-line
+ * files whose lines ending in a comma fit the header, its count of rows is
+ * held to the file's lines (recordsOnLines), and any other file, or any row
+ * it will not read strictly, sends the file to csv.ts, which quarantines each
+ * such row with its line. No row is read without being counted.
+ *
  * Values SQL can take as read (plain IDs and codes, empty values, real
  * YYYY-MM-DD dates in range, the usual flag spellings: fastPath) are taken so;
  * every other value is parsed by values.ts, once per distinct value, and comes
  * back in a small lookup table joined to `raw`. A clean file needs no join.
- * DuckDB's reader is used only where it reads a file as csv.ts would: one
- * record per line, and no line with empty fields past the last column
- * (DuckDB drops those; csv.ts quarantines the row).
  *
- * Reasons never echo an identifier: quarantine summaries are printed, and an ID
- * in a log is a child's ID in a log.
+ * The format is one adapter (SSD_CSV, adapter.ts): files by name, two staged
+ * at a time (stageInOrder). Reasons and messages never echo an identifier:
+ * quarantine summaries are printed, and an ID in a log is a child's ID in a
+ * log; a header is quoted by its column names only (checkHeader).
  */
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
