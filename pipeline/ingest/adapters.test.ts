@@ -15,7 +15,7 @@ import { runCli } from '../../test-support/cli.ts';
 import { readBack } from '../../test-support/read-back.ts';
 import { emptyOutput } from './adapter.ts';
 import type { InputAdapter } from './adapter.ts';
-import { ADAPTERS, checkAdapters } from './adapters.ts';
+import { ADAPTERS, checkAdapters, notCarried, tableSources } from './adapters.ts';
 import { appendQuarantine, appendStage } from './staging.ts';
 import type { QuarantinedRow, TableRows } from './types.ts';
 
@@ -85,6 +85,14 @@ describe('the input adapter registry', () => {
       ['kids.txt', 'people-txt', 3, 2, 1],
       ['ssd_cp_plans.csv', 'ssd-csv', 2, 1, 1],
     ]);
+  });
+
+  it('names where each table comes from, format by format, for the "no data" reasons (compute.ts)', () => {
+    expect(tableSources('referral')).toEqual(['ssd_cin_episodes.csv', 'the CIN census']);
+    expect(tableSources('cla_episode')).toEqual(['ssd_cla_episodes.csv', 'the SSDA903 episodes']);
+    expect(tableSources('person', [...ADAPTERS, PEOPLE_TXT])).toEqual(['ssd_person.csv', 'the CIN census', 'the SSDA903 header', 'the people list']);
+    expect(notCarried('cla_review')).toBe('the SSDA903 return does not carry it');
+    expect(notCarried('cp_plan')).toBeNull();
   });
 
   it('refuses two adapters of one name', () => {
