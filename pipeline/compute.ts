@@ -11,6 +11,7 @@ import { createCalendar } from './calendar.ts';
 import { populationYear } from './periods.ts';
 import { ratioToOneDecimal } from './decimal.ts';
 import { createSnapshotViews } from './views.ts';
+import { notCarried, tableSources } from './ingest/adapters.ts';
 import { INDICATORS } from '../metrics/index.ts';
 import type { Indicator, IndicatorResult, Period } from '../metrics/types.ts';
 
@@ -133,24 +134,29 @@ async function availableColumns(db: Database, snapshotId: string): Promise<Map<s
   return new Map(rows.map((r) => [r.target_table, new Set(r.columns_loaded)]));
 }
 
-// what each table is called, and where it comes from in each format safeguard reads
-const TABLE_FILES: Record<string, string> = {
-  referral: 'referrals (ssd_cin_episodes.csv, or the CIN census)',
-  s47_enquiry: 'section 47 enquiries (ssd_s47_enquiry.csv, or the CIN census)',
-  icpc: 'initial child protection conferences (ssd_initial_cp_conference.csv, or the CIN census)',
-  cp_plan: 'child protection plans (ssd_cp_plans.csv, or the CIN census)',
-  cp_review: 'child protection reviews (ssd_cp_reviews.csv, or the CIN census)',
-  cla_episode: 'care episodes (ssd_cla_episodes.csv, or the SSDA903 episodes)',
-  cla_review: 'looked-after reviews (ssd_cla_reviews.csv, or the SSDA903 reviews)',
+// what each table is called; where it comes from is each input adapter's to say (ingest/adapters.ts)
+const TABLE_NAMES: Record<string, string> = {
+  referral: 'referrals',
+  s47_enquiry: 'section 47 enquiries',
+  icpc: 'initial child protection conferences',
+  cp_plan: 'child protection plans',
+  cp_review: 'child protection reviews',
+  cla_episode: 'care episodes',
+  cla_review: 'looked-after reviews',
 };
+
+function tableLabel(table: string): string {
+  const name = TABLE_NAMES[table];
+  return name ? `${name} (${tableSources(table).join(', or ')})` : table;
+}
 
 function missingRequirement(ind: Indicator, available: Map<string, Set<string>>): string | null {
   for (const req of ind.requires) {
     const cols = available.get(req.table);
-    if (!cols) return `the extract has no ${TABLE_FILES[req.table] ?? req.table}`;
+    if (!cols) return `the extract has no ${tableLabel(req.table)}`;
     if (req.column && !cols.has(req.column)) {
-      const why = req.table === 'cla_review' ? ' (the SSDA903 return does not carry it)' : '';
-      return `the extract's ${TABLE_FILES[req.table] ?? req.table} do not record ${req.column}${why}`;
+      const why = notCarried(req.table);
+      return `the extract's ${tableLabel(req.table)} do not record ${req.column}${why ? ` (${why})` : ''}`;
     }
   }
   return null;

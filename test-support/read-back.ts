@@ -6,7 +6,7 @@
 import { Database } from '../pipeline/db.ts';
 import { parseExtractFiles } from '../pipeline/ingest/extract.ts';
 import type { ExtractFile } from '../pipeline/ingest/extract.ts';
-import type { SsdReadOptions } from '../pipeline/ingest/ssd-csv.ts';
+import type { ReadOptions } from '../pipeline/ingest/extract.ts';
 import { readQuarantine, readStage } from '../pipeline/ingest/staging.ts';
 import type { FileReport, ParsedExtract, QuarantinedRow, TableRows } from '../pipeline/ingest/types.ts';
 
@@ -22,7 +22,7 @@ export interface ReadBack {
 export async function readBack(
   files: Record<string, string> | ExtractFile[],
   extractDate: string,
-  opts: SsdReadOptions = {},
+  opts: ReadOptions = {},
   /** a database to stage in (kept open); by default a fresh one in memory */
   shared?: Database,
 ): Promise<ReadBack> {

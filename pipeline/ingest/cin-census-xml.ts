@@ -26,9 +26,34 @@ import { parseDate, parseFlag, parseId, parseText } from '../values.ts';
 import type { Parsed } from '../values.ts';
 import { KeyMaker, financialYear, recordId } from './stacking.ts';
 import type { FileReport, ParsedReturn, RecordWarning, ReturnQuarantine, ReturnRecord } from './types.ts';
-import { readXml } from './xml.ts';
+import { looksLikeXml, readXml } from './xml.ts';
+import { emptyOutput } from './adapter.ts';
+import type { InputAdapter } from './adapter.ts';
 
 export const ADAPTER = 'cin-census-xml';
+
+/** The CIN census adapter (adapter.ts): XML files by content; one that is XML of another kind is noted as not read. */
+export const CIN_CENSUS_XML: InputAdapter = {
+  name: ADAPTER,
+  title: 'a CIN census',
+  reads: 'CIN census XML, recognised by content',
+  sources: { person: 'the CIN census', referral: 'the CIN census', s47_enquiry: 'the CIN census', icpc: 'the CIN census', cp_plan: 'the CIN census', cp_review: 'the CIN census' },
+  recognise: (file) => looksLikeXml(file.bytes),
+  async read(files, ctx) {
+    const out = emptyOutput();
+    for (const { at, file } of files) {
+      try {
+        const census = readCinCensus(file.path, file.bytes, ctx.latest);
+        if (census) out.returns.push(census);
+        else out.notes.push({ at, text: `${file.path}: not read (XML, but not a CIN census: no Message/Header with Collection CIN)` });
+      } catch (error) {
+        if (!(error instanceof InputRejected)) throw error;
+        out.problems.push({ at, error });
+      }
+    }
+    return out;
+  },
+};
 
 interface Node {
   name: string;
@@ -77,6 +102,7 @@ export function readCinCensus(relPath: string, bytes: Uint8Array, latestDate: st
   }));
   return {
     format: 'cin-census',
+    title: 'CIN census',
     adapter: ADAPTER,
     label: relPath,
     year: reader.year,

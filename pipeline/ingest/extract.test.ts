@@ -4,7 +4,8 @@
  * file by file then line by line, the notes and accounts are in file order,
  * and of two bad files the first is the one named.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -95,10 +96,44 @@ describe('staging the SSD files two at a time', () => {
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(InputRejected);
-      expect((error as Error).message).toContain('ssd_cin_episodes.csv');
-      expect((error as Error).message).toContain('cine_referral_id');
+      // both named (validate lists every rejected file), the earlier first
+      const lines = (error as Error).message.split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(/^ssd_cin_episodes\.csv, line 1, column cine_referral_id: /);
+      expect(lines[1]).toMatch(/^ssd_cp_plans\.csv, line 1, column cppl_person_id: /);
     } finally {
       db.close();
     }
+  });
+});
+
+describe('entries of an extract folder that are not files to read', () => {
+  const read = async (d: string) => {
+    const db = await Database.open(':memory:');
+    try {
+      return await readExtract(db, d, '2017-04-10').then(
+        () => '',
+        (e: unknown) => (e instanceof InputRejected ? e.message : `not rejected as input: ${String(e)}`),
+      );
+    } finally {
+      db.close();
+    }
+  };
+
+  it('rejects a named pipe named like an extract file, naming it, without waiting on it', async () => {
+    const d = join(dir, 'fifo');
+    mkdirSync(join(d, 'sub'), { recursive: true });
+    writeFileSync(join(d, 'ssd_person.csv'), 'pers_person_id,pers_dob\n1,2010-01-01\n');
+    // nothing ever writes to it: opening it to read would wait for ever
+    execFileSync('mkfifo', [join(d, 'sub', 'ssd_cp_plans.csv')]);
+    expect(await read(d)).toBe(`${join('sub', 'ssd_cp_plans.csv')}: is a named pipe (FIFO), not a file: safeguard reads files only (copy the data into a file)`);
+  });
+
+  it('names the entry that cannot be read, not the extract folder', async () => {
+    const d = join(dir, 'links');
+    mkdirSync(join(d, 'returns'), { recursive: true });
+    writeFileSync(join(d, 'ssd_person.csv'), 'pers_person_id,pers_dob\n1,2010-01-01\n');
+    symlinkSync(join(d, 'nowhere.csv'), join(d, 'returns', 'episodes.csv'));
+    expect(await read(d)).toBe(`${join('returns', 'episodes.csv')}: cannot be read (ENOENT: a link to a file that is not there)`);
   });
 });

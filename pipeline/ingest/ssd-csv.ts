@@ -13,16 +13,27 @@
  * way the raw fields land in one temp table, `raw`, and every check after that
  * is SQL over it; a property test holds the two readers to the same result.
  *
+ * csv.ts is kept only for what DuckDB's reader (1.5) provably cannot do, each
+ * pinned by a test in readers.test.ts: give the line of a row it read (it has
+ * no line column; store_rejects numbers a bad row by records, not lines, once
+ * a quoted field has run over a line break); see empty fields past the last
+ * column (it drops them, where a row with a stray comma must be quarantined);
+ * and count every row (a last row longer than its 32 MiB buffer is dropped
+ * without an error, strict or not). So DuckDB reads only one-record-per-line
+ * files whose lines ending in a comma fit the header, its count of rows is
+ * held to the file's lines (recordsOnLines), and any other file, or any row
+ * it will not read strictly, sends the file to csv.ts, which quarantines each
+ * such row with its line. No row is read without being counted.
+ *
  * Values SQL can take as read (plain IDs and codes, empty values, real
  * YYYY-MM-DD dates in range, the usual flag spellings: fastPath) are taken so;
  * every other value is parsed by values.ts, once per distinct value, and comes
  * back in a small lookup table joined to `raw`. A clean file needs no join.
- * DuckDB's reader is used only where it reads a file as csv.ts would: one
- * record per line, and no line with empty fields past the last column
- * (DuckDB drops those; csv.ts quarantines the row).
  *
- * Reasons never echo an identifier: quarantine summaries are printed, and an ID
- * in a log is a child's ID in a log.
+ * The format is one adapter (SSD_CSV, adapter.ts): files by name, two staged
+ * at a time (stageInOrder). Reasons and messages never echo an identifier:
+ * quarantine summaries are printed, and an ID in a log is a child's ID in a
+ * log; a header is quoted by its column names only (checkHeader).
  */
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
@@ -32,19 +43,99 @@ import { decodeUtf8, guessWrongDelimiter, parseCsv } from '../csv.ts';
 import { InputRejected } from '../errors.ts';
 import { EARLIEST_DATE, parseCount, parseDate, parseFlag, parseId, parseText } from '../values.ts';
 import type { Parsed } from '../values.ts';
+import { emptyOutput } from './adapter.ts';
+import type { ClaimedFile, InputAdapter, InputFile } from './adapter.ts';
+import { SSD_FILES } from './ssd-files.ts';
 import type { SsdFileSpec } from './ssd-files.ts';
 import { QUARANTINE, QUARANTINE_COLUMNS, STAGING, readQuarantine, readRows, stageTable } from './staging.ts';
 import type { ColumnSpec, FileReport, QuarantinedRow, TableRows } from './types.ts';
 
 export const ADAPTER = 'ssd-csv';
 
-export interface SsdSource {
-  /** path relative to the extract folder: what the user is told */
-  path: string;
-  bytes: Uint8Array;
-  /** where the file is on disk, when it is: lets DuckDB read it */
-  abs?: string;
+/** An SSD file: DuckDB reads it itself when it is on disk (`abs`). */
+export type SsdSource = InputFile;
+
+const specOf = (path: string): SsdFileSpec | undefined => {
+  const name = path.split(/[\\/]/).pop()!.toLowerCase();
+  return SSD_FILES.find((s) => s.file === name);
+};
+
+/** The SSD adapter (adapter.ts): files by name (`<table>.csv`, any case, in any sub-folder), each staged for its table. */
+export const SSD_CSV: InputAdapter = {
+  name: ADAPTER,
+  title: 'a file name safeguard knows',
+  reads: SSD_FILES.map((s) => s.file).join(', '),
+  sources: Object.fromEntries(SSD_FILES.map((s) => [s.table, s.file])),
+  recognise: (file) => specOf(file.path) !== undefined,
+  async read(files, ctx) {
+    const out = emptyOutput();
+    const claimed = new Map<string, string>();
+    const todo: { at: number; spec: SsdFileSpec; file: InputFile }[] = [];
+    for (const { at, file } of files) {
+      const spec = specOf(file.path)!;
+      const other = claimed.get(spec.file);
+      if (other) {
+        out.problems.push({ at, error: new InputRejected({ file: file.path }, `is a second ${spec.file} (the first is ${other}); an extract holds each table once`) });
+        continue;
+      }
+      claimed.set(spec.file, file.path);
+      todo.push({ at, spec, file });
+    }
+    const staged = await stageInOrder(ctx.db, todo, ctx.latest, { reader: ctx.reader });
+    out.problems.push(...staged.problems);
+    for (const r of staged.results) {
+      out.reports.push({ at: r.at, report: r.report });
+      out.notes.push(...r.notes.map((text) => ({ at: r.at, text })));
+    }
+    return out;
+  },
+};
+
+/**
+ * Stages the SSD files two at a time, on the run's connection and a second
+ * one: most of a small file's statements keep one core busy, and DuckDB has
+ * two. Each file's quarantined rows wait in a table of their own and join the
+ * staged quarantine in file order, so the quarantine reads as if the files had
+ * been read one after another. Every file is read, so that every rejected
+ * file is reported (validate lists them all in one run).
+ */
+async function stageInOrder(
+  db: Database,
+  ssd: { at: number; spec: SsdFileSpec; file: InputFile }[],
+  latest: string,
+  opts: SsdReadOptions,
+): Promise<{ results: { at: number; report: FileReport; notes: string[] }[]; problems: { at: number; error: InputRejected }[] }> {
+  const lanes = ssd.length > 1 ? [db, await db.fork()] : [db];
+  const results: ({ at: number; report: FileReport; notes: string[] } | null)[] = ssd.map(() => null);
+  const problems: ({ at: number; error: InputRejected } | null)[] = ssd.map(() => null);
+  let next = 0;
+  try {
+    await Promise.all(
+      lanes.map(async (lane) => {
+        for (let i = next++; i < ssd.length; i = next++) {
+          const { at, spec, file } = ssd[i]!;
+          try {
+            await lane.run(`CREATE TABLE ${fileQuarantine(i)} ${QUARANTINE_COLUMNS}`);
+            results[i] = { at, ...(await stageSsdFile(lane, spec, file, latest, opts, fileQuarantine(i))) };
+          } catch (error) {
+            if (!(error instanceof InputRejected)) throw error;
+            // (rejections come from the header and the text, before anything is staged)
+            problems[i] = { at, error };
+          }
+        }
+      }),
+    );
+  } finally {
+    for (const lane of lanes) if (lane !== db) lane.close();
+  }
+  // the quarantines in file order: a clean file's is empty, and left out
+  const quarantined = results.flatMap((r, i) => (r && r.report.rowsQuarantined > 0 ? [`SELECT * FROM ${fileQuarantine(i)}`] : []));
+  for (const q of quarantined) await db.run(`INSERT INTO ${QUARANTINE} ${q} ORDER BY rowid`);
+  if (ssd.length > 0) await db.run(ssd.map((_, i) => `DROP TABLE IF EXISTS ${fileQuarantine(i)};`).join(' '));
+  return { results: results.filter((r) => r !== null), problems: problems.filter((p) => p !== null) };
 }
+
+const fileQuarantine = (i: number) => `${STAGING}.file_quarantine_${i}`;
 
 export interface SsdReadOptions {
   /** 'js' forces our own reader (tests compare the two) */
@@ -127,8 +218,9 @@ async function readChecked(
   let rowsRead: number;
   let lineOf: string;
   let reader: FileReport['reader'] = 'duckdb';
-  if (native && (await readNative(db, file.abs!, header, positions))) {
-    rowsRead = Number((await db.one<{ n: number }>('SELECT count(*) AS n FROM raw'))?.n ?? 0);
+  const records = native ? recordsOnLines(bytes) : 0;
+  if (native && (await readNative(db, file.abs!, header, positions, records))) {
+    rowsRead = records;
     // DuckDB keeps a file's records in order, and record n is on line n + 1 (oneRecordPerLine)
     lineOf = 'CAST(raw.rowid + 2 AS INTEGER)';
   } else {
@@ -243,7 +335,7 @@ function headerOfSimpleFile(bytes: Uint8Array, file: string): string[] {
  * Strict: a row with too many or too few fields is an error, and then csv.ts
  * reads the file instead, so that each such row is quarantined with its line.
  */
-async function readNative(db: Database, abs: string, header: string[], positions: number[]): Promise<boolean> {
+async function readNative(db: Database, abs: string, header: string[], positions: number[], records: number): Promise<boolean> {
   const columns = header.map((_, i) => `'h${i}': 'VARCHAR'`).join(', ');
   const select = positions.map((p, k) => `coalesce(h${p}, '') AS c${k}`).join(', ');
   try {
@@ -252,11 +344,27 @@ async function readNative(db: Database, abs: string, header: string[], positions
        FROM read_csv(${literal(abs)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
                      columns = {${columns}}, strict_mode = true, null_padding = false, encoding = 'utf-8')`,
     );
-    return true;
+    // DuckDB 1.5 drops a last row longer than its read buffer (32 MiB) without an error: a row
+    // read must be a row counted, so a count that differs from the file's lines sends it to csv.ts
+    const n = Number((await db.one<{ n: number }>('SELECT count(*) AS n FROM raw'))?.n ?? 0);
+    if (n === records) return true;
   } catch {
-    await db.run('DROP TABLE IF EXISTS temp.raw');
-    return false;
+    // a row DuckDB cannot read strictly: csv.ts reads the file and quarantines that row with its line
   }
+  await db.run('DROP TABLE IF EXISTS temp.raw');
+  return false;
+}
+
+/**
+ * The records of a one-record-per-line file (oneRecordPerLine), the header
+ * left out: its lines, the last counted though it has no line break.
+ */
+export function recordsOnLines(b: Uint8Array): number {
+  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  let lines = 0;
+  for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) lines++;
+  if (buf.length > 0 && buf[buf.length - 1] !== 10) lines++;
+  return Math.max(0, lines - 1);
 }
 
 /**
@@ -459,16 +567,34 @@ async function findDuplicates(db: Database, spec: SsdFileSpec, present: ColumnSp
   return found > 0;
 }
 
+/**
+ * Rejects a header safeguard cannot read the file by. A message quotes at
+ * most column names (cli.md): a file without its header line has a child's
+ * record where the header should be, so a header that looks like a data row
+ * is said to be one and not quoted, and a cell that does not look like a
+ * column name is counted, never shown (headerNames).
+ */
 function checkHeader(spec: SsdFileSpec, file: string, header: string[], line: number): void {
+  const known = new Set(spec.columns.map((c) => c.source));
+  if (looksLikeDataRow(header, known)) {
+    const required = spec.columns.filter((c) => c.required).map((c) => c.source);
+    throw new InputRejected(
+      { file, line },
+      `has a first line that looks like a data row, not a header: the file must start with a header line naming its columns${required.length > 0 ? ` (${clipNames(required.join(', '))})` : ''}`,
+    );
+  }
   const seen = new Set<string>();
   for (const h of header) {
     if (h === '') throw new InputRejected({ file, line }, 'has an empty column name in its header');
-    if (seen.has(h)) throw new InputRejected({ file, line, column: h }, `has the column ${h} twice`);
+    if (seen.has(h)) {
+      if (known.has(h) || looksLikeName(h)) throw new InputRejected({ file, line, column: clipNames(h) }, `has the column ${clipNames(h)} twice`);
+      throw new InputRejected({ file, line }, 'has a column name twice in its header');
+    }
     seen.add(h);
   }
   for (const c of spec.columns) {
     if (c.required && !seen.has(c.source)) {
-      throw new InputRejected({ file, line, column: c.source }, `is missing the required column ${c.source} (it has: ${header.join(', ')})`);
+      throw new InputRejected({ file, line, column: c.source }, `is missing the required column ${c.source} (it has: ${headerNames(header, known)})`);
     }
   }
   if (spec.oneOfColumns && !spec.oneOfColumns.some((c) => seen.has(c))) {
@@ -476,6 +602,30 @@ function checkHeader(spec: SsdFileSpec, file: string, header: string[], line: nu
   }
 }
 
+// Where the spec is silent, what an analyst would take for a value rather than a column name:
+// a number or date (IDs, dates of birth), or something too long to be a name.
+const VALUE_LIKE = /^\s*[+-]?\d|^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/;
+function looksLikeName(h: string): boolean {
+  return h.length > 0 && h.length <= 64 && !VALUE_LIKE.test(h) && /^[\p{L}_][\p{L}\p{N}_ .()/-]*$/u.test(h);
+}
+
+/** No column safeguard knows, and at least one cell that reads as a value: the header line is missing. */
+export function looksLikeDataRow(header: string[], known: Set<string>): boolean {
+  return !header.some((h) => known.has(h)) && header.some((h) => VALUE_LIKE.test(h));
+}
+
+/** A header as a message may show it: the cells that look like column names, the rest counted; at most 200 characters. */
+export function headerNames(header: string[], known: Set<string>): string {
+  const names = header.filter((h) => known.has(h) || looksLikeName(h));
+  const others = header.length - names.length;
+  const list = clipNames(names.join(', '));
+  const rest = others > 0 ? `${names.length > 0 ? '; and ' : ''}${others} column${others === 1 ? '' : 's'} not shown (not named like columns)` : '';
+  return list + rest;
+}
+
+function clipNames(s: string): string {
+  return s.length > 200 ? `${s.slice(0, 197)}...` : s;
+}
 
 function clipValue(raw: string): string {
   return raw.length > 200 ? `${raw.slice(0, 197)}...` : raw;

@@ -19,12 +19,42 @@
 import { posix } from 'node:path';
 import { InputRejected } from '../errors.ts';
 import type { Database } from '../db.ts';
+import { emptyOutput } from './adapter.ts';
+import type { InputAdapter } from './adapter.ts';
 import { readSsdRows } from './ssd-csv.ts';
 import type { SsdFileSpec } from './ssd-files.ts';
 import { KeyMaker, financialYear, recordId } from './stacking.ts';
 import type { ColumnSpec, FileReport, ParsedReturn, ReturnQuarantine, ReturnRecord } from './types.ts';
 
 export const ADAPTER = 'ssda903-csv';
+
+/**
+ * The SSDA903 adapter (adapter.ts): CSVs by their header row, the files of
+ * one folder read as one return. A rejected file leaves the rest of its
+ * return to be read, so that every rejected file is reported.
+ */
+export const SSDA903_CSV: InputAdapter = {
+  name: ADAPTER,
+  title: 'an SSDA903 return',
+  reads: 'SSDA903 CSVs, recognised by their header row',
+  sources: { person: 'the SSDA903 header', cla_episode: 'the SSDA903 episodes', cla_review: 'the SSDA903 reviews' },
+  notCarried: { cla_review: 'the SSDA903 return does not carry it' },
+  recognise: (file) => recogniseSsda903(file.bytes) !== null,
+  async read(files, ctx) {
+    const out = emptyOutput();
+    const folders = new Map<string, (Ssda903File & { at: number })[]>();
+    for (const { at, file } of files) {
+      const folder = folderOf(file.path);
+      folders.set(folder, [...(folders.get(folder) ?? []), { ...file, at, kind: recogniseSsda903(file.bytes)! }]);
+    }
+    for (const [folder, list] of folders) {
+      const rejected: { path: string; error: InputRejected }[] = [];
+      out.returns.push(await readSsda903Return(ctx.db, folder, list, ctx.latest, rejected));
+      for (const r of rejected) out.problems.push({ at: list.find((f) => f.path === r.path)!.at, error: r.error });
+    }
+    return out;
+  },
+};
 
 export type Ssda903Kind = 'header' | 'episodes' | 'reviews';
 
@@ -90,12 +120,24 @@ export interface Ssda903File {
  * Reads the SSDA903 files of one folder as one return. Two files of one kind
  * in a folder are two returns mixed up: the extract is rejected.
  */
-export async function readSsda903Return(db: Database, folder: string, files: Ssda903File[], latestDate: string): Promise<ParsedReturn> {
+export async function readSsda903Return(
+  db: Database,
+  folder: string,
+  given: Ssda903File[],
+  latestDate: string,
+  /** each file rejected, with why (the rest of the return is still read) */
+  rejected: { path: string; error: InputRejected }[],
+): Promise<ParsedReturn> {
   const byKind = new Map<Ssda903Kind, string>();
-  for (const f of files) {
+  const files: Ssda903File[] = [];
+  for (const f of given) {
     const other = byKind.get(f.kind);
-    if (other) throw new InputRejected({ file: f.path }, `is a second SSDA903 ${f.kind} file in ${folder || 'the extract folder'} (the first is ${other}); put each return in its own folder`);
+    if (other) {
+      rejected.push({ path: f.path, error: new InputRejected({ file: f.path }, `is a second SSDA903 ${f.kind} file in ${folder || 'the extract folder'} (the first is ${other}); put each return in its own folder`) });
+      continue;
+    }
     byKind.set(f.kind, f.path);
+    files.push(f);
   }
   const keys = new KeyMaker();
   const records: ReturnRecord[] = [];
@@ -110,7 +152,14 @@ export async function readSsda903Return(db: Database, folder: string, files: Ssd
   const order: Ssda903Kind[] = ['header', 'episodes', 'reviews'];
   for (const f of [...files].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))) {
     const spec = SPECS[f.kind];
-    const result = await readSsdRows(db, spec, f, latestDate);
+    let result: Awaited<ReturnType<typeof readSsdRows>>;
+    try {
+      result = await readSsdRows(db, spec, f, latestDate);
+    } catch (error) {
+      if (!(error instanceof InputRejected)) throw error;
+      rejected.push({ path: f.path, error });
+      continue;
+    }
     reports.push({ ...result.report, adapter: ADAPTER });
     // said once per kind of file, not once per return (stacking drops repeated notes)
     if (result.report.columnsIgnored.length > 0) notes.push(`SSDA903 ${f.kind} files: columns not used: ${result.report.columnsIgnored.join(', ')}`);
@@ -144,7 +193,7 @@ export async function readSsda903Return(db: Database, folder: string, files: Ssd
   const asOf = span.latest;
   if (asOf === null) notes.push(`${label}: an SSDA903 return with no dates; its collection year is unknown, so every other return wins over it`);
   const tables = files.map((f) => SPECS[f.kind].table);
-  return { format: 'ssda903', adapter: ADAPTER, label, year: asOf === null ? null : financialYear(asOf), asOf, tables, records, quarantine, reports, notes };
+  return { format: 'ssda903', title: 'SSDA903 return', adapter: ADAPTER, label, year: asOf === null ? null : financialYear(asOf), asOf, tables, records, quarantine, reports, notes };
 }
 
 /** The folder of a relative path ('' for the extract folder itself). */

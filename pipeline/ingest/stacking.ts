@@ -175,7 +175,7 @@ export function stackReturns(returns: ParsedReturn[], knownPersons: Set<string>)
     const superseded = read - used - quarantined - ssdChildren;
     const parts = mine.filter((f) => f.rowsLoaded > 0).map((f) => `${f.rowsLoaded} ${f.table}`);
     notes.push(
-      `${r.label}: ${r.format === 'cin-census' ? 'CIN census' : 'SSDA903 return'} for ${yearLabel(r.year)}${r.asOf ? ` (to ${r.asOf})` : ''}, read by ${r.adapter}: ` +
+      `${r.label}: ${r.title} for ${yearLabel(r.year)}${r.asOf ? ` (to ${r.asOf})` : ''}, read by ${r.adapter}: ` +
         `${read} record(s); loaded from it ${parts.length > 0 ? parts.join(', ') : 'nothing'}` +
         `${superseded > 0 ? `; ${superseded} also in a later return, which wins` : ''}` +
         `${ssdChildren > 0 ? `; ${ssdChildren} child(ren) described by ssd_person.csv instead` : ''}${quarantined > 0 ? `; ${quarantined} quarantined` : ''}`,

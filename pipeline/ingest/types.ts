@@ -76,8 +76,6 @@ export interface ParsedExtract {
 }
 
 // The returns (CIN census, SSDA903) as their adapters read them, before stacking.
-export type ReturnFormat = 'cin-census' | 'ssda903';
-
 export interface RecordWarning {
   rule: string | null;
   message: string;
@@ -110,7 +108,10 @@ export interface ReturnQuarantine extends QuarantinedRow {
 }
 
 export interface ParsedReturn {
-  format: ReturnFormat;
+  /** the return's format, for the DfE rules between consecutive returns of one format (dfe-rules.ts) */
+  format: string;
+  /** what the return is called in notes ("CIN census") */
+  title: string;
   adapter: string;
   /** the return's file (CIN census) or folder (SSDA903) */
   label: string;
