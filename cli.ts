@@ -32,7 +32,7 @@ const options = {
   suppress: () => new Option('--suppress', 'publication version: counts of 1 to 5 shown as c, with secondary suppression'),
   exportParquet: () => new Option('--export-parquet <dir>', "also write the snapshot's tables to Parquet, partitioned by LA and snapshot"),
   snStat: () => new Option('--sn-stat <stat>', 'statistical neighbours summarised by').choices(['mean', 'median']).default('mean'),
-  snModel: () => new Option('--sn-model <model>', 'statistical-neighbour model').choices(['2025', '2021']).default('2025'),
+  snModel: () => new Option('--sn-model <model>', 'statistical-neighbour model for every year (default: the model in force for each year, 2021 up to 2023/24, 2025 from 2024/25)').choices(['2025', '2021']),
   reportOut: () => new Option('--out <dir>', 'where the reports go').default('out/reports'),
   reportPeriods: () => new Option('--period <p>', 'financial years for the tables (default: the latest four complete)').argParser(collect).default([]),
 };
@@ -62,7 +62,7 @@ export function buildProgram(io: Io): Command {
     .addOption(options.exportParquet())
     .addOption(options.snStat())
     .addOption(options.snModel())
-    .action(async (dir: string, o: { la?: string; db: string; out: string; period: string[]; extractDate?: string; suppress?: boolean; exportParquet?: string; snStat: string; snModel: string }) =>
+    .action(async (dir: string, o: { la?: string; db: string; out: string; period: string[]; extractDate?: string; suppress?: boolean; exportParquet?: string; snStat: string; snModel?: string }) =>
       (await commands.report()).runJob(dir, o, io),
     );
 
@@ -76,7 +76,7 @@ export function buildProgram(io: Io): Command {
     .addOption(options.suppress())
     .addOption(options.snStat())
     .addOption(options.snModel())
-    .action(async (o: { db: string; out: string; period: string[]; snapshot?: string; suppress?: boolean; snStat: string; snModel: string }) => {
+    .action(async (o: { db: string; out: string; period: string[]; snapshot?: string; suppress?: boolean; snStat: string; snModel?: string }) => {
       await (await commands.report()).report(o, io);
     });
 
@@ -118,7 +118,7 @@ export function buildProgram(io: Io): Command {
     .addOption(options.snapshot())
     .addOption(options.snStat())
     .addOption(options.snModel())
-    .action(async (o: { db: string; period: string[]; format: string; snapshot?: string; snStat: string; snModel: string }) => (await commands.indicators()).indicators(o, io));
+    .action(async (o: { db: string; period: string[]; format: string; snapshot?: string; snStat: string; snModel?: string }) => (await commands.indicators()).indicators(o, io));
 
   const snapshots = program.command('snapshots').description('the extracts loaded into the database');
   snapshots

@@ -30,6 +30,7 @@ import { financialYearStarting, lastWholeMonth, latestCompleteFinancialYear, mon
 import { dataStart, findSnapshot } from '../pipeline/snapshots.ts';
 import type { SnapshotInfo } from '../pipeline/snapshots.ts';
 import { attachBenchmarks } from '../pipeline/benchmarks/attach.ts';
+import { parseSnModelChoice } from '../pipeline/benchmarks/dfe/sn-model.ts';
 import { bundledDfeDataset, loadDfeDataset } from '../pipeline/benchmarks/dfe-store.ts';
 import { INDICATORS } from '../metrics/index.ts';
 import type { IndicatorResult, IndicatorsDocument, Period } from '../metrics/types.ts';
@@ -52,9 +53,9 @@ const DEFAULT_YEARS = 4;
 /** Results for the periods asked (default: the latest complete financial year), with direction, comparators and ranks. */
 export async function buildDocument(db: Database, opts: DocumentOptions): Promise<IndicatorsDocument> {
   const snStat = opts.snStat ?? 'mean';
-  const snModel = opts.snModel ?? '2025';
+  const snModel = parseSnModelChoice(opts.snModel);
   if (snStat !== 'mean' && snStat !== 'median') throw new UsageError(`--sn-stat ${snStat}: use mean or median`);
-  if (snModel !== '2025' && snModel !== '2021') throw new UsageError(`--sn-model ${snModel}: use 2025 or 2021`);
+  if (snModel === null) throw new UsageError(`--sn-model ${opts.snModel}: use 2025 or 2021 (default: the model in force for each year)`);
   // periods first: bad usage is bad usage whatever the database holds
   const asked = opts.period && opts.period.length > 0 ? parsePeriods(opts.period) : null;
   const snap = await findSnapshot(db, opts.snapshot);

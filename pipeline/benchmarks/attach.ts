@@ -11,13 +11,14 @@ import type { Benchmark, IndicatorResult } from '../../metrics/types.ts';
 import { comparators, dfeTimePeriod, rank } from './dfe/comparators.ts';
 import type { DfeDataset } from './dfe/dataset.ts';
 import { dfeFormula } from './dfe/formulas.ts';
-import type { SnModel } from './dfe/parse.ts';
+import type { SnModelChoice } from './dfe/sn-model.ts';
 
 export interface BenchmarkOptions {
   dataset: DfeDataset | null;
   /** old three-digit code; null when the snapshot names no LA */
   laCode: string | null;
-  snModel: SnModel;
+  /** `by_year` (the model in force for each year) unless one is forced */
+  snModel: SnModelChoice;
   snStat: 'mean' | 'median';
 }
 

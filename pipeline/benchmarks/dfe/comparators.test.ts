@@ -21,6 +21,7 @@ function row(kind: MeasureKind, year: number, level: GeoLevel, code: string, mea
 const pct = (code: string, raw: string) => row('d3_repeat_plans', 2017, 'Local authority', code, 'CPP_subsequent_percent', raw);
 const neighbours = ['101', '102', '103', '104', '105', '106', '107', '108', '109', '110'];
 
+// these datasets hold only a 2025 model, forced here: which model a year takes is sn-model.test.ts's business
 describe('SN summary', () => {
   // LA 100's ten neighbours: two suppressed ("c", "low"), one with no row (did not exist), seven with values
   const ds = buildDataset(
@@ -35,7 +36,7 @@ describe('SN summary', () => {
   );
 
   it('is the mean of the neighbours with a value; suppressed and absent ones are left out, not counted as 0', () => {
-    const c = comparators(ds, { indicator: 'cpp_repeat_pct', year: 2017, laOldCode: '100' });
+    const c = comparators(ds, { indicator: 'cpp_repeat_pct', year: 2017, laOldCode: '100', snModel: '2025' });
     // values: 10.0, 12.5, 20.0, 15.0, 9.9, 0.0, 30.0 (n = 7)
     // mean = 97.4 / 7 = 13.914... -> 13.9   (with the three missing as 0 it would be 97.4 / 10 = 9.7)
     expect(c.sn).toMatchObject({ value: 13.9, n: 7, of: 10 });
@@ -47,19 +48,19 @@ describe('SN summary', () => {
 
   it('gives the median on request (odd count: the middle value)', () => {
     // sorted: 0.0, 9.9, 10.0, 12.5, 15.0, 20.0, 30.0 -> 12.5
-    expect(comparators(ds, { indicator: 'cpp_repeat_pct', year: 2017, laOldCode: '100', snStat: 'median' }).sn).toMatchObject({ value: 12.5, n: 7 });
+    expect(comparators(ds, { indicator: 'cpp_repeat_pct', year: 2017, laOldCode: '100', snModel: '2025', snStat: 'median' }).sn).toMatchObject({ value: 12.5, n: 7 });
   });
 
   it('rounds an even median and a mean half up, exactly', () => {
     const two = buildDataset([pct('100', '1'), pct('101', '10.0'), pct('102', '10.1')], [{ model: '2025', old_la_code: '100', neighbours }]);
     // (10.0 + 10.1) / 2 = 10.05 -> 10.1 (a float mean gives 10.049999... and toFixed 10.0)
-    expect(comparators(two, { indicator: 'cpp_repeat_pct', year: 2017, laOldCode: '100', snStat: 'median' }).sn.value).toBe(10.1);
-    expect(comparators(two, { indicator: 'cpp_repeat_pct', year: 2017, laOldCode: '100', snStat: 'mean' }).sn.value).toBe(10.1);
+    expect(comparators(two, { indicator: 'cpp_repeat_pct', year: 2017, laOldCode: '100', snModel: '2025', snStat: 'median' }).sn.value).toBe(10.1);
+    expect(comparators(two, { indicator: 'cpp_repeat_pct', year: 2017, laOldCode: '100', snModel: '2025', snStat: 'mean' }).sn.value).toBe(10.1);
   });
 
   it('is null with the reasons when no neighbour has a value', () => {
     const none = buildDataset([pct('100', '1'), pct('101', 'c')], [{ model: '2025', old_la_code: '100', neighbours }]);
-    const sn = comparators(none, { indicator: 'cpp_repeat_pct', year: 2017, laOldCode: '100' }).sn;
+    const sn = comparators(none, { indicator: 'cpp_repeat_pct', year: 2017, laOldCode: '100', snModel: '2025' }).sn;
     expect(sn).toMatchObject({ value: null, n: 0, of: 10 });
     expect(sn.note).toMatch(/^no value for LA 101 \(101\): CPP_subsequent_percent suppressed \("c"\); 102: did not exist/);
   });
@@ -108,10 +109,10 @@ describe('values', () => {
 describe('on the real files', () => {
   const { dataset: ds } = loadRealDataset();
 
-  it('finds a real SN group with suppressed neighbours: Lancashire 888, cpp_repeat_pct 2014/15', () => {
+  it('finds a real SN group with suppressed neighbours: Lancashire 888, cpp_repeat_pct 2014/15, SN model 2025 forced', () => {
     // Darlington 841: CPP_subsequent_percent "c"; the other nine:
     // (13.2 + 20.1 + 17.5 + 20.7 + 17.4 + 14.8 + 26.6 + 6.7 + 20.9) / 9 = 17.544 -> 17.5
-    const sn = comparators(ds, { indicator: 'cpp_repeat_pct', year: 2015, laOldCode: '888' }).sn;
+    const sn = comparators(ds, { indicator: 'cpp_repeat_pct', year: 2015, laOldCode: '888', snModel: '2025' }).sn;
     expect(sn).toMatchObject({ value: 17.5, n: 9, of: 10, note: 'no value for Darlington (841): CPP_subsequent_percent suppressed ("c")' });
   });
 
