@@ -11,7 +11,7 @@ import { ENGLAND, laGeo, regionGeo, type DfeDataset } from './dataset.ts';
 import { meanTenths, medianTenths, tenthsToNumber } from '../../decimal.ts';
 import type { DfeFormula } from '../../../metrics/dfe.ts';
 import { FILE_LABEL, describeSource, dfeFormula, geoValue } from './formulas.ts';
-import { absenceReason, comparatorRegion, describeIn, existedIn, fyLabel, laLabel, resolveLa } from './las.ts';
+import { comparatorRegion, describeIn, existedIn, fyLabel, laLabel, resolveLa } from './las.ts';
 import type { SnModel } from './parse.ts';
 import { snModelFor, type SnModelChoice } from './sn-model.ts';
 
@@ -60,10 +60,9 @@ export function comparators(ds: DfeDataset, opts: ComparatorOptions): Comparator
     const none = nothing(source, `LA "${opts.laOldCode}" is not in the DfE files`);
     return { england, region: none, sn: none };
   }
-  if (!existedIn(ds, old, opts.year)) {
-    const none = nothing(source, absenceReason(ds, old, opts.year));
-    return { england, region: none, sn: none };
-  }
+  // An LA formed or merged since (issue 17) still has a region and neighbours in a year it was
+  // not published: those comparators are formed from the region's row and the neighbours' own
+  // values, never from a predecessor's. Only its own value and rank are missing (published.ts).
   const region = comparatorRegion(describeIn(ds, old, opts.year)?.region_name ?? '');
   return {
     england,
