@@ -31,6 +31,7 @@ import { dataStart, findSnapshot } from '../pipeline/snapshots.ts';
 import type { SnapshotInfo } from '../pipeline/snapshots.ts';
 import { attachBenchmarks } from '../pipeline/benchmarks/attach.ts';
 import { parseSnModelChoice } from '../pipeline/benchmarks/dfe/sn-model.ts';
+import { DEFAULT_RECONCILE_TOLERANCE, parseTolerance } from '../pipeline/benchmarks/dfe/published.ts';
 import { bundledDfeDataset, loadDfeDataset } from '../pipeline/benchmarks/dfe-store.ts';
 import { INDICATORS } from '../metrics/index.ts';
 import type { IndicatorResult, IndicatorsDocument, Period } from '../metrics/types.ts';
@@ -43,6 +44,8 @@ export interface DocumentOptions {
   snapshot?: string;
   snStat?: string;
   snModel?: string;
+  /** `--reconcile-tolerance`: how far a computed figure may be from DfE's published one before it is flagged (default 0.5) */
+  reconcileTolerance?: string;
 }
 
 /** The scrutineer's monthly trend covers at most ten years. */
@@ -56,6 +59,9 @@ export async function buildDocument(db: Database, opts: DocumentOptions): Promis
   const snModel = parseSnModelChoice(opts.snModel);
   if (snStat !== 'mean' && snStat !== 'median') throw new UsageError(`--sn-stat ${snStat}: use mean or median`);
   if (snModel === null) throw new UsageError(`--sn-model ${opts.snModel}: use 2025 or 2021 (default: the model in force for each year)`);
+  const toleranceText = opts.reconcileTolerance ?? DEFAULT_RECONCILE_TOLERANCE;
+  const tolerance = parseTolerance(toleranceText);
+  if (tolerance === null) throw new UsageError(`--reconcile-tolerance ${toleranceText}: give a number of 0 or more, in the indicator's unit (e.g. 0.5)`);
   // periods first: bad usage is bad usage whatever the database holds
   const asked = opts.period && opts.period.length > 0 ? parsePeriods(opts.period) : null;
   const snap = await findSnapshot(db, opts.snapshot);
@@ -79,7 +85,7 @@ export async function buildDocument(db: Database, opts: DocumentOptions): Promis
     r.direction = directionAgainst(r, before, byKey.get(`${r.indicator}|${before.label}`), start);
   }
   const dataset = (await loadDfeDataset(db)) ?? bundledDfeDataset();
-  await attachBenchmarks(db, results, { dataset, laCode: la?.code ?? null, snModel, snStat });
+  await attachBenchmarks(db, results, { dataset, laCode: la?.code ?? null, snModel, snStat, tolerance: { text: toleranceText, value: tolerance } });
   return { la, snapshot: { id: snap.snapshot_id, extracted_at: snap.extracted_at }, results };
 }
 

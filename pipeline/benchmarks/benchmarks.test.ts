@@ -73,6 +73,29 @@ describe('DfE comparators in `indicators`', () => {
     expect(cla.rank).toMatchObject({ provisional: true, year: 2025 });
   });
 
+  it("sets each figure beside Wigan's own published one and flags a difference beyond the tolerance (issue 17)", async () => {
+    const d = await doc();
+    const pick = (id: string) => ['2014/15', '2015/16', '2016/17'].map((p) => d.results.find((x) => x.indicator === id && x.period === p)!.published);
+    // icpc_per_10k: computed on the board's 67,800 children, 76.1, 80.7, 69.0; published (pipeline/benchmarks/dfe/published.test.ts)
+    // 78.9, 84.6, 73.2 on ONS populations: 76.1 - 78.9 = -2.8, 80.7 - 84.6 = -3.9, 69.0 - 73.2 = -4.2, each beyond 0.5
+    expect(pick('icpc_per_10k').map((p) => [p?.value, p?.difference, p?.reconciliation])).toEqual([
+      [78.9, -2.8, 'differs'], [84.6, -3.9, 'differs'], [73.2, -4.2, 'differs'],
+    ]);
+    // cpp_repeat_pct: the board's 20.9, 22.8, 18.6 are D3's published percentages exactly
+    expect(pick('cpp_repeat_pct').map((p) => [p?.value, p?.difference, p?.reconciliation])).toEqual([
+      [20.9, 0, 'agrees'], [22.8, 0, 'agrees'], [18.6, 0, 'agrees'],
+    ]);
+    // no published looked-after figures before 2021: nothing compared, and why
+    expect(pick('cla_per_10k')[2]).toMatchObject({ value: null, reconciliation: 'not_compared', note: 'DfE has published no DfE CLA figures for 2016/17 (the latest is 2024/25)' });
+    // a local indicator has none
+    expect(d.results.find((x) => x.indicator === 'cpp_repeat_2y_pct')?.published).toBeUndefined();
+    // a wider tolerance: 4.2 is within 5
+    const wide = (await doc('--reconcile-tolerance', '5')).results.filter((x) => x.indicator === 'icpc_per_10k');
+    expect(wide.map((x) => x.published?.reconciliation)).toEqual(['agrees', 'agrees', 'agrees']);
+    const bad = await runCli('indicators', '--db', db, '--reconcile-tolerance', '-1');
+    expect([bad.code, bad.err.trim()]).toEqual([2, "safeguard: --reconcile-tolerance -1: give a number of 0 or more, in the indicator's unit (e.g. 0.5)"]);
+  });
+
   it('summarises SN by median, and by the 2021 model, on request', async () => {
     const mean = (await doc()).results.find((x) => x.indicator === 'cpp_repeat_pct' && x.period === '2015/16')!;
     const median = (await doc('--sn-stat', 'median')).results.find((x) => x.indicator === 'cpp_repeat_pct' && x.period === '2015/16')!;
