@@ -19,6 +19,7 @@ const commands = {
   benchmarks: () => import('./app/commands/benchmarks.ts'),
   indicators: () => import('./app/commands/indicators.ts'),
   snapshots: () => import('./app/commands/snapshots.ts'),
+  published: () => import('./app/commands/published.ts'),
 };
 
 const DEFAULT_DB = './safeguard.duckdb';
@@ -33,7 +34,8 @@ const options = {
   suppress: () => new Option('--suppress', 'publication version: counts of 1 to 5 shown as c, with secondary suppression'),
   exportParquet: () => new Option('--export-parquet <dir>', "also write the snapshot's tables to Parquet, partitioned by LA and snapshot"),
   snStat: () => new Option('--sn-stat <stat>', 'statistical neighbours summarised by').choices(['mean', 'median']).default('mean'),
-  snModel: () => new Option('--sn-model <model>', 'statistical-neighbour model').choices(['2025', '2021']).default('2025'),
+  snModel: () => new Option('--sn-model <model>', 'statistical-neighbour model for every year (default: the model in force for each year, 2021 up to 2023/24, 2025 from 2024/25)').choices(['2025', '2021']),
+  reconcileTolerance: () => new Option('--reconcile-tolerance <n>', "flag a figure further than this from DfE's published one, in its unit").default('0.5'),
   reportOut: () => new Option('--out <dir>', 'where the reports go').default('out/reports'),
   reportPeriods: () => new Option('--period <p>', 'financial years for the tables (default: the latest four complete)').argParser(collect).default([]),
 };
@@ -63,7 +65,8 @@ export function buildProgram(io: Io): Command {
     .addOption(options.exportParquet())
     .addOption(options.snStat())
     .addOption(options.snModel())
-    .action(async (dir: string, o: { la?: string; db: string; out: string; period: string[]; extractDate?: string; suppress?: boolean; exportParquet?: string; snStat: string; snModel: string }) =>
+    .addOption(options.reconcileTolerance())
+    .action(async (dir: string, o: { la?: string; db: string; out: string; period: string[]; extractDate?: string; suppress?: boolean; exportParquet?: string; snStat: string; snModel?: string; reconcileTolerance: string }) =>
       (await commands.report()).runJob(dir, o, io),
     );
 
@@ -77,7 +80,10 @@ export function buildProgram(io: Io): Command {
     .addOption(options.suppress())
     .addOption(options.snStat())
     .addOption(options.snModel())
-    .action(async (o: { db: string; out: string; period: string[]; snapshot?: string; suppress?: boolean; snStat: string; snModel: string }) => {
+    .addOption(options.reconcileTolerance())
+    .option('--published', "DfE's published figures for --la instead of an extract's (no database needed)")
+    .addOption(options.la())
+    .action(async (o: { db: string; out: string; period: string[]; snapshot?: string; suppress?: boolean; snStat: string; snModel?: string; reconcileTolerance: string; published?: boolean; la?: string }) => {
       await (await commands.report()).report(o, io);
     });
 
@@ -119,7 +125,18 @@ export function buildProgram(io: Io): Command {
     .addOption(options.snapshot())
     .addOption(options.snStat())
     .addOption(options.snModel())
-    .action(async (o: { db: string; period: string[]; format: string; snapshot?: string; snStat: string; snModel: string }) => (await commands.indicators()).indicators(o, io));
+    .addOption(options.reconcileTolerance())
+    .action(async (o: { db: string; period: string[]; format: string; snapshot?: string; snStat: string; snModel?: string; reconcileTolerance: string }) => (await commands.indicators()).indicators(o, io));
+
+  program
+    .command('published')
+    .description("any LA's figures as DfE published them, with SN, region, England, rank and direction (no extract, no database)")
+    .addOption(options.la())
+    .option('--period <p>', 'financial year: 2023/24 or 2020/21:2023/24 (repeatable; default: the latest DfE has published)', collect, [])
+    .addOption(new Option('--format <f>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(options.snStat())
+    .addOption(options.snModel())
+    .action(async (o: { la?: string; period: string[]; format: string; snStat: string; snModel?: string }) => (await commands.published()).published(o, io));
 
   const snapshots = program.command('snapshots').description('the extracts loaded into the database');
   snapshots

@@ -30,6 +30,8 @@ import { financialYearStarting, lastWholeMonth, latestCompleteFinancialYear, mon
 import { dataStart, findSnapshot } from '../pipeline/store.ts';
 import type { SnapshotInfo } from '../pipeline/store.ts';
 import { attachBenchmarks } from '../pipeline/benchmarks/attach.ts';
+import { parseSnModelChoice } from '../pipeline/benchmarks/dfe/sn-model.ts';
+import { DEFAULT_RECONCILE_TOLERANCE, parseTolerance } from '../pipeline/benchmarks/dfe/published.ts';
 import { bundledDfeDataset, loadDfeDataset } from '../pipeline/benchmarks/dfe-store.ts';
 import { INDICATORS } from '../metrics/index.ts';
 import type { IndicatorResult, IndicatorsDocument, Period } from '../metrics/types.ts';
@@ -42,6 +44,8 @@ export interface DocumentOptions {
   snapshot?: string;
   snStat?: string;
   snModel?: string;
+  /** `--reconcile-tolerance`: how far a computed figure may be from DfE's published one before it is flagged (default 0.5) */
+  reconcileTolerance?: string;
 }
 
 /** The scrutineer's monthly trend covers at most ten years. */
@@ -52,9 +56,12 @@ const DEFAULT_YEARS = 4;
 /** Results for the periods asked (default: the latest complete financial year), with direction, comparators and ranks. */
 export async function buildDocument(db: Database, opts: DocumentOptions): Promise<IndicatorsDocument> {
   const snStat = opts.snStat ?? 'mean';
-  const snModel = opts.snModel ?? '2025';
+  const snModel = parseSnModelChoice(opts.snModel);
   if (snStat !== 'mean' && snStat !== 'median') throw new UsageError(`--sn-stat ${snStat}: use mean or median`);
-  if (snModel !== '2025' && snModel !== '2021') throw new UsageError(`--sn-model ${snModel}: use 2025 or 2021`);
+  if (snModel === null) throw new UsageError(`--sn-model ${opts.snModel}: use 2025 or 2021 (default: the model in force for each year)`);
+  const toleranceText = opts.reconcileTolerance ?? DEFAULT_RECONCILE_TOLERANCE;
+  const tolerance = parseTolerance(toleranceText);
+  if (tolerance === null) throw new UsageError(`--reconcile-tolerance ${toleranceText}: give a number of 0 or more, in the indicator's unit (e.g. 0.5)`);
   // periods first: bad usage is bad usage whatever the database holds
   const asked = opts.period && opts.period.length > 0 ? parsePeriods(opts.period) : null;
   const snap = await findSnapshot(db, opts.snapshot);
@@ -78,7 +85,7 @@ export async function buildDocument(db: Database, opts: DocumentOptions): Promis
     r.direction = directionAgainst(r, before, byKey.get(`${r.indicator}|${before.label}`), start);
   }
   const dataset = (await loadDfeDataset(db)) ?? bundledDfeDataset();
-  await attachBenchmarks(db, results, { dataset, laCode: la?.code ?? null, snModel, snStat });
+  await attachBenchmarks(db, results, { dataset, laCode: la?.code ?? null, snModel, snStat, tolerance: { text: toleranceText, value: tolerance } });
   return { la, snapshot: { id: snap.snapshot_id, extracted_at: snap.extracted_at }, results };
 }
 

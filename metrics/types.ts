@@ -81,6 +81,22 @@ export interface Benchmark {
   note?: string;
 }
 
+/**
+ * The LA's own figure as DfE published it for the same year, set beside the
+ * one computed from its extract (issue 17): `difference` is computed minus
+ * published; `reconciliation` is `differs` when that is beyond `tolerance`
+ * (in the indicator's unit), `not_compared` when either value is missing or
+ * the period is not a complete financial year (`note` says why).
+ */
+export interface Published {
+  value: number | null;
+  source: string;
+  difference: number | null;
+  tolerance: number;
+  reconciliation: 'agrees' | 'differs' | 'not_compared';
+  note?: string;
+}
+
 export interface Rank {
   position: number;
   of: number;
@@ -108,6 +124,8 @@ export interface IndicatorResult {
     england?: Benchmark;
   };
   rank: Rank | null;
+  /** the LA's own published figure and how this one reconciles with it; on every result with a DfE source */
+  published?: Published;
   /**
    * A part-year period: it ends after the extract date, so it is computed up
    * to the extract date (indicators.md, "Part-year periods"). Never ranked or
@@ -136,6 +154,8 @@ export interface LaInfo {
 }
 
 export interface IndicatorsDocument {
+  /** `dfe_published`: the figures are DfE's published ones for the LA, not an extract's (`safeguard published`); absent: an extract's */
+  source?: 'dfe_published';
   la: LaInfo | null;
   snapshot: { id: string; extracted_at: string };
   results: IndicatorResult[];

@@ -6,8 +6,9 @@
  *   la_code, la_name, indicator, title, area, period, period_start, period_end,
  *   measure, value, unit, polarity, source
  *
- * measure is one of numerator, denominator, value, sn, region, england, rank,
- * rank_of, quartile, direction. `value` holds a number for all but quartile
+ * measure is one of numerator, denominator, value, published (the LA's own
+ * figure as DfE published it), sn, region, england, rank, rank_of, quartile,
+ * direction. `value` holds a number for all but quartile
  * (A-D) and direction (better, worse, same; up, down, same without polarity; not_rated); it is empty when the
  * figure is not available and `c` when withheld by --suppress (DfE's
  * convention; in R: `read_csv(..., na = c("", "c"))`). Benchmark and rank rows
@@ -37,7 +38,7 @@ function benchmarkSource(b: BenchmarkFigure): string {
 
 function indicatorRows(model: ReportModel, ind: IndicatorModel, laCode: string | null): Row[] {
   const rows: Row[] = [];
-  const extract = `case-management extract ${model.snapshotId} (${model.extractedAt})`;
+  const extract = !model.publishedOnly ? `case-management extract ${model.snapshotId} (${model.extractedAt})` : model.provenance;
   const base = (period: string, start: string | null, end: string) => ({
     la_code: laCode,
     la_name: model.laName,
@@ -58,6 +59,8 @@ function indicatorRows(model: ReportModel, ind: IndicatorModel, laCode: string |
     rows.push({ ...b, measure: 'numerator', value: figureValue(f.numerator, false), unit: 'count', source: ours });
     rows.push({ ...b, measure: 'denominator', value: figureValue(f.denominator, false), unit: 'count', source: denominatorSource });
     rows.push({ ...b, measure: 'value', value: figureValue(f.value, true), unit: ind.unit, source: ours });
+    const pub = f.result?.published;
+    if (pub) rows.push({ ...b, measure: 'published', value: figureValue(f.published, true), unit: ind.unit, source: `${pub.source}${pub.note ? `; ${pub.note}` : ''}` });
     const benchmarks = f.result?.benchmarks ?? {};
     if (benchmarks.sn) rows.push({ ...b, measure: 'sn', value: figureValue(f.sn, true), unit: ind.unit, source: benchmarkSource(f.sn) });
     if (benchmarks.region) rows.push({ ...b, measure: 'region', value: figureValue(f.region, true), unit: ind.unit, source: `${model.regionName}: ${f.region.source ?? ''}` });

@@ -233,7 +233,7 @@ export function renderHtml(input: ReportInput): string {
     : 'Unsuppressed: contains small numbers; for the partnership only, not for publication.';
   const body =
     `<header><h1>${esc(title)}</h1>` +
-    `<p class="meta">Financial years ${esc(span)} and rolling 12-month trends. Extract ${esc(model.snapshotId)} taken on ${esc(model.extractedAt)}; generated ${esc(isoDate(model.generatedAt))}.</p>` +
+    `<p class="meta">Financial years ${esc(span)} and rolling 12-month trends. ${esc(model.provenance)}; generated ${esc(isoDate(model.generatedAt))}.</p>` +
     `<p class="notice">${esc(status)}</p></header>` +
     `<main>${contents(model)}${howToRead(model)}` +
     model.areas

@@ -81,7 +81,7 @@ export function renderMarkdown(input: ReportInput): string {
   out.push(
     [
       `Periods: ${escapeMarkdown(periodRange)}. Comparators: statistical neighbours, ${escapeMarkdown(model.regionName)} and England.`,
-      `Extract ${escapeMarkdown(model.snapshotId)} taken on ${escapeMarkdown(model.extractedAt)}; report generated ${escapeMarkdown(isoDate(model.generatedAt))}.`,
+      `${escapeMarkdown(model.provenance)}; report generated ${escapeMarkdown(isoDate(model.generatedAt))}.`,
       model.suppressed ? 'Published version: small numbers are withheld and shown as c.' : 'Unsuppressed: for the partnership only, not for publication.',
     ].join('  \n'),
   );

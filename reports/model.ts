@@ -2,11 +2,12 @@
  * The one place that turns a ReportInput into what every renderer prints:
  * periods in order, indicators grouped by area in registry order, each figure
  * with its suppression mark, the direction of travel (as the indicators
- * service set it on each result) and the RAG ratings.
+ * service set it on each result), the RAG ratings, and the LA's own figure as
+ * DfE published it with the reconciliation against it (issue 17).
  * Renderers only lay this out, so Markdown, CSV, Excel and HTML cannot
  * disagree about a number. Pure: no I/O, no clock.
  */
-import type { Area, Benchmark, IndicatorResult, Polarity, Rank, Unit } from '../metrics/types.ts';
+import type { Area, Benchmark, IndicatorResult, Polarity, Published, Rank, Unit } from '../metrics/types.ts';
 import { directionLabel, movement, ragRating, type Direction, type Movement, type Rag } from './direction.ts';
 import { AREA_NAMES, AREA_ORDER, dayLabel, formatCount, formatValue, MISSING_MARK, periodKind, SUPPRESSED_MARK, type PeriodKind } from './format.ts';
 import { applySuppression, isSuppressedDocument, suppressedFields } from './suppress.ts';
@@ -44,6 +45,10 @@ export interface PeriodFigures {
   sn: BenchmarkFigure;
   region: BenchmarkFigure;
   england: BenchmarkFigure;
+  /** the LA's own figure as DfE published it (public already, so never suppressed) */
+  published: Figure;
+  /** computed against published, in words: `Agrees (+0.2)`, `Differs (+4.4)`; `c` where the value is withheld */
+  reconciliationText: string;
   rank: Rank | null;
   rankSuppressed: boolean;
   /** against the previous period of the same kind in the report */
@@ -77,6 +82,10 @@ export interface ReportModel {
   regionName: string;
   snapshotId: string;
   extractedAt: string;
+  /** where the figures come from, as every report says it: `Extract <id> taken on <date>`, or DfE's published figures */
+  provenance: string;
+  /** DfE's published figures only (`report --published`): no counts, no extract */
+  publishedOnly: boolean;
   generatedAt: string;
   suppressed: boolean;
   periods: PeriodInfo[];
@@ -125,6 +134,8 @@ export function buildReportModel(raw: ReportInput): ReportModel {
         sn: benchmarkFigure(r?.benchmarks.sn),
         region: benchmarkFigure(r?.benchmarks.region),
         england: benchmarkFigure(r?.benchmarks.england),
+        published: { value: r?.published?.value ?? null, suppressed: false },
+        reconciliationText: reconciliationText(r?.published, marks.has('value')),
         rank: r?.rank ?? null,
         rankSuppressed: marks.has('rank'),
         direction,
@@ -159,6 +170,8 @@ export function buildReportModel(raw: ReportInput): ReportModel {
     regionName: la?.region ?? 'Region',
     snapshotId: doc.snapshot.id,
     extractedAt: doc.snapshot.extracted_at,
+    provenance: doc.source === 'dfe_published' ? "Figures as DfE published them (no extract)" : `Extract ${doc.snapshot.id} taken on ${doc.snapshot.extracted_at}`,
+    publishedOnly: doc.source === 'dfe_published',
     generatedAt: input.generatedAt,
     suppressed: isSuppressedDocument(doc),
     periods,
@@ -191,6 +204,17 @@ function benchmarkFigure(b: Benchmark | undefined): BenchmarkFigure {
   return out;
 }
 
+// A difference from a public figure gives the withheld one back, so it is withheld with it.
+function reconciliationText(p: Published | undefined, valueSuppressed: boolean): string {
+  if (!p || p.reconciliation === 'not_compared' || p.difference === null) return MISSING_MARK;
+  if (valueSuppressed) return SUPPRESSED_MARK;
+  return `${p.reconciliation === 'differs' ? 'Differs' : 'Agrees'} (${signed(p.difference)})`;
+}
+
+function signed(v: number): string {
+  return v > 0 ? `+${formatValue(v)}` : formatValue(v);
+}
+
 function collectNotes(figures: PeriodFigures[], regionName: string): string[] {
   const notes: string[] = [];
   const add = (text: string) => {
@@ -201,6 +225,10 @@ function collectNotes(figures: PeriodFigures[], regionName: string): string[] {
     if (!r) continue;
     const p = f.period.label;
     for (const note of r.notes) add(`${p}: ${note}`);
+    const pub = r.published;
+    if (pub?.reconciliation === 'differs' && !f.value.suppressed) {
+      add(`${p}: differs from the figure DfE published for this LA (${formatValue(pub.value!)}) by ${signed(pub.difference!)}, beyond the tolerance of ${formatValue(pub.tolerance)}: check the extract against the return.`);
+    }
     const sn = r.benchmarks.sn;
     if (sn && sn.n !== undefined && sn.of !== undefined && sn.n < sn.of) add(`${p}: statistical neighbours: ${sn.n} of ${sn.of} had a value.`);
     for (const [name, b] of Object.entries(r.benchmarks)) if (b?.note) add(`${p}: ${name === 'sn' ? 'statistical neighbours' : name === 'region' ? regionName : 'England'}: ${b.note}`);
@@ -227,7 +255,7 @@ export interface TableCell {
   format: CellFormat;
 }
 
-export type MeasureKey = 'numerator' | 'denominator' | 'value' | 'sn' | 'region' | 'england' | 'rank' | 'quartile' | 'direction';
+export type MeasureKey = 'numerator' | 'denominator' | 'value' | 'published' | 'reconciliation' | 'sn' | 'region' | 'england' | 'rank' | 'quartile' | 'direction';
 
 export interface TableRow {
   measure: MeasureKey;
@@ -260,7 +288,10 @@ export function denominatorLabel(ind: IndicatorModel): string {
   return ind.unit === 'per_10k' ? 'Population aged 0 to 17' : 'Denominator';
 }
 
-/** The board's layout: counts, the LA's value, SN, region, England, then rank, quartile and direction. */
+/**
+ * The board's layout: counts, the LA's value, SN, region, England, then rank, quartile and direction.
+ * An indicator DfE publishes also has the LA's own published figure and the reconciliation, under its value.
+ */
 export function indicatorTable(model: ReportModel, ind: IndicatorModel): TableRow[] {
   const text = (t: string): TableCell => ({ text: t, number: null, format: 'text' });
   const f = ind.figures;
@@ -268,6 +299,12 @@ export function indicatorTable(model: ReportModel, ind: IndicatorModel): TableRo
     { measure: 'numerator', label: numeratorLabel(ind), cells: f.map((x) => figureCell(x.numerator, 'count')) },
     { measure: 'denominator', label: denominatorLabel(ind), cells: f.map((x) => figureCell(x.denominator, 'count')) },
     { measure: 'value', label: model.laName, cells: f.map((x) => figureCell(x.value, 'value')) },
+    ...(f.some((x) => x.result?.published)
+      ? [
+          { measure: 'published' as const, label: 'Published by DfE', cells: f.map((x) => figureCell(x.published, 'value')) },
+          { measure: 'reconciliation' as const, label: 'Against published', cells: f.map((x) => text(x.reconciliationText)) },
+        ]
+      : []),
     { measure: 'sn', label: 'Statistical neighbours', cells: f.map((x) => figureCell(x.sn, 'value')) },
     { measure: 'region', label: model.regionName, cells: f.map((x) => figureCell(x.region, 'value')) },
     { measure: 'england', label: 'England', cells: f.map((x) => figureCell(x.england, 'value')) },
@@ -285,9 +322,11 @@ export function keyLines(model: ReportModel): string[] {
     `${MISSING_MARK} = not available.`,
     'Rank: among all English local authorities with a published value (ties share a rank), complete financial years only. 1 is best and quartile A the best quarter; where an indicator has no polarity, 1 is the lowest value and A the lowest quarter, neither better nor worse.',
     'Direction of travel: against the same period a year earlier. Better, Worse or Same by polarity; Up, Down or Same where the indicator has no polarity; "Not rated" when either value is missing or part-year. Arrows show the movement.',
+    "Published by DfE: the LA's own figure in DfE's published statistics, formed as the comparators are; \"Against published\" is this figure minus it, \"Differs\" beyond the tolerance (--reconcile-tolerance).",
     'A period headed "to" a date is part-year: computed up to the date the extract was taken; its comparators are full-year figures.',
     'RAG: Better (G) or Worse (R) by more than 5% of the comparator\'s value; Similar (A) within 5% either side.',
   ]
     .filter((line) => model.suppressed || !line.startsWith(`${SUPPRESSED_MARK} =`))
-    .filter((line) => model.periods.some((p) => p.partialTo !== null) || !line.startsWith('A period headed "to"'));
+    .filter((line) => model.periods.some((p) => p.partialTo !== null) || !line.startsWith('A period headed "to"'))
+    .filter((line) => model.indicators.some((i) => i.figures.some((f) => f.result?.published)) || !line.startsWith('Published by DfE'));
 }

@@ -1,7 +1,8 @@
 /*
  * What the commands print on stdout: the indicators as a fixed-width table
  * for people and as a flat CSV for programs, and the text table other
- * commands (ingest, snapshots) lay their accounts out in. Pure, like every
+ * commands (ingest, snapshots) lay their accounts out in. Beside each figure,
+ * the LA's own published one (`!` where they differ beyond the tolerance). Pure, like every
  * renderer here: the direction of travel is read from the results (the
  * indicators service sets it), never worked out again.
  */
@@ -23,6 +24,13 @@ export function textTable(header: string[], rows: (string | number)[][]): string
 const fmt = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : formatValue(v));
 const count = (v: number | null): string => (v === null ? '—' : String(v));
 
+/** The LA's own published figure, `!` where the computed one differs from it beyond the tolerance. */
+function publishedCell(r: IndicatorResult): string {
+  const p = r.published;
+  if (!p) return '';
+  return `${fmt(p.value)}${p.reconciliation === 'differs' ? '!' : ''}`;
+}
+
 const GREEN = '\u001b[32m';
 const RED = '\u001b[31m';
 const RESET = '\u001b[0m';
@@ -36,13 +44,18 @@ function directionCell(r: IndicatorResult, colour: boolean): string {
 }
 
 export function indicatorsTable(doc: IndicatorsDocument, opts: { colour?: boolean } = {}): string {
-  const head = doc.la ? `${doc.la.name} (${doc.la.code}), snapshot ${doc.snapshot.id}, extract taken ${doc.snapshot.extracted_at}` : `snapshot ${doc.snapshot.id}`;
+  const head = doc.source === 'dfe_published'
+    ? `${doc.la?.name} (${doc.la?.code}): figures as DfE published them (no extract)`
+    : doc.la ? `${doc.la.name} (${doc.la.code}), snapshot ${doc.snapshot.id}, extract taken ${doc.snapshot.extracted_at}` : `snapshot ${doc.snapshot.id}`;
+  // a published-only document's values are the published ones: no second column of them
+  const withPublished = doc.results.some((r) => r.published);
   const rows = doc.results.map((r) => [
     r.indicator,
     r.period,
     count(r.numerator),
     count(r.denominator),
     fmt(r.value),
+    ...(withPublished ? [publishedCell(r)] : []),
     fmt(r.benchmarks.sn?.value),
     fmt(r.benchmarks.region?.value),
     fmt(r.benchmarks.england?.value),
@@ -53,16 +66,19 @@ export function indicatorsTable(doc: IndicatorsDocument, opts: { colour?: boolea
   const notes = doc.results.flatMap((r) => r.notes.filter((n) => !n.startsWith('local indicator')).map((n) => `${r.indicator} ${r.period}: ${n}`));
   const uniqueNotes = [...new Set(notes)];
   const provisional = doc.results.some((r) => r.rank?.provisional) ? ['* rank provisional: against the latest year DfE has published'] : [];
+  if (doc.results.some((r) => r.published?.reconciliation === 'differs')) {
+    provisional.push(`! differs from the figure DfE published for this LA by more than the tolerance (${formatValue(doc.results.find((r) => r.published)!.published!.tolerance)})`);
+  }
   return [
     head,
     '',
-    textTable(['indicator', 'period', 'numerator', 'denominator', 'value', 'sn', 'region', 'england', 'rank', 'quartile', 'direction'], rows),
+    textTable(['indicator', 'period', 'numerator', 'denominator', 'value', ...(withPublished ? ['published'] : []), 'sn', 'region', 'england', 'rank', 'quartile', 'direction'], rows),
     ...(uniqueNotes.length || provisional.length ? ['', ...provisional, ...uniqueNotes] : []),
   ].join('\n');
 }
 
 export function indicatorsCsv(results: IndicatorResult[]): string {
-  const header = ['indicator', 'period', 'period_start', 'period_end', 'numerator', 'denominator', 'value', 'unit', 'polarity', 'sn', 'region', 'england', 'notes'];
+  const header = ['indicator', 'period', 'period_start', 'period_end', 'numerator', 'denominator', 'value', 'unit', 'polarity', 'sn', 'region', 'england', 'published', 'published_difference', 'notes'];
   const lines = results.map((r) =>
     [
       r.indicator,
@@ -77,6 +93,8 @@ export function indicatorsCsv(results: IndicatorResult[]): string {
       r.benchmarks.sn?.value,
       r.benchmarks.region?.value,
       r.benchmarks.england?.value,
+      r.published?.value,
+      r.published?.difference,
       r.notes.join('; '),
     ].map((v) => (v === undefined ? null : v)),
   );

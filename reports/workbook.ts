@@ -145,7 +145,7 @@ function summarySheet(wb: ExcelJS.Workbook, model: ReportModel): void {
   }
   const keyStart = r + 1;
   const lines = [
-    `Extract ${model.snapshotId} taken on ${model.extractedAt}; generated ${isoDate(model.generatedAt)}.`,
+    `${model.provenance}; generated ${isoDate(model.generatedAt)}.`,
     ...keyLines(model),
   ];
   lines.forEach((line, i) => put(ws.getCell(keyStart + i, 1), line));

@@ -3,7 +3,8 @@
  * (Markdown, CSV, Excel) and the scrutineer's trends (self-contained HTML),
  * written to one folder. The figures come from the indicators service, the
  * bytes from the pure renderers in reports/; this is the one place their
- * output becomes files.
+ * output becomes files. `report --published --la CODE` writes the same four
+ * from DfE's published figures alone (app/published-service.ts), no database.
  */
 import { join } from 'node:path';
 import { Database } from '../../pipeline/db.ts';
@@ -13,6 +14,11 @@ import { RENDERERS } from '../../reports/index.ts';
 import { indicatorsTable } from '../../reports/terminal.ts';
 import type { IndicatorsDocument } from '../../metrics/types.ts';
 import { buildDocument, buildReportInput, reportPeriods } from '../indicators-service.ts';
+import { buildPublishedDocument } from '../published-service.ts';
+import { UsageError } from '../../pipeline/errors.ts';
+import { INDICATORS } from '../../metrics/index.ts';
+import { definitionOf } from '../../reports/definitions.ts';
+import type { ReportInput } from '../../reports/types.ts';
 import type { DocumentOptions } from '../indicators-service.ts';
 import { ingest } from './ingest.ts';
 import type { Io } from '../io.ts';
@@ -22,9 +28,17 @@ export interface ReportOptions extends DocumentOptions {
   db: string;
   out: string;
   suppress?: boolean;
+  /** DfE's published figures for `la`, instead of a snapshot's */
+  published?: boolean;
+  la?: string;
 }
 
+/** The board's layout: four financial years side by side, as `report` gives from an extract. */
+const PUBLISHED_YEARS = 4;
+
 export async function report(opts: ReportOptions, io: Io): Promise<string[]> {
+  if (opts.published) return reportPublished(opts, io);
+  if (opts.la) throw new UsageError('--la goes with --published: a report from an extract is for the LA its snapshot names');
   const db = await Database.open(opts.db, { existing: true });
   try {
     return await writeReports(db, await buildDocument(db, { ...opts, period: await reportPeriods(db, opts) }), opts, io);
@@ -33,9 +47,26 @@ export async function report(opts: ReportOptions, io: Io): Promise<string[]> {
   }
 }
 
+/** The four reports of an LA's published figures: no extract, so no monthly series and nothing to suppress (DfE has published them). */
+async function reportPublished(opts: ReportOptions, io: Io): Promise<string[]> {
+  const doc = buildPublishedDocument({ la: opts.la, period: opts.period, snStat: opts.snStat, snModel: opts.snModel }, undefined, PUBLISHED_YEARS);
+  if (opts.suppress) io.err('--suppress: nothing to withhold, the figures are as DfE published them');
+  const input: ReportInput = {
+    doc,
+    definitions: INDICATORS.filter((i) => i.dfe).map(definitionOf),
+    monthly: [],
+    generatedAt: new Date().toISOString(),
+    suppress: false,
+  };
+  return writeInput(input, doc, opts, io);
+}
+
 /** Renders the reports from results already computed, and writes them: the one place report files are written. */
 async function writeReports(db: Database, doc: IndicatorsDocument, opts: ReportOptions, io: Io): Promise<string[]> {
-  const input = await buildReportInput(db, doc, opts);
+  return writeInput(await buildReportInput(db, doc, opts), doc, opts, io);
+}
+
+async function writeInput(input: ReportInput, doc: IndicatorsDocument, opts: ReportOptions, io: Io): Promise<string[]> {
   makeFolder(opts.out);
   const written: string[] = [];
   for (const [name, render] of Object.entries(RENDERERS)) {
@@ -43,7 +74,7 @@ async function writeReports(db: Database, doc: IndicatorsDocument, opts: ReportO
     writeOwnerOnly(path, await render(input));
     written.push(path);
   }
-  io.err(`Reports for ${doc.la?.name ?? `snapshot ${doc.snapshot.id}`}${opts.suppress ? ' (small counts suppressed for publication)' : ''}:`);
+  io.err(`Reports for ${doc.la?.name ?? `snapshot ${doc.snapshot.id}`}${opts.published ? ", DfE's published figures" : input.suppress ? ' (small counts suppressed for publication)' : ''}:`);
   for (const w of written) io.err(`  ${w}`);
   return written;
 }

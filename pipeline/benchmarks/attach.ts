@@ -2,7 +2,8 @@
  * Sets each computed figure against its comparators: DfE's published data for
  * England, the LA's region and its statistical neighbours (financial years
  * only; indicators.md "Benchmarks"), the LA's rank and quartile among all LAs,
- * and then any plain benchmark rows, which override comparator by comparator
+ * the LA's own published figure and whether the computed one reconciles with
+ * it (dfe/published.ts), and then any plain benchmark rows, which override comparator by comparator
  * (figures a board has already published, and comparators for local indicators).
  */
 import type { Database } from '../db.ts';
@@ -11,14 +12,19 @@ import type { Benchmark, IndicatorResult } from '../../metrics/types.ts';
 import { comparators, dfeTimePeriod, rank } from './dfe/comparators.ts';
 import type { DfeDataset } from './dfe/dataset.ts';
 import { dfeFormula } from './dfe/formulas.ts';
-import type { SnModel } from './dfe/parse.ts';
+import type { SnModelChoice } from './dfe/sn-model.ts';
+import { publishedValue, reconcile } from './dfe/published.ts';
+import type { Fraction } from '../decimal.ts';
 
 export interface BenchmarkOptions {
   dataset: DfeDataset | null;
   /** old three-digit code; null when the snapshot names no LA */
   laCode: string | null;
-  snModel: SnModel;
+  /** `by_year` (the model in force for each year) unless one is forced */
+  snModel: SnModelChoice;
   snStat: 'mean' | 'median';
+  /** `--reconcile-tolerance`, as written and as an exact fraction (in the indicator's unit) */
+  tolerance: { text: string; value: Fraction };
 }
 
 export async function attachBenchmarks(db: Database, results: IndicatorResult[], opts: BenchmarkOptions): Promise<void> {
@@ -34,7 +40,10 @@ export async function attachBenchmarks(db: Database, results: IndicatorResult[],
       const year = dfeTimePeriod({ start: r.period_start, end: r.period_end });
       if (year.timePeriod === null) {
         r.notes.push(year.note);
+        r.published = { value: null, source: 'DfE', difference: null, tolerance: Number(opts.tolerance.text), reconciliation: 'not_compared', note: 'DfE publishes financial years only: no published figure for this period' };
       } else {
+        const own = publishedValue(opts.dataset, r.indicator, year.timePeriod, opts.laCode)!;
+        r.published = reconcile(r.value, own, opts.tolerance, r.partial ? 'part-year: a published figure is for the whole year, so not compared' : undefined);
         const c = comparators(opts.dataset, { indicator: r.indicator, year: year.timePeriod, laOldCode: opts.laCode, snModel: opts.snModel, snStat: opts.snStat });
         r.benchmarks = { sn: c.sn, region: c.region, england: c.england };
         // ranks are for complete financial years only (indicators.md v2): a part-year is never ranked

@@ -59,10 +59,12 @@ describe('DfE comparators in `indicators`', () => {
   it("uses DfE's figures for Wigan (values checked by hand in dfe/golden.test.ts)", async () => {
     const d = await doc();
     const r = d.results.find((x) => x.indicator === 'icpc_per_10k' && x.period === '2016/17')!;
-    // C4 2017 ICPCs per 10,000 on ONS mid-2016: England 65.9, North West 83.6, SN (2025 model) mean 70.8 of 10
+    // C4 2017 ICPCs per 10,000 on ONS mid-2016: England 65.9, North West 83.6, SN mean 82.1 of 10 by the
+    // 2021 model, the model for 2016/17 by default (v2; it was 70.8 by the 2025 model, the default before v2)
     expect(r.benchmarks.england?.value).toBe(65.9);
     expect(r.benchmarks.region?.value).toBe(83.6);
-    expect(r.benchmarks.sn).toMatchObject({ value: 70.8, n: 10 });
+    expect(r.benchmarks.sn).toMatchObject({ value: 82.1, n: 10 });
+    expect(r.benchmarks.sn?.source).toMatch(/SN model 2021 mean of 10\/10$/);
     expect(r.rank).toMatchObject({ of: 148, provisional: false, year: 2017 });
     // the looked-after file starts in 2021: no comparator for 2016/17, and a provisional rank against 2024/25
     const cla = d.results.find((x) => x.indicator === 'cla_per_10k' && x.period === '2016/17')!;
@@ -71,13 +73,38 @@ describe('DfE comparators in `indicators`', () => {
     expect(cla.rank).toMatchObject({ provisional: true, year: 2025 });
   });
 
+  it("sets each figure beside Wigan's own published one and flags a difference beyond the tolerance (issue 17)", async () => {
+    const d = await doc();
+    const pick = (id: string) => ['2014/15', '2015/16', '2016/17'].map((p) => d.results.find((x) => x.indicator === id && x.period === p)!.published);
+    // icpc_per_10k: computed on the board's 67,800 children, 76.1, 80.7, 69.0; published (pipeline/benchmarks/dfe/published.test.ts)
+    // 78.9, 84.6, 73.2 on ONS populations: 76.1 - 78.9 = -2.8, 80.7 - 84.6 = -3.9, 69.0 - 73.2 = -4.2, each beyond 0.5
+    expect(pick('icpc_per_10k').map((p) => [p?.value, p?.difference, p?.reconciliation])).toEqual([
+      [78.9, -2.8, 'differs'], [84.6, -3.9, 'differs'], [73.2, -4.2, 'differs'],
+    ]);
+    // cpp_repeat_pct: the board's 20.9, 22.8, 18.6 are D3's published percentages exactly
+    expect(pick('cpp_repeat_pct').map((p) => [p?.value, p?.difference, p?.reconciliation])).toEqual([
+      [20.9, 0, 'agrees'], [22.8, 0, 'agrees'], [18.6, 0, 'agrees'],
+    ]);
+    // no published looked-after figures before 2021: nothing compared, and why
+    expect(pick('cla_per_10k')[2]).toMatchObject({ value: null, reconciliation: 'not_compared', note: 'DfE has published no DfE CLA figures for 2016/17 (the latest is 2024/25)' });
+    // a local indicator has none
+    expect(d.results.find((x) => x.indicator === 'cpp_repeat_2y_pct')?.published).toBeUndefined();
+    // a wider tolerance: 4.2 is within 5
+    const wide = (await doc('--reconcile-tolerance', '5')).results.filter((x) => x.indicator === 'icpc_per_10k');
+    expect(wide.map((x) => x.published?.reconciliation)).toEqual(['agrees', 'agrees', 'agrees']);
+    const bad = await runCli('indicators', '--db', db, '--reconcile-tolerance', '-1');
+    expect([bad.code, bad.err.trim()]).toEqual([2, "safeguard: --reconcile-tolerance -1: give a number of 0 or more, in the indicator's unit (e.g. 0.5)"]);
+  });
+
   it('summarises SN by median, and by the 2021 model, on request', async () => {
     const mean = (await doc()).results.find((x) => x.indicator === 'cpp_repeat_pct' && x.period === '2015/16')!;
     const median = (await doc('--sn-stat', 'median')).results.find((x) => x.indicator === 'cpp_repeat_pct' && x.period === '2015/16')!;
-    const m2021 = (await doc('--sn-model', '2021')).results.find((x) => x.indicator === 'cpp_repeat_pct' && x.period === '2015/16')!;
-    expect(mean.benchmarks.sn?.source).toMatch(/mean/);
+    const m2025 = (await doc('--sn-model', '2025')).results.find((x) => x.indicator === 'cpp_repeat_pct' && x.period === '2015/16')!;
+    expect(mean.benchmarks.sn?.source).toMatch(/SN model 2021 mean/);
     expect(median.benchmarks.sn?.source).toMatch(/median/);
-    expect(m2021.benchmarks.sn?.source).toMatch(/2021/);
+    // forced: the 2025 model for 2015/16 too; 15.9 in golden.test.ts's forced block (18.4 by the year's 2021 model)
+    expect(m2025.benchmarks.sn).toMatchObject({ value: 15.9, n: 10 });
+    expect(mean.benchmarks.sn).toMatchObject({ value: 18.4, n: 10 });
     expect(mean.benchmarks.england).toEqual(median.benchmarks.england);
   });
 

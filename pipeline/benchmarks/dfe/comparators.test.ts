@@ -1,7 +1,8 @@
 /*
  * The comparator engine beyond the golden numbers: SN summaries with
  * suppressed or absent neighbours (n < 10, never a 0), mean/median rounding
- * done exactly, reorganised LAs (Cumbria, Northamptonshire), years without
+ * done exactly, reorganised LAs (Cumbria, Northamptonshire: region and SN
+ * even for a year the LA was not published), years without
  * published data, laInfo, and the period -> DfE year mapping.
  */
 import { describe, expect, it } from 'vitest';
@@ -21,6 +22,7 @@ function row(kind: MeasureKind, year: number, level: GeoLevel, code: string, mea
 const pct = (code: string, raw: string) => row('d3_repeat_plans', 2017, 'Local authority', code, 'CPP_subsequent_percent', raw);
 const neighbours = ['101', '102', '103', '104', '105', '106', '107', '108', '109', '110'];
 
+// these datasets hold only a 2025 model, forced here: which model a year takes is sn-model.test.ts's business
 describe('SN summary', () => {
   // LA 100's ten neighbours: two suppressed ("c", "low"), one with no row (did not exist), seven with values
   const ds = buildDataset(
@@ -35,7 +37,7 @@ describe('SN summary', () => {
   );
 
   it('is the mean of the neighbours with a value; suppressed and absent ones are left out, not counted as 0', () => {
-    const c = comparators(ds, { indicator: 'cpp_repeat_pct', year: 2017, laOldCode: '100' });
+    const c = comparators(ds, { indicator: 'cpp_repeat_pct', year: 2017, laOldCode: '100', snModel: '2025' });
     // values: 10.0, 12.5, 20.0, 15.0, 9.9, 0.0, 30.0 (n = 7)
     // mean = 97.4 / 7 = 13.914... -> 13.9   (with the three missing as 0 it would be 97.4 / 10 = 9.7)
     expect(c.sn).toMatchObject({ value: 13.9, n: 7, of: 10 });
@@ -47,19 +49,19 @@ describe('SN summary', () => {
 
   it('gives the median on request (odd count: the middle value)', () => {
     // sorted: 0.0, 9.9, 10.0, 12.5, 15.0, 20.0, 30.0 -> 12.5
-    expect(comparators(ds, { indicator: 'cpp_repeat_pct', year: 2017, laOldCode: '100', snStat: 'median' }).sn).toMatchObject({ value: 12.5, n: 7 });
+    expect(comparators(ds, { indicator: 'cpp_repeat_pct', year: 2017, laOldCode: '100', snModel: '2025', snStat: 'median' }).sn).toMatchObject({ value: 12.5, n: 7 });
   });
 
   it('rounds an even median and a mean half up, exactly', () => {
     const two = buildDataset([pct('100', '1'), pct('101', '10.0'), pct('102', '10.1')], [{ model: '2025', old_la_code: '100', neighbours }]);
     // (10.0 + 10.1) / 2 = 10.05 -> 10.1 (a float mean gives 10.049999... and toFixed 10.0)
-    expect(comparators(two, { indicator: 'cpp_repeat_pct', year: 2017, laOldCode: '100', snStat: 'median' }).sn.value).toBe(10.1);
-    expect(comparators(two, { indicator: 'cpp_repeat_pct', year: 2017, laOldCode: '100', snStat: 'mean' }).sn.value).toBe(10.1);
+    expect(comparators(two, { indicator: 'cpp_repeat_pct', year: 2017, laOldCode: '100', snModel: '2025', snStat: 'median' }).sn.value).toBe(10.1);
+    expect(comparators(two, { indicator: 'cpp_repeat_pct', year: 2017, laOldCode: '100', snModel: '2025', snStat: 'mean' }).sn.value).toBe(10.1);
   });
 
   it('is null with the reasons when no neighbour has a value', () => {
     const none = buildDataset([pct('100', '1'), pct('101', 'c')], [{ model: '2025', old_la_code: '100', neighbours }]);
-    const sn = comparators(none, { indicator: 'cpp_repeat_pct', year: 2017, laOldCode: '100' }).sn;
+    const sn = comparators(none, { indicator: 'cpp_repeat_pct', year: 2017, laOldCode: '100', snModel: '2025' }).sn;
     expect(sn).toMatchObject({ value: null, n: 0, of: 10 });
     expect(sn.note).toMatch(/^no value for LA 101 \(101\): CPP_subsequent_percent suppressed \("c"\); 102: did not exist/);
   });
@@ -108,10 +110,10 @@ describe('values', () => {
 describe('on the real files', () => {
   const { dataset: ds } = loadRealDataset();
 
-  it('finds a real SN group with suppressed neighbours: Lancashire 888, cpp_repeat_pct 2014/15', () => {
+  it('finds a real SN group with suppressed neighbours: Lancashire 888, cpp_repeat_pct 2014/15, SN model 2025 forced', () => {
     // Darlington 841: CPP_subsequent_percent "c"; the other nine:
     // (13.2 + 20.1 + 17.5 + 20.7 + 17.4 + 14.8 + 26.6 + 6.7 + 20.9) / 9 = 17.544 -> 17.5
-    const sn = comparators(ds, { indicator: 'cpp_repeat_pct', year: 2015, laOldCode: '888' }).sn;
+    const sn = comparators(ds, { indicator: 'cpp_repeat_pct', year: 2015, laOldCode: '888', snModel: '2025' }).sn;
     expect(sn).toMatchObject({ value: 17.5, n: 9, of: 10, note: 'no value for Darlington (841): CPP_subsequent_percent suppressed ("c")' });
   });
 
@@ -175,17 +177,29 @@ describe('reorganised LAs', () => {
     expect(sn).toMatchObject({ value: 58.3, n: 9, of: 10, note: 'no value for North Northamptonshire (940): did not exist in 2016/17' });
   });
 
-  it('Cumbria 909 did not exist in 2023/24: no region or SN figure, England still given', () => {
+  // issue 17: a year the LA was not published still has its region and neighbours; only its own
+  // value and rank are missing (published.test.ts). Before, region and SN were null here too.
+  it('Cumbria 909 did not exist in 2023/24: region and SN still formed, from the region row and the neighbours', () => {
     const c = icpc('909', 2024, '2021');
     expect(c.england.value).toBe(59.9);
-    const note = 'Cumbria (909) did not exist as a local authority in 2023/24 (DfE publishes it for 2012/13 to 2022/23)';
-    expect(c.region).toMatchObject({ value: null, note });
-    expect(c.sn).toMatchObject({ value: null, note });
+    // North West C4 2024: 10000 * 10620 / 1607440 = 66.0678 -> 66.1
+    expect(c.region.value).toBe(66.1);
+    // model 2021 neighbours 925 926 830 891 860 885 935 940 893 878, 2024 ICPC / mid-2023:
+    // 925 10000*559/147618 = 37.9; 926 10000*631/170640 = 37.0; 830 10000*1178/154974 = 76.0;
+    // 891 10000*791/169377 = 46.7; 860 10000*804/173441 = 46.4; 885 10000*831/119662 = 69.4;
+    // 935 10000*454/150935 = 30.1; 940 10000*618/81494 = 75.8; 893 10000*271/59491 = 45.6; 878 10000*789/147790 = 53.4
+    // mean = 518.3 / 10 = 51.83 -> 51.8
+    expect(c.sn).toMatchObject({ value: 51.8, n: 10, of: 10 });
+    expect(c.sn.note).toBeUndefined();
   });
 
-  it('Cumberland 942 did not exist in 2016/17, and is not in SN model 2021', () => {
+  it('Cumberland 942 did not exist in 2016/17 (its neighbours did), and is not in SN model 2021', () => {
+    // model 2025 neighbours 943 925 884 888 813 384 860 929 371 370, 2017 ICPC / mid-2016; 943 did not exist:
+    // 925 49.0; 884 50.1; 888 92.6; 813 10000*180/34924 = 51.5; 384 10000*323/70137 = 46.1; 860 45.9;
+    // 929 76.8; 371 10000*565/64440 = 87.7; 370 10000*279/49174 = 56.7
+    // mean = 556.4 / 9 = 61.822 -> 61.8
     expect(icpc('942', 2017).sn).toMatchObject({
-      value: null, note: 'Cumberland (942) did not exist as a local authority in 2016/17 (DfE publishes it for 2023/24 to 2024/25)',
+      value: 61.8, n: 9, of: 10, note: 'no value for Westmorland and Furness (943): did not exist in 2016/17',
     });
     expect(icpc('942', 2024).sn).toMatchObject({ n: 10, of: 10 });
     expect(icpc('942', 2024, '2021').sn).toMatchObject({ value: null, note: 'Cumberland (942) is not in SN model 2021; it is in SN model 2025' });
@@ -197,9 +211,15 @@ describe('reorganised LAs', () => {
     // 937 10000*527/117914 = 44.7; 885 10000*767/117526 = 65.3; 888 10000*968/249415 = 38.8; 887 10000*267/63695 = 41.9
     // mean = 521.0 / 10 = 52.1
     expect(icpc('928', 2021, '2021').sn).toMatchObject({ value: 52.1, n: 10, of: 10 });
-    expect(icpc('928', 2022, '2021').sn.note).toBe('Northamptonshire (928) did not exist as a local authority in 2021/22 (DfE publishes it for 2012/13 to 2020/21)');
+    // and after its abolition, from the same ten neighbours' 2022 figures (ICPC / mid-2021):
+    // 886 10000*1696/336091 = 50.5; 891 10000*1030/163312 = 63.1; 866 10000*312/51418 = 60.7;
+    // 860 10000*829/168962 = 49.1; 830 10000*1038/151515 = 68.5; 881 10000*881/313609 = 28.1;
+    // 937 10000*576/119601 = 48.2; 885 10000*734/117810 = 62.3; 888 10000*740/250615 = 29.5; 887 10000*312/63817 = 48.9
+    // mean = 508.9 / 10 = 50.89 -> 50.9
+    expect(icpc('928', 2022, '2021').sn).toMatchObject({ value: 50.9, n: 10, of: 10 });
     expect(icpc('928', 2021).sn.note).toBe('Northamptonshire (928) is not in SN model 2025; it is in SN model 2021');
-    expect(icpc('940', 2021).region.note).toBe('North Northamptonshire (940) did not exist as a local authority in 2020/21 (DfE publishes it for 2021/22 to 2024/25)');
+    expect(icpc('940', 2021).region.source).toMatch(/, East Midlands$/);
+    expect(icpc('940', 2021).region.value).not.toBeNull();
   });
 
   it('a neighbour created later leaves a gap, not a borrowed figure: Kent 886, model 2021, 2016/17', () => {
@@ -208,9 +228,16 @@ describe('reorganised LAs', () => {
     expect(icpc('886', 2017, '2021').sn).toMatchObject({ value: 59.7, n: 9, of: 10, note: 'no value for West Northamptonshire (941): did not exist in 2016/17' });
   });
 
-  it('CLA file: Cumberland has x/z rows before 2024, read as "did not exist", not as 0', () => {
+  it('CLA file: Cumberland has x/z rows before 2024; its 2022/23 region and SN come from the region row and its neighbours', () => {
     const c = comparators(ds, { indicator: 'cla_per_10k', year: 2023, laOldCode: '942' });
-    expect(c.sn).toMatchObject({ value: null, note: 'Cumberland (942) did not exist as a local authority in 2022/23 (DfE publishes it for 2023/24 to 2024/25)' });
+    // North West: 10000 * 15140 / 1585260 = 95.5048 -> 95.5
+    expect(c.region.value).toBe(95.5);
+    // by year: 942 is not in the 2021 groupings, so the 2025 model; 943 did not exist; the other nine:
+    // 925 10000*728/145961 = 49.9; 884 10000*413/33977 = 121.6; 888 10000*1870/254199 = 73.6; 813 10000*188/34448 = 54.6;
+    // 384 10000*634/74766 = 84.8; 860 10000*1385/170630 = 81.2; 929 10000*450/58588 = 76.8; 371 10000*540/65165 = 82.9;
+    // 370 10000*398/50706 = 78.5; mean = 703.9 / 9 = 78.211 -> 78.2
+    expect(c.sn).toMatchObject({ value: 78.2, n: 9, of: 10 });
+    expect(c.sn.note).toBe('Cumberland (942) is not in SN model 2021, the model for 2022/23, so SN model 2025 is used; no value for Westmorland and Furness (943): did not exist in 2022/23');
   });
 });
 

@@ -1,8 +1,8 @@
 /*
  * The comparator engine over DfE's published files: England, region and
  * statistical-neighbour benchmarks for one LA, indicator and DfE year, plus
- * LAIT-style rank (rank.ts), the LA directory (las.ts) and the mapping from
- * a reporting period to a DfE year. Pure functions over a DfeDataset; a
+ * LAIT-style rank (rank.ts), the LA directory (las.ts), the SN model for the
+ * year (sn-model.ts) and the mapping from a reporting period to a DfE year. Pure functions over a DfeDataset; a
  * comparator that cannot be formed is `value: null` with the reason, never a
  * borrowed or zero figure.
  */
@@ -11,12 +11,14 @@ import { ENGLAND, laGeo, regionGeo, type DfeDataset } from './dataset.ts';
 import { meanTenths, medianTenths, tenthsToNumber } from '../../decimal.ts';
 import type { DfeFormula } from '../../../metrics/dfe.ts';
 import { FILE_LABEL, describeSource, dfeFormula, geoValue } from './formulas.ts';
-import { absenceReason, comparatorRegion, describeIn, existedIn, fyLabel, laLabel, resolveLa } from './las.ts';
+import { comparatorRegion, describeIn, existedIn, fyLabel, laLabel, resolveLa } from './las.ts';
 import type { SnModel } from './parse.ts';
+import { snModelFor, type SnModelChoice } from './sn-model.ts';
 
 export { buildDataset, type DfeDataset } from './dataset.ts';
 export { fyLabel, laInfo, resolveLa } from './las.ts';
 export { rank, type7Quantile, type RankOptions } from './rank.ts';
+export { type SnModelChoice } from './sn-model.ts';
 
 export type SnStat = 'mean' | 'median';
 
@@ -26,7 +28,8 @@ export interface ComparatorOptions {
   year: number;
   /** old three-digit code or ONS code */
   laOldCode: string;
-  snModel?: SnModel;
+  /** default `by_year`: the model in force for the year (sn-model.ts) */
+  snModel?: SnModelChoice;
   snStat?: SnStat;
 }
 
@@ -37,7 +40,6 @@ export interface Comparators {
 }
 
 export function comparators(ds: DfeDataset, opts: ComparatorOptions): Comparators {
-  const model = opts.snModel ?? '2025';
   const stat = opts.snStat ?? 'mean';
   const f = dfeFormula(opts.indicator);
   if (f === null) {
@@ -58,15 +60,14 @@ export function comparators(ds: DfeDataset, opts: ComparatorOptions): Comparator
     const none = nothing(source, `LA "${opts.laOldCode}" is not in the DfE files`);
     return { england, region: none, sn: none };
   }
-  if (!existedIn(ds, old, opts.year)) {
-    const none = nothing(source, absenceReason(ds, old, opts.year));
-    return { england, region: none, sn: none };
-  }
+  // An LA formed or merged since (issue 17) still has a region and neighbours in a year it was
+  // not published: those comparators are formed from the region's row and the neighbours' own
+  // values, never from a predecessor's. Only its own value and rank are missing (published.ts).
   const region = comparatorRegion(describeIn(ds, old, opts.year)?.region_name ?? '');
   return {
     england,
     region: region === '' ? nothing(source, `${laLabel(ds, old)} has no region in the DfE files`) : single(ds, f, opts.year, regionGeo(region), `${source}, ${region}`),
-    sn: snBenchmark(ds, f, opts.year, old, model, stat, source),
+    sn: snBenchmark(ds, f, opts.year, old, opts.snModel ?? 'by_year', stat, source),
   };
 }
 
@@ -75,14 +76,16 @@ function single(ds: DfeDataset, f: DfeFormula, year: number, geo: string, source
   return v.tenths === null ? { value: null, source, note: v.why } : { value: tenthsToNumber(v.tenths), source };
 }
 
-function snBenchmark(ds: DfeDataset, f: DfeFormula, year: number, old: string, model: SnModel, stat: SnStat, source: string): Benchmark {
+function snBenchmark(ds: DfeDataset, f: DfeFormula, year: number, old: string, choice: SnModelChoice, stat: SnStat, source: string): Benchmark {
+  const pick = snModelFor(ds, old, year, choice);
+  const model = pick.model;
   const groups = ds.sn.get(model);
   const neighbours = groups?.get(old);
-  if (!groups) return nothing(`${source}, SN model ${model}`, `SN model ${model} is not loaded`);
+  if (!groups) return nothing(`${source}, SN model ${model}`, joinNotes(pick.note, `SN model ${model} is not loaded`)!);
   if (!neighbours) {
     const other: SnModel = model === '2025' ? '2021' : '2025';
     const hint = ds.sn.get(other)?.has(old) ? `; it is in SN model ${other}` : '';
-    return nothing(`${source}, SN model ${model}`, `${laLabel(ds, old)} is not in SN model ${model}${hint}`);
+    return nothing(`${source}, SN model ${model}`, joinNotes(pick.note, `${laLabel(ds, old)} is not in SN model ${model}${hint}`)!);
   }
   const values: bigint[] = [];
   const missing: string[] = [];
@@ -93,10 +96,15 @@ function snBenchmark(ds: DfeDataset, f: DfeFormula, year: number, old: string, m
   }
   const of = neighbours.length;
   const src = `${source}, SN model ${model} ${stat} of ${values.length}/${of}`;
-  const note = missing.length > 0 ? `no value for ${missing.join('; ')}` : undefined;
+  const note = joinNotes(pick.note, missing.length > 0 ? `no value for ${missing.join('; ')}` : undefined);
   if (values.length === 0) return { value: null, source: src, n: 0, of, note: note ?? 'no neighbour has a value' };
   const t = stat === 'mean' ? meanTenths(values) : medianTenths(values);
   return { value: tenthsToNumber(t), source: src, n: values.length, of, ...(note ? { note } : {}) };
+}
+
+function joinNotes(...notes: (string | undefined)[]): string | undefined {
+  const present = notes.filter((n): n is string => n !== undefined);
+  return present.length > 0 ? present.join('; ') : undefined;
 }
 
 function nothing(source: string, note: string): Benchmark {

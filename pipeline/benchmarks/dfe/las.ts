@@ -2,8 +2,9 @@
  * The LA directory over the DfE files: resolving an old three-digit code or
  * an ONS code, describing an LA as it was last published, and saying when it
  * existed. LAs are reorganised (Northamptonshire 928 -> 940/941 from 2022,
- * Cumbria 909 -> 942/943 from 2024), and a comparator for a year an LA did not
- * exist must say so rather than borrow a neighbour's or a predecessor's figure.
+ * Cumbria 909 -> 942/943 from 2024): the LA's own figure for a year it did not
+ * exist must say so rather than borrow a predecessor's; its region and
+ * neighbours are still known (the region from any year's row).
  */
 import type { LaInfo } from '../../../metrics/types.ts';
 import type { DfeDataset, LaYear } from './dataset.ts';
