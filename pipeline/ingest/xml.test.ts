@@ -65,6 +65,8 @@ describe('readXml', () => {
     ['any DOCTYPE', '<!DOCTYPE foo><foo/>', /has a DOCTYPE/],
     ['an entity declared outside a DOCTYPE', '<foo><!ENTITY x "y"></foo>', /<!ENTITY> declaration/],
     ['an undeclared entity', '<foo>&xxe;</foo>', /line 1, column 10: uses an entity other than the five XML predefines/],
+    ['an HTML entity', '<foo>&nbsp;</foo>', /uses an entity other than the five XML predefines/],
+    ['an entity named like an Object property', '<foo>&constructor;</foo>', /uses an entity other than the five XML predefines/],
     ['an entity in an attribute', '<foo a="&xxe;"/>', /uses an entity other than the five XML predefines/],
     ['a bare ampersand', '<foo>a & b</foo>', /bare '&'/],
     ['a character reference XML forbids', '<foo>&#0;</foo>', /not a character XML allows/],
@@ -96,6 +98,76 @@ describe('readXml', () => {
     expect(rejection(Uint8Array.from([0x3c, 0x61, 0x3e, 0xe9, 0x3c, 0x2f, 0x61, 0x3e]))).toMatch(/not valid UTF-8/);
     expect(rejection(Uint8Array.from([0xff, 0xfe, 0x3c, 0x00]))).toMatch(/UTF-16/);
     expect(rejection(Uint8Array.from([0x3c, 0x61, 0x3e, 0x00, 0x3c, 0x2f, 0x61, 0x3e]))).toMatch(/NUL byte/);
+  });
+
+  it('names the line of a byte that is not UTF-8, wherever the chunks fall', () => {
+    const head = enc('<a>\n' + '<b>ok</b>\n'.repeat(500));
+    const doc = new Uint8Array([...head, ...enc('<b>caf'), 0xe9, ...enc('</b>\n</a>\n')]);
+    for (const chunk of [7, 64, 1024 * 1024]) {
+      expect(() => events(doc, { chunk })).toThrow(/f\.xml, line 502: is not valid UTF-8/);
+    }
+    // a character cut off by the end of the file
+    expect(() => events(new Uint8Array([...enc('<a>\n\n</a>'), 0xc3]))).toThrow(/line 3: is not valid UTF-8/);
+  });
+
+  it('hands on no close for an end tag that does not match, and reports the fault at its line', () => {
+    const closed: string[] = [];
+    const read = () => readXml(enc('<a>\n<b>\n<c></c>\n</a>'), 'f.xml', { open: () => {}, close: (n) => void closed.push(n), text: () => {} });
+    expect(read).toThrow(/line 4, column 4: has <\/a> where <\/b> was expected/);
+    expect(closed).toEqual(['c']);
+  });
+
+  it('gives text and CDATA the line they start on', () => {
+    const lines: string[] = [];
+    readXml(enc('<a>\n  <b>one\ntwo</b>\n  <c><![CDATA[x\ny]]></c>\n</a>'), 'f.xml', { open: () => {}, close: () => {}, text: (t, line) => void (t.trim() && lines.push(`${t}@${line}`)) });
+    expect(lines).toEqual(['one\ntwo@2', 'x\ny@4']);
+  });
+
+  it('counts CR LF and CR line ends, and blank lines before the XML declaration', () => {
+    expect(events('<a>\r\n<b/>\r\n<c/></a>')).toEqual(['<a@1', '<b@2', '/b', '<c@3', '/c', '/a']);
+    expect(events('<a>\r<b/>\r<c/></a>')).toEqual(['<a@1', '<b@2', '/b', '<c@3', '/c', '/a']);
+    // saxes refuses anything before an XML declaration; exports that start with a blank line are still read
+    expect(events('\uFEFF\r\n\n  <?xml version="1.0"?>\n<a>\n<b/></a>')).toEqual(['<a@4', '<b@5', '/b', '/a']);
+    expect(rejection('\n\n<?xml version="1.0" encoding="windows-1252"?>\n<a/>')).toMatch(/line 3: declares the encoding windows-1252/);
+    expect(rejection('\n  <a>\n</b>')).toMatch(/line 3, column 4: has <\/b> where <\/a> was expected/);
+    expect(rejection('  <a></b>')).toMatch(/line 1, column 9: has <\/b> where <\/a> was expected/);
+  });
+
+  it('reads prefixed elements by their local name, declared or not', () => {
+    expect(events('<cin:Message><cin:Header>h</cin:Header></cin:Message>')).toEqual(['<Message@1', '<Header@1', '"h"', '/Header', '/Message']);
+  });
+
+  it('refuses an item longer than maxToken, finished or not, at the line it starts on', () => {
+    const long = 'x'.repeat(5000);
+    expect(() => events(`<a>\n<b>${long}</b></a>`, { maxToken: 1000, chunk: 64 })).toThrow(/line 2: has a single item .* over 1000 characters/);
+    expect(() => events(`<a>\n<b/>\n<!-- ${long}`, { maxToken: 1000, chunk: 64 })).toThrow(/line 3: has a single item .* over 1000 characters/);
+    expect(() => events(`<a>\n<b>${long}</b></a>`, { maxToken: 1000 })).toThrow(/line 2: has a single item .* over 1000 characters/);
+    // a bare '&' makes saxes read on to the next ';' as an entity name
+    expect(() => events(`<a>\n<b>Smith & Jones</b>\n${'<c>x</c>\n'.repeat(500)}</a>`, { maxToken: 1000, chunk: 64 })).toThrow(/line 2: .*bare '&'/);
+    expect(events(`<a><b>${long}</b></a>`, { maxToken: 5010, chunk: 64 })).toEqual(['<a@1', '<b@1', `"${long}"`, '/b', '/a']);
+  });
+
+  it('refuses nesting deeper than a given limit', () => {
+    expect(events('<a><b><c/></b></a>', { maxDepth: 3 })).toHaveLength(6);
+    expect(() => events('<a>\n<b>\n<c>\n<d/></c></b></a>', { maxDepth: 3 })).toThrow(/line 4: nests elements more than 3 deep/);
+  });
+
+  it('quotes nothing from the document but element names in its messages', () => {
+    for (const doc of [
+      '<a>&Smith;</a>',
+      '<a>Smith & Jones; 2010-01-01</a>',
+      '<a b="Smith" b="Jones"/>',
+      '<a b=Smith/>',
+      '<a>Smith]]>Jones</a>',
+      '<a><!-- Smith -- Jones --></a>',
+      '<a/>Smith',
+      'Smith<a/>',
+      '<a>&#Smith;</a>',
+      '<a><Smith\u0001/></a>',
+    ]) {
+      const message = rejection(doc);
+      expect(message, doc).not.toMatch(/Smith|Jones|2010/i);
+    }
   });
 
   it('refuses nesting deeper than the limit', () => {

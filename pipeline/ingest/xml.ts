@@ -15,13 +15,14 @@
  * - Limits saxes does not have: element nesting (maxDepth) and the length of
  *   any one item (maxToken: a text node, a tag, a comment, a DOCTYPE). saxes
  *   buffers an item whole, so the length is checked after every chunk as the
- *   distance from the last event.
+ *   distance from the last event (comments and processing instructions have
+ *   no event: they count with what follows them).
  * - Bytes to text: strict UTF-8 (a bad byte rejects the file with the line it
  *   is on), the BOM dropped, UTF-16 and NUL bytes refused with a plain reason,
  *   and a declared encoding other than UTF-8 refused. Decoded a chunk at a
  *   time, so a 60 MB census is never one 60 MB string.
- * - Every fault is an InputRejected naming the file, line and column and the
- *   reason in plain words. saxes' own messages are mapped to ours, never
+ * - Every fault is an InputRejected naming the file, the line (and the column
+ *   where saxes gives one) and the reason in plain words. saxes' own messages are mapped to ours, never
  *   passed on: they may quote the document (an entity or attribute name), and
  *   a message must quote nothing from a child's record beyond element names.
  * A malformed document rejects the whole file: half a census would give wrong
@@ -43,7 +44,7 @@ export interface XmlHandler {
 export interface XmlLimits {
   /** deepest element nesting accepted */
   maxDepth: number;
-  /** longest single item (a text node, a tag, a comment, a DOCTYPE) in characters */
+  /** longest single item (a text node, a tag, a comment, a DOCTYPE) in characters, give or take a '<' or two */
   maxToken: number;
   /** bytes decoded and handed to saxes at a time (tests make it tiny, so items and UTF-8 characters straddle chunks) */
   chunk: number;
@@ -89,7 +90,6 @@ const REASONS: [RegExp, string][] = [
   [/^documents may contain only one root/, 'has a second document element after the first one closed'],
   [/^document must contain a root element/, 'holds no XML element'],
   [/^malformed character entity/, 'has a character reference (&#...;) that is not a character XML allows'],
-  [/^(undefined entity|disallowed character in entity name|empty entity name)/, "has a bare '&' (write &amp;)"],
   [/XML declaration|^(version number|encoding value|standalone value|expected the name|expected one of|did not expect any more|whitespace required|value required)/, 'has an XML declaration that is not at the very start of the file, or is malformed'],
   [/^(attribute without value|unquoted attribute value|no whitespace between attributes|disallowed character in attribute name|value must be quoted)/, 'has a malformed attribute in a tag'],
   [/^duplicate attribute/, 'has the same attribute twice in one tag'],
@@ -327,7 +327,8 @@ class Reader {
       this.cur = { text, base: written };
       written += text.length;
       this.saxes(() => this.parser.write(text));
-      if (this.parser.position - this.markPos > this.limits.maxToken) this.tooLong();
+      // saxes has read the whole chunk (parser.position is only right inside an event: it counts the chunk twice after)
+      if (written - this.markPos > this.limits.maxToken) this.tooLong();
     }
     this.saxes(() => this.parser.close());
     this.deliver();
@@ -345,9 +346,10 @@ class Reader {
 
   /**
    * Takes blank lines and spaces off the start of the document, counting the
-   * lines: saxes refuses an XML declaration after them (as XML says), but the
-   * tokenizer before it accepted them, and some case systems' exports start
-   * with a blank line. The lines still count in every line reported.
+   * lines: saxes refuses an XML declaration after them (as XML says), but some
+   * case systems' exports start with a blank line, and an analyst would not
+   * expect a census to be refused for it. The lines still count in every line
+   * (and the spaces in every column) reported.
    */
   private leadingSpace(text: string): string {
     let i = 0;
