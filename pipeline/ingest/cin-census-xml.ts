@@ -5,7 +5,7 @@
  * is `Message` and its header says `Collection` CIN; the header's `Year` is
  * its collection year (2017 = 2016/17).
  *
- * The file is read with the safe streaming tokenizer (xml.ts): one `Child` at
+ * The file is read with the safe streaming XML reader (xml.ts): one `Child` at
  * a time is gathered into a small tree, turned into records and dropped, so a
  * county's census of tens of MB never becomes a whole-document tree.
  *

@@ -64,11 +64,26 @@ describe('readXml', () => {
     ['an external DTD', '<!DOCTYPE foo SYSTEM "http://example.invalid/x.dtd"><foo/>', /refers to an external DTD/],
     ['any DOCTYPE', '<!DOCTYPE foo><foo/>', /has a DOCTYPE/],
     ['an entity declared outside a DOCTYPE', '<foo><!ENTITY x "y"></foo>', /<!ENTITY> declaration/],
-    ['an undeclared entity', '<foo>&xxe;</foo>', /uses the entity &xxe;/],
-    ['an entity in an attribute', '<foo a="&xxe;"/>', /uses the entity &xxe;/],
+    ['an undeclared entity', '<foo>&xxe;</foo>', /line 1, column 10: uses an entity other than the five XML predefines/],
+    ['an HTML entity', '<foo>&nbsp;</foo>', /uses an entity other than the five XML predefines/],
+    ['an entity named like an Object property', '<foo>&constructor;</foo>', /uses an entity other than the five XML predefines/],
+    ['an entity in an attribute', '<foo a="&xxe;"/>', /uses an entity other than the five XML predefines/],
     ['a bare ampersand', '<foo>a & b</foo>', /bare '&'/],
     ['a character reference XML forbids', '<foo>&#0;</foo>', /not a character XML allows/],
-    ['mismatched tags', '<a>\n<b></a>', /line 2: has <\/a> where <\/b> was expected/],
+    ['mismatched tags', '<a>\n<b></a>', /line 2, column 7: has <\/a> where <\/b> was expected/],
+    ['an end tag with no element open', '<a/></b>', /line 1, column 8: has an end tag with no element open/],
+    ['a DOCTYPE after comments', '<?xml version="1.0"?>\n<!-- one -->\n<!-- two -->\n<!DOCTYPE foo>\n<foo/>', /line 4: has a DOCTYPE/],
+    ['a DOCTYPE after the document element', '<foo/>\n<!DOCTYPE foo>', /line 2, column 9: has a DOCTYPE/],
+    ['a DOCTYPE over several lines (at its first line)', '<?xml version="1.0"?>\n<!DOCTYPE foo [\n  <!ENTITY a "b">\n  <!ENTITY c "d">\n]>\n<foo>&a;</foo>', /line 2: declares entities in a DOCTYPE/],
+    ['text before the document', 'lead<a/>', /text before the first XML element/],
+    ['a bare ampersand with no semicolon after it (at its line)', '<a>\n<b>x</b>\n<c>Smith & Jones</c>\n<d>y</d>\n</a>\n', /line 3: has a bare '&'/],
+    ['a bare ampersand before a semicolon (at its line)', '<a>\n<c>Smith & \nJones; Brown</c>\n</a>', /line 2: has a bare '&'/],
+    ['an XML declaration after blank lines and a comment', '\n\n<!-- c -->\n<?xml version="1.0"?><a/>', /line 4, column \d+: has an XML declaration that is not at the very start/],
+    ['a second XML declaration', '<?xml version="1.0"?><?xml version="1.0"?><a/>', /XML declaration that is not at the very start/],
+    ['a duplicate attribute', '<a b="1" b="2"/>', /the same attribute twice/],
+    ['a comment with -- in it', '<a><!-- x -- y --></a>', /malformed comment/],
+    ['a file cut off inside a tag', '<a><b', /line 1: ends before <\/a>/],
+    ['a file cut off inside a comment', '<a/>\n<!-- c', /line 2, column \d+: ends inside a tag, comment or other markup/],
     ['a cut-off file', '<a><b>text', /ends before <\/b>/],
     ['text after the document', '<a/>trailing', /text after the end of the document/],
     ['two document elements', '<a/><b/>', /second document element/],
@@ -85,6 +100,76 @@ describe('readXml', () => {
     expect(rejection(Uint8Array.from([0x3c, 0x61, 0x3e, 0x00, 0x3c, 0x2f, 0x61, 0x3e]))).toMatch(/NUL byte/);
   });
 
+  it('names the line of a byte that is not UTF-8, wherever the chunks fall', () => {
+    const head = enc('<a>\n' + '<b>ok</b>\n'.repeat(500));
+    const doc = new Uint8Array([...head, ...enc('<b>caf'), 0xe9, ...enc('</b>\n</a>\n')]);
+    for (const chunk of [7, 64, 1024 * 1024]) {
+      expect(() => events(doc, { chunk })).toThrow(/f\.xml, line 502: is not valid UTF-8/);
+    }
+    // a character cut off by the end of the file
+    expect(() => events(new Uint8Array([...enc('<a>\n\n</a>'), 0xc3]))).toThrow(/line 3: is not valid UTF-8/);
+  });
+
+  it('hands on no close for an end tag that does not match, and reports the fault at its line', () => {
+    const closed: string[] = [];
+    const read = () => readXml(enc('<a>\n<b>\n<c></c>\n</a>'), 'f.xml', { open: () => {}, close: (n) => void closed.push(n), text: () => {} });
+    expect(read).toThrow(/line 4, column 4: has <\/a> where <\/b> was expected/);
+    expect(closed).toEqual(['c']);
+  });
+
+  it('gives text and CDATA the line they start on', () => {
+    const lines: string[] = [];
+    readXml(enc('<a>\n  <b>one\ntwo</b>\n  <c><![CDATA[x\ny]]></c>\n</a>'), 'f.xml', { open: () => {}, close: () => {}, text: (t, line) => void (t.trim() && lines.push(`${t}@${line}`)) });
+    expect(lines).toEqual(['one\ntwo@2', 'x\ny@4']);
+  });
+
+  it('counts CR LF and CR line ends, and blank lines before the XML declaration', () => {
+    expect(events('<a>\r\n<b/>\r\n<c/></a>')).toEqual(['<a@1', '<b@2', '/b', '<c@3', '/c', '/a']);
+    expect(events('<a>\r<b/>\r<c/></a>')).toEqual(['<a@1', '<b@2', '/b', '<c@3', '/c', '/a']);
+    // saxes refuses anything before an XML declaration; exports that start with a blank line are still read
+    expect(events('\uFEFF\r\n\n  <?xml version="1.0"?>\n<a>\n<b/></a>')).toEqual(['<a@4', '<b@5', '/b', '/a']);
+    expect(rejection('\n\n<?xml version="1.0" encoding="windows-1252"?>\n<a/>')).toMatch(/line 3: declares the encoding windows-1252/);
+    expect(rejection('\n  <a>\n</b>')).toMatch(/line 3, column 4: has <\/b> where <\/a> was expected/);
+    expect(rejection('  <a></b>')).toMatch(/line 1, column 9: has <\/b> where <\/a> was expected/);
+  });
+
+  it('reads prefixed elements by their local name, declared or not', () => {
+    expect(events('<cin:Message><cin:Header>h</cin:Header></cin:Message>')).toEqual(['<Message@1', '<Header@1', '"h"', '/Header', '/Message']);
+  });
+
+  it('refuses an item longer than maxToken, finished or not, at the line it starts on', () => {
+    const long = 'x'.repeat(5000);
+    expect(() => events(`<a>\n<b>${long}</b></a>`, { maxToken: 1000, chunk: 64 })).toThrow(/line 2: has a single item .* over 1000 characters/);
+    expect(() => events(`<a>\n<b/>\n<!-- ${long}`, { maxToken: 1000, chunk: 64 })).toThrow(/line 3: has a single item .* over 1000 characters/);
+    expect(() => events(`<a>\n<b>${long}</b></a>`, { maxToken: 1000 })).toThrow(/line 2: has a single item .* over 1000 characters/);
+    // a bare '&' makes saxes read on to the next ';' as an entity name
+    expect(() => events(`<a>\n<b>Smith & Jones</b>\n${'<c>x</c>\n'.repeat(500)}</a>`, { maxToken: 1000, chunk: 64 })).toThrow(/line 2: .*bare '&'/);
+    expect(events(`<a><b>${long}</b></a>`, { maxToken: 5010, chunk: 64 })).toEqual(['<a@1', '<b@1', `"${long}"`, '/b', '/a']);
+  });
+
+  it('refuses nesting deeper than a given limit', () => {
+    expect(events('<a><b><c/></b></a>', { maxDepth: 3 })).toHaveLength(6);
+    expect(() => events('<a>\n<b>\n<c>\n<d/></c></b></a>', { maxDepth: 3 })).toThrow(/line 4: nests elements more than 3 deep/);
+  });
+
+  it('quotes nothing from the document but element names in its messages', () => {
+    for (const doc of [
+      '<a>&Smith;</a>',
+      '<a>Smith & Jones; 2010-01-01</a>',
+      '<a b="Smith" b="Jones"/>',
+      '<a b=Smith/>',
+      '<a>Smith]]>Jones</a>',
+      '<a><!-- Smith -- Jones --></a>',
+      '<a/>Smith',
+      'Smith<a/>',
+      '<a>&#Smith;</a>',
+      '<a><Smith\u0001/></a>',
+    ]) {
+      const message = rejection(doc);
+      expect(message, doc).not.toMatch(/Smith|Jones|2010/i);
+    }
+  });
+
   it('refuses nesting deeper than the limit', () => {
     expect(() => events('<a>'.repeat(100) + '</a>'.repeat(100))).toThrow(/more than 64 deep/);
   });
@@ -95,11 +180,9 @@ describe('readXml', () => {
     const doc = enc(`<?xml version="1.0" encoding="UTF-8"?>\n<Message><Children>\n${child.repeat(n)}</Children></Message>\n`);
     let children = 0;
     let lastLine = 0;
-    const t = Date.now();
     readXml(doc, 'big.xml', { open: (name, line) => void (name === 'Child' && (children++, (lastLine = line))), close: () => {}, text: () => {} });
     expect(children).toBe(n);
     expect(lastLine).toBe(n + 2);
-    expect(Date.now() - t).toBeLessThan(20_000);
   });
 
   it('tells XML from CSV by its first character', () => {
