@@ -133,10 +133,11 @@ export interface IndicatorResult {
    */
   partial?: boolean;
   /**
-   * Against the period before (the previous financial year, month or range of
-   * the same length), set by the indicators service (app/indicators-service.ts),
-   * the one rule every output reads. `previous_period` is null when the period
-   * before starts before the extract's data (nothing to compare with).
+   * Against the same period a year earlier (the previous financial year, the
+   * 12 months ending a year earlier, the same dates a year earlier), set by
+   * the indicators service (app/indicators-service.ts), the one rule every
+   * output reads. `previous_period` is null when that period starts before
+   * the extract's data (nothing to compare with).
    */
   direction?: {
     previous_period: string | null;

@@ -11,11 +11,25 @@ import { directionLabel, movement } from './direction.ts';
 import { formatValue } from './format.ts';
 import { csvRecord } from './safe-cell.ts';
 
-/** A fixed-width text table (numbers right-aligned). */
+/** A line broken at spaces to fit a 120-column terminal, continuation lines indented. */
+export function wrap(line: string, width = 120): string {
+  if (line.length <= width) return line;
+  const out: string[] = [];
+  let rest = line;
+  while (rest.length > width) {
+    const cut = rest.lastIndexOf(' ', width);
+    const at = cut > width / 3 ? cut : width;
+    out.push(rest.slice(0, at).trimEnd());
+    rest = `    ${rest.slice(at).trimStart()}`;
+  }
+  return [...out, rest].join('\n');
+}
+
+/** A fixed-width text table (numbers right-aligned; a number may carry a trailing mark, `!` or `*`). */
 export function textTable(header: string[], rows: (string | number)[][]): string {
   const cells = [header, ...rows.map((r) => r.map(String))];
   const widths = header.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? '').length)));
-  const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || /^-?[\d.,]*$|^[-—]$/.test(String(r[c]))));
+  const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || /^-?[\d.,]*[!*]?$|^[-—]$/.test(String(r[c]))));
   return cells
     .map((r) => r.map((v, c) => (numeric[c] ? v.padStart(widths[c]!) : v.padEnd(widths[c]!))).join('  ').trimEnd())
     .join('\n');
@@ -72,8 +86,11 @@ export function indicatorsTable(doc: IndicatorsDocument, opts: { colour?: boolea
   return [
     head,
     '',
-    textTable(['indicator', 'period', 'numerator', 'denominator', 'value', ...(withPublished ? ['published'] : []), 'sn', 'region', 'england', 'rank', 'quartile', 'direction'], rows),
-    ...(uniqueNotes.length || provisional.length ? ['', ...provisional, ...uniqueNotes] : []),
+    // short headers, so a table of financial years fits a 120-column terminal; the key says what each is
+    textTable(['indicator', 'period', 'numer', 'denom', 'value', ...(withPublished ? ['DfE'] : []), 'sn', 'region', 'Eng', 'rank', 'qtl', 'direction'], rows),
+    '',
+    wrap(`numer, denom: the counts (for a rate, denom is the population); value: this extract's figure; ${withPublished ? "DfE: the figure DfE published for this LA; " : ''}sn, region, Eng: statistical neighbours, region, England; rank among all LAs and qtl (quartile): complete years only`),
+    ...(uniqueNotes.length || provisional.length ? ['', ...provisional, ...uniqueNotes].map((l) => wrap(l)) : []),
   ].join('\n');
 }
 
