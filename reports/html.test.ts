@@ -86,7 +86,7 @@ describe('colours (WCAG 2.2 AA)', () => {
   });
 
   it('the variation symbols stay readable on the call-out background', () => {
-    for (const c of [PALETTE.improvement, PALETTE.concern, PALETTE.neutral, PALETTE.common, PALETTE.text]) {
+    for (const c of [PALETTE.improvement, PALETTE.concern, PALETTE.neither, PALETTE.common, PALETTE.text]) {
       expect(contrast(c, '#f3f2f1'), c).toBeGreaterThanOrEqual(4.5);
     }
   });
