@@ -18,6 +18,7 @@ const commands = {
   benchmarks: () => import('./app/commands/benchmarks.ts'),
   indicators: () => import('./app/commands/indicators.ts'),
   snapshots: () => import('./app/commands/snapshots.ts'),
+  trends: () => import('./app/commands/trends.ts'),
 };
 
 const DEFAULT_DB = './safeguard.duckdb';
@@ -35,7 +36,12 @@ const options = {
   snModel: () => new Option('--sn-model <model>', 'statistical-neighbour model').choices(['2025', '2021']).default('2025'),
   reportOut: () => new Option('--out <dir>', 'where the reports go').default('out/reports'),
   reportPeriods: () => new Option('--period <p>', 'financial years for the tables (default: the latest four complete)').argParser(collect).default([]),
+  // the trend charts (trends.md)
+  rebase: () => new Option('--rebase <month>', 'a known change of process: SPC limits recalculated from this month (YYYY-MM; repeatable)').argParser(collect).default([]),
+  annotations: () => new Option('--annotations <file>', 'CSV date,label[,rebase]: labelled markers on the trend charts (rebase Y starts a new phase)'),
+  targets: () => new Option('--targets <file>', 'CSV indicator,target: the assurance icon for each indicator with a target'),
 };
+type TrendFlags = { rebase: string[]; annotations?: string; targets?: string };
 
 export function buildProgram(io: Io): Command {
   const program = new Command('safeguard')
@@ -62,7 +68,10 @@ export function buildProgram(io: Io): Command {
     .addOption(options.exportParquet())
     .addOption(options.snStat())
     .addOption(options.snModel())
-    .action(async (dir: string, o: { la?: string; db: string; out: string; period: string[]; extractDate?: string; suppress?: boolean; exportParquet?: string; snStat: string; snModel: string }) =>
+    .addOption(options.rebase())
+    .addOption(options.annotations())
+    .addOption(options.targets())
+    .action(async (dir: string, o: { la?: string; db: string; out: string; period: string[]; extractDate?: string; suppress?: boolean; exportParquet?: string; snStat: string; snModel: string } & TrendFlags) =>
       (await commands.report()).runJob(dir, o, io),
     );
 
@@ -76,7 +85,10 @@ export function buildProgram(io: Io): Command {
     .addOption(options.suppress())
     .addOption(options.snStat())
     .addOption(options.snModel())
-    .action(async (o: { db: string; out: string; period: string[]; snapshot?: string; suppress?: boolean; snStat: string; snModel: string }) => {
+    .addOption(options.rebase())
+    .addOption(options.annotations())
+    .addOption(options.targets())
+    .action(async (o: { db: string; out: string; period: string[]; snapshot?: string; suppress?: boolean; snStat: string; snModel: string } & TrendFlags) => {
       await (await commands.report()).report(o, io);
     });
 
@@ -119,6 +131,20 @@ export function buildProgram(io: Io): Command {
     .addOption(options.snStat())
     .addOption(options.snModel())
     .action(async (o: { db: string; period: string[]; format: string; snapshot?: string; snStat: string; snModel: string }) => (await commands.indicators()).indicators(o, io));
+
+  program
+    .command('trends')
+    .description('the monthly series and its SPC (phases, rules, icons) for every indicator')
+    .addOption(options.db())
+    .option('--period-from <month>', 'start the series at this month (YYYY-MM) if later than the data')
+    .addOption(new Option('--format <f>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(options.snapshot())
+    .addOption(options.snStat())
+    .addOption(options.snModel())
+    .addOption(options.rebase())
+    .addOption(options.annotations())
+    .addOption(options.targets())
+    .action(async (o: { db: string; periodFrom?: string; format: string; snapshot?: string; snStat: string; snModel: string } & TrendFlags) => (await commands.trends()).trends(o, io));
 
   const snapshots = program.command('snapshots').description('the extracts loaded into the database');
   snapshots

@@ -15,16 +15,18 @@ import type { IndicatorsDocument } from '../../metrics/types.ts';
 import { buildDocument, buildReportInput, reportPeriods } from '../indicators-service.ts';
 import type { DocumentOptions } from '../indicators-service.ts';
 import { ingest } from './ingest.ts';
+import { loadTrendSettings, type TrendSettingsOptions } from '../trend-settings.ts';
 import type { Io } from '../io.ts';
 import { colourOn } from '../io.ts';
 
-export interface ReportOptions extends DocumentOptions {
+export interface ReportOptions extends DocumentOptions, TrendSettingsOptions {
   db: string;
   out: string;
   suppress?: boolean;
 }
 
 export async function report(opts: ReportOptions, io: Io): Promise<string[]> {
+  loadTrendSettings(opts); // bad usage or a bad file before the database is opened
   const db = await Database.open(opts.db);
   try {
     return await writeReports(db, await buildDocument(db, { ...opts, period: await reportPeriods(db, opts) }), opts, io);
@@ -35,7 +37,7 @@ export async function report(opts: ReportOptions, io: Io): Promise<string[]> {
 
 /** Renders the reports from results already computed, and writes them: the one place report files are written. */
 async function writeReports(db: Database, doc: IndicatorsDocument, opts: ReportOptions, io: Io): Promise<string[]> {
-  const input = await buildReportInput(db, doc, opts);
+  const input = await buildReportInput(db, doc, { ...opts, trends: loadTrendSettings(opts) });
   mkdirSync(opts.out, { recursive: true });
   const written: string[] = [];
   for (const [name, render] of Object.entries(RENDERERS)) {
@@ -57,6 +59,8 @@ export interface RunOptions extends ReportOptions {
 /** The monthly job in one step: ingest, indicators (bundled DfE benchmarks), reports. */
 export async function runJob(extractDir: string, opts: RunOptions, io: Io): Promise<void> {
   if (opts.la) resolveLa(opts.la);
+  // the trend settings are read before anything is ingested: a bad file stops the run with nothing written
+  loadTrendSettings(opts);
   await ingest(extractDir, { db: opts.db, la: opts.la, extractDate: opts.extractDate, exportParquet: opts.exportParquet }, io);
   await tableAndReports(opts, io);
 }
