@@ -72,8 +72,10 @@ thead th { border-bottom: 2px solid ${PALETTE.text}; vertical-align: bottom; bac
 .sym.v-common { color: ${PALETTE.common}; }
 .key-icon, .icon { vertical-align: middle; }
 .icon { margin-right: 0.25rem; }
-.glance td, .glance th { white-space: nowrap; }
-.glance td.text, .glance th.text { white-space: normal; min-width: 9rem; }
+.table-scroll.glance { max-height: none; overflow-x: auto; }
+.glance td { white-space: nowrap; }
+.glance tbody th { min-width: 10rem; }
+.glance td.text { white-space: normal; min-width: 9rem; }
 .icons { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin: 0.25rem 0 0.5rem; }
 .markers { font-size: 0.9rem; }
 @media (max-width: 30rem) { .page { padding: 0.75rem; } table { font-size: 0.8rem; } th, td { padding: 0.2rem 0.25rem; } }
@@ -214,18 +216,19 @@ function spcSection(model: ReportModel, ind: IndicatorModel): string {
   const from = Math.max(0, points.length - SPC_CHART_MONTHS);
   const shown = points.slice(from);
   const index = new Map(shown.map((p, i) => [p.period, i]));
+  // a rebase is drawn where its phase starts (the next month, for one dated after the 1st); any other marker at its month
   const markers: SpcMarker[] = trend.markers.flatMap((m) => {
-    const i = index.get(m.month);
+    const i = index.get(m.phaseFrom ?? m.month);
     return i === undefined ? [] : [{ index: i, label: m.label, rebase: m.rebase }];
   });
   const markerList = trend.markers.length > 0
-    ? `<ul class="markers">${trend.markers.map((m) => `<li>${esc(monthLabel(m.month))}: ${esc(m.label)}${m.phaseFrom ? ` (limits recalculated from ${esc(monthLabel(m.phaseFrom))})` : ''}${index.has(m.month) ? '' : ' (outside the months charted)'}</li>`).join('')}</ul>`
+    ? `<ul class="markers">${trend.markers.map((m) => `<li>${esc(monthLabel(m.month))}: ${esc(m.label)}${m.phaseFrom ? ` (limits recalculated from ${esc(monthLabel(m.phaseFrom))})` : ''}${index.has(m.phaseFrom ?? m.month) ? '' : ' (outside the months charted)'}</li>`).join('')}</ul>`
     : '';
   const first = shown[0]!;
   const desc =
     `XmR statistical process control chart of ${shown.length} calendar months, ${monthLabel(first.period)} to ${monthLabel(lastPoint.period)}. ` +
     `${summary} Latest, ${monthLabel(latest.period)}: ${valueText(latestPoint)}, ${latest.words.toLowerCase()}.` +
-    (markers.length > 0 ? ` Markers: ${trend.markers.filter((m) => index.has(m.month)).map((m) => `${monthLabel(m.month)}, ${m.label}`).join('; ')}.` : '') +
+    (markers.length > 0 ? ` Markers: ${trend.markers.filter((m) => index.has(m.phaseFrom ?? m.month)).map((m) => `${monthLabel(m.month)}, ${m.label}`).join('; ')}.` : '') +
     ' The table beside the chart gives every point.';
   const svg = spcChart({ id, title: `${ind.title}: by calendar month, SPC chart`, desc, labels: shown.map((p) => monthLabel(p.period)), result, from, markers });
   const rows = [...points]

@@ -218,7 +218,7 @@ export function lineChart(spec: LineChartSpec): string {
 }
 
 export interface SpcMarker {
-  /** index of the point (among those shown) the marker is drawn at */
+  /** index of the point (among those shown) whose month the marker starts: drawn at the start of that month */
   index: number;
   label: string;
   /** a rebase: drawn solid, a plain annotation dotted */
@@ -310,12 +310,14 @@ export function spcChart(spec: SpcChartSpec): string {
   }
   // markers: a vertical line at the month, its label at the top (three rows, so neighbours do not collide)
   spec.markers.forEach((m, k) => {
-    const xx = x(m.index);
+    // at the start of the month (half a step before its point): where a rebased phase's lines begin
+    const xx = Math.max(frame.left, x(m.index) - step / 2);
     const row = k % 3;
     parts.push(`<line x1="${n(xx)}" x2="${n(xx)}" y1="${n(frame.top - (markerRows - row) * 14 + 4)}" y2="${frame.height - frame.bottom}" stroke="${PALETTE.muted}" stroke-width="1.5"${m.rebase ? '' : ' stroke-dasharray="2 3"'}/>`);
     const text = m.label.length > MARKER_LABEL_MAX ? `${m.label.slice(0, MARKER_LABEL_MAX - 1)}…` : m.label;
     const anchor = xx > frame.left + plotW / 2 ? 'end' : 'start';
-    parts.push(`<text x="${n(xx + (anchor === 'end' ? -4 : 4))}" y="${n(frame.top - (markerRows - row) * 14 + 12)}" text-anchor="${anchor}" class="tick">${escapeXml(text)}</text>`);
+    // a white halo under the letters, so another marker's line does not run through them
+    parts.push(`<text x="${n(xx + (anchor === 'end' ? -4 : 4))}" y="${n(frame.top - (markerRows - row) * 14 + 12)}" text-anchor="${anchor}" class="tick" paint-order="stroke" stroke="#ffffff" stroke-width="4" stroke-linejoin="round">${escapeXml(text)}</text>`);
   });
   // the series, broken at gaps
   let d = '';
