@@ -21,6 +21,10 @@
  * to compare with: its figure would be a part-year or an empty one (a false
  * "better"), so the direction is `not_rated` with `previous_period: null`.
  * Where the data starts is `dataStart` (pipeline/snapshots.ts).
+ *
+ * The monthly series (trends.md) is made here too: each indicator for each
+ * calendar month, for the report's SPC charts and for `safeguard trends`;
+ * its SPC is worked out from it by reports/trend.ts.
  */
 import { computeIndicators } from '../pipeline/compute.ts';
 import type { Database } from '../pipeline/db.ts';
