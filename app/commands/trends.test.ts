@@ -180,7 +180,7 @@ describe('report with the trend settings', () => {
     const r = await runCli('report', '--db', db, '--out', out, '--annotations', DEMO_ANNOTATIONS);
     expect(r.code, r.err).toBe(0);
     const html = readFileSync(join(out, 'trends.html'), 'utf8');
-    expect(html).toContain('looked-after reviews relaunched');
+    expect(html).toContain('Looked-after reviews relaunched: IRO consults the child first (demo annotation, synthetic data)');
     expect(html).toMatch(/Phase 2, Apr 2014 to Mar 2017: mean [\d.]+; process limits/);
   });
 });
