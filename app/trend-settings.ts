@@ -82,12 +82,16 @@ export function parseTargets(text: string, file: string): Record<string, number>
   const csv = parseCsv(text, file);
   checkHeader(csv.header, csv.headerLine, file, ['indicator', 'target'], []);
   const units = new Map(INDICATORS.map((i) => [i.id, i.unit]));
+  const polarities = new Map(INDICATORS.map((i) => [i.id, i.polarity]));
   const out: Record<string, number> = {};
   for (const r of csv.records) {
     if (r.fields.length !== 2) throw new InputRejected({ file, line: r.line }, `has ${r.fields.length} fields where the header has 2 (indicator,target)`);
     const [id = '', raw = ''] = r.fields.map((f) => f.trim());
     const unit = units.get(id);
     if (!unit) throw new InputRejected({ file, line: r.line, column: 'indicator' }, `'${id.slice(0, 60)}' is not an indicator: use an id such as icpc_within_15wd_pct (safeguard indicators lists them)`);
+    if (polarities.get(id) === 'none') {
+      throw new InputRejected({ file, line: r.line, column: 'indicator' }, `${id} has no polarity (neither higher nor lower is better), so no target can be passed or failed`);
+    }
     if (!/^\d+(\.\d{1,4})?$/.test(raw)) throw new InputRejected({ file, line: r.line, column: 'target' }, `'${raw.slice(0, 40)}' is not a number of at most four decimals (no % sign, no minus)`);
     const target = Number(raw);
     if (unit === 'percent' && target > 100) throw new InputRejected({ file, line: r.line, column: 'target' }, `${raw} is more than 100: ${id} is a percentage`);

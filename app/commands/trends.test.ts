@@ -167,6 +167,8 @@ describe('bad usage and bad files', () => {
     expect([r.code, r.err]).toEqual([3, `safeguard: ${bad}, line 2, column target: 120 is more than 100: icpc_within_15wd_pct is a percentage\n`]);
     writeFileSync(bad, 'indicator,target\nnot_an_indicator,5\n');
     expect((await runCli('trends', '--db', db, '--targets', bad)).err).toMatch(/line 2, column indicator: 'not_an_indicator' is not an indicator/);
+    writeFileSync(bad, 'indicator,target\nreferrals_per_10k,50\n');
+    expect((await runCli('trends', '--db', db, '--targets', bad)).err).toMatch(/line 2, column indicator: referrals_per_10k has no polarity/);
     writeFileSync(bad, 'indicator,target\ncpp_per_10k,50%\n');
     expect((await runCli('trends', '--db', db, '--targets', bad)).err).toMatch(/line 2, column target: '50%' is not a number/);
     r = await runCli('trends', '--db', db, '--targets', join(dir, 'missing.csv'));

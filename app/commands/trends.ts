@@ -5,7 +5,9 @@
  * in R or Power BI. A table for people (one row per indicator), JSON
  * (trends.md's shape) or CSV (one row per indicator x month). Takes the same
  * --rebase, --annotations and --targets as `report`, so both judge a month
- * the same way.
+ * the same way. `--sn-stat` and `--sn-model` are accepted as for the other
+ * read commands (cli.md) and change nothing here: DfE publishes financial
+ * years only, so a month has no comparator.
  */
 import { Database } from '../../pipeline/db.ts';
 import { UsageError } from '../../pipeline/errors.ts';
