@@ -174,14 +174,15 @@ function phaseWords(ph: SpcPhase, points: readonly SpcPoint<MonthlyPoint>[]): st
 }
 
 /** The variation and assurance icons with their words, for a call-out or a table cell. */
-function iconsHtml(trend: TrendAnalysis, unit: string): { variation: string; assurance: string } {
+function iconsHtml(trend: TrendAnalysis, unit: string, polarity: string): { variation: string; assurance: string } {
   const v = trend.variationIcon;
   const variation = v ? `${variationIconSvg(v)}<span>${esc(VARIATION_ICON[v].words)}</span>` : '<span>No value to judge</span>';
   const a = trend.assuranceIcon;
   const targetText = trend.target === null ? '' : ` (target ${esc(String(trend.target))}${unit === 'percent' ? '%' : ''})`;
   const assurance = a
     ? `${assuranceIconSvg(a)}<span>${esc(ASSURANCE_ICON[a].words)}${targetText}</span>`
-    : trend.target === null ? '<span>No target set</span>' : `<span>No assurance: no process limits to compare${targetText}</span>`;
+    : trend.target === null ? '<span>No target set</span>'
+    : `<span>No assurance${targetText}: ${polarity === 'none' ? 'neither higher nor lower is better' : 'no process limits to compare it with'}</span>`;
   return { variation, assurance };
 }
 
@@ -209,7 +210,7 @@ function spcSection(model: ReportModel, ind: IndicatorModel): string {
   const trailing = lastPoint !== latestPoint ? ` ${monthLabel(lastPoint.period)} has no value (${pointVariationText(lastPoint)}).` : '';
   const callout =
     `<p class="callout v-${vClass}">${sym(vClass)} <strong>Latest, ${esc(monthLabel(latest.period))}: ${esc(valueText(latestPoint))}. ${esc(latest.words)}</strong>${esc(rulesText)}.${esc(trailing)} ${esc(summary)}</p>`;
-  const icons = iconsHtml(trend, ind.unit);
+  const icons = iconsHtml(trend, ind.unit, ind.polarity);
   const iconRow = `<p class="icons"><span>${icons.variation}</span><span>${icons.assurance}</span></p>`;
   const warnings = result.warnings.map((w) => `<p class="meta">${esc(w)}</p>`).join('');
 
@@ -256,7 +257,7 @@ function atAGlance(model: ReportModel): string {
       const latest = trend?.result.latest ?? null;
       const point = latest ? trend!.result.points[latest.index] : undefined;
       const phase = latest ? trend!.result.phases[latest.phase - 1] : undefined;
-      const icons = trend ? iconsHtml(trend, ind.unit) : { variation: '<span>No monthly series</span>', assurance: '<span>No target set</span>' };
+      const icons = trend ? iconsHtml(trend, ind.unit, ind.polarity) : { variation: '<span>No monthly series</span>', assurance: '<span>No target set</span>' };
       const f = ind.latest;
       const year = f ? `<td>${v(f.value)}</td><td>${v(f.sn)}</td><td>${v(f.region)}</td><td>${v(f.england)}</td>` : '<td>x</td><td>x</td><td>x</td><td>x</td>';
       return (
