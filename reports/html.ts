@@ -186,7 +186,7 @@ function iconsHtml(trend: TrendAnalysis, unit: string, polarity: string): { vari
   return { variation, assurance };
 }
 
-function spcSection(model: ReportModel, ind: IndicatorModel): string {
+function spcSection(ind: IndicatorModel): string {
   const trend = ind.trend;
   const heading = '<h4>Monthly: statistical process control</h4>';
   if (!trend) return '';
@@ -287,7 +287,7 @@ function indicatorArticle(model: ReportModel, ind: IndicatorModel): string {
     `<p class="meta">${esc(capitalise(POLARITY_WORDS[ind.polarity]))} · ${esc(UNIT_WORDS[ind.unit])} · <code>${esc(ind.id)}</code></p>` +
     headline(model, ind) +
     `<h4>Financial years</h4>${yearChart(model, ind)}` +
-    spcSection(model, ind) +
+    spcSection(ind) +
     notes +
     `</article>`
   );
