@@ -20,6 +20,7 @@ const commands = {
   indicators: () => import('./app/commands/indicators.ts'),
   snapshots: () => import('./app/commands/snapshots.ts'),
   published: () => import('./app/commands/published.ts'),
+  trends: () => import('./app/commands/trends.ts'),
 };
 
 const DEFAULT_DB = './safeguard.duckdb';
@@ -38,7 +39,12 @@ const options = {
   reconcileTolerance: () => new Option('--reconcile-tolerance <n>', "flag a figure further than this from DfE's published one, in its unit").default('0.5'),
   reportOut: () => new Option('--out <dir>', 'where the reports go').default('out/reports'),
   reportPeriods: () => new Option('--period <p>', 'financial years for the tables (default: the latest four complete)').argParser(collect).default([]),
+  // the trend charts (trends.md)
+  rebase: () => new Option('--rebase <month>', 'a known change of process: SPC limits recalculated from this month (YYYY-MM; repeatable)').argParser(collect).default([]),
+  annotations: () => new Option('--annotations <file>', 'CSV date,label[,rebase]: labelled markers on the trend charts (rebase Y starts a new phase)'),
+  targets: () => new Option('--targets <file>', 'CSV indicator,target: the assurance icon for each indicator with a target'),
 };
+type TrendFlags = { rebase: string[]; annotations?: string; targets?: string };
 
 export function buildProgram(io: Io): Command {
   const program = new Command('safeguard')
@@ -66,7 +72,10 @@ export function buildProgram(io: Io): Command {
     .addOption(options.snStat())
     .addOption(options.snModel())
     .addOption(options.reconcileTolerance())
-    .action(async (dir: string, o: { la?: string; db: string; out: string; period: string[]; extractDate?: string; suppress?: boolean; exportParquet?: string; snStat: string; snModel?: string; reconcileTolerance: string }) =>
+    .addOption(options.rebase())
+    .addOption(options.annotations())
+    .addOption(options.targets())
+    .action(async (dir: string, o: { la?: string; db: string; out: string; period: string[]; extractDate?: string; suppress?: boolean; exportParquet?: string; snStat: string; snModel?: string; reconcileTolerance: string } & TrendFlags) =>
       (await commands.report()).runJob(dir, o, io),
     );
 
@@ -83,7 +92,10 @@ export function buildProgram(io: Io): Command {
     .addOption(options.reconcileTolerance())
     .option('--published', "DfE's published figures for --la instead of an extract's (no database needed)")
     .addOption(options.la())
-    .action(async (o: { db: string; out: string; period: string[]; snapshot?: string; suppress?: boolean; snStat: string; snModel?: string; reconcileTolerance: string; published?: boolean; la?: string }) => {
+    .addOption(options.rebase())
+    .addOption(options.annotations())
+    .addOption(options.targets())
+    .action(async (o: { db: string; out: string; period: string[]; snapshot?: string; suppress?: boolean; snStat: string; snModel?: string; reconcileTolerance: string; published?: boolean; la?: string } & TrendFlags) => {
       await (await commands.report()).report(o, io);
     });
 
@@ -137,6 +149,20 @@ export function buildProgram(io: Io): Command {
     .addOption(options.snStat())
     .addOption(options.snModel())
     .action(async (o: { la?: string; period: string[]; format: string; snStat: string; snModel?: string }) => (await commands.published()).published(o, io));
+
+  program
+    .command('trends')
+    .description('the monthly series and its SPC (phases, rules, icons) for every indicator')
+    .addOption(options.db())
+    .option('--period-from <month>', 'start the series at this month (YYYY-MM) if later than the data')
+    .addOption(new Option('--format <f>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(options.snapshot())
+    .addOption(options.snStat())
+    .addOption(options.snModel())
+    .addOption(options.rebase())
+    .addOption(options.annotations())
+    .addOption(options.targets())
+    .action(async (o: { db: string; periodFrom?: string; format: string; snapshot?: string; snStat: string; snModel: string } & TrendFlags) => (await commands.trends()).trends(o, io));
 
   const snapshots = program.command('snapshots').description('the extracts loaded into the database');
   snapshots

@@ -20,13 +20,17 @@
  * year-earlier period that starts before the extract's data does is no period
  * to compare with: its figure would be a part-year or an empty one (a false
  * "better"), so the direction is `not_rated` with `previous_period: null`.
- * Where the data starts is `dataStart` (pipeline/snapshots.ts).
+ * Where the data starts is `dataStart` (pipeline/store.ts).
+ *
+ * The monthly series (trends.md) is made here too: each indicator for each
+ * calendar month, for the report's SPC charts and for `safeguard trends`;
+ * its SPC is worked out from it by reports/trend.ts.
  */
 import { computeIndicators } from '../pipeline/compute.ts';
 import type { Database } from '../pipeline/db.ts';
 import { UsageError } from '../pipeline/errors.ts';
 import { resolveLa } from '../pipeline/la.ts';
-import { financialYearStarting, lastWholeMonth, latestCompleteFinancialYear, monthlySeries, parsePeriods, sameTimeAYearEarlier, shiftMonth } from '../pipeline/periods.ts';
+import { calendarMonths, financialYearStarting, firstWholeMonth, lastWholeMonth, latestCompleteFinancialYear, parsePeriods, sameTimeAYearEarlier } from '../pipeline/periods.ts';
 import { dataStart, findSnapshot } from '../pipeline/store.ts';
 import type { SnapshotInfo } from '../pipeline/store.ts';
 import { attachBenchmarks } from '../pipeline/benchmarks/attach.ts';
@@ -34,10 +38,10 @@ import { parseSnModelChoice } from '../pipeline/benchmarks/dfe/sn-model.ts';
 import { DEFAULT_RECONCILE_TOLERANCE, parseTolerance } from '../pipeline/benchmarks/dfe/published.ts';
 import { bundledDfeDataset, loadDfeDataset } from '../pipeline/benchmarks/dfe-store.ts';
 import { INDICATORS } from '../metrics/index.ts';
-import type { IndicatorResult, IndicatorsDocument, Period } from '../metrics/types.ts';
+import type { IndicatorResult, IndicatorsDocument, LaInfo, Period } from '../metrics/types.ts';
 import { definitionOf } from '../reports/definitions.ts';
 import { directionOfTravel } from '../reports/direction.ts';
-import type { MonthlySeries, ReportInput } from '../reports/types.ts';
+import type { IndicatorDefinition, MonthlySeries, ReportInput, TrendSettings } from '../reports/types.ts';
 
 export interface DocumentOptions {
   period?: string[];
@@ -48,8 +52,6 @@ export interface DocumentOptions {
   reconcileTolerance?: string;
 }
 
-/** The scrutineer's monthly trend covers at most ten years. */
-const MAX_MONTHS = 120;
 /** The board's annual report sets four financial years side by side. */
 const DEFAULT_YEARS = 4;
 
@@ -126,8 +128,8 @@ export async function reportPeriods(db: Database, opts: DocumentOptions): Promis
   return [`${financialYearStarting(firstYear).label}:${latest.label}`];
 }
 
-/** Everything the renderers take, from results already computed: the definitions, the monthly series, the time. */
-export async function buildReportInput(db: Database, doc: IndicatorsDocument, opts: { snapshot?: string; suppress?: boolean }): Promise<ReportInput> {
+/** Everything the renderers take, from results already computed: the definitions, the monthly series, the trend settings, the time. */
+export async function buildReportInput(db: Database, doc: IndicatorsDocument, opts: { snapshot?: string; suppress?: boolean; trends?: TrendSettings }): Promise<ReportInput> {
   const snap = await findSnapshot(db, opts.snapshot);
   return {
     doc,
@@ -135,26 +137,77 @@ export async function buildReportInput(db: Database, doc: IndicatorsDocument, op
     monthly: await monthlyTrend(db, snap, doc.la ? [doc.la.code, doc.la.ons_code] : []),
     generatedAt: new Date().toISOString(),
     suppress: opts.suppress ?? false,
+    ...(opts.trends ? { trends: opts.trends } : {}),
   };
 }
 
+export interface TrendsOptions {
+  snapshot?: string;
+  /** `YYYY-MM`: start the series here if later than the data's first month */
+  periodFrom?: string;
+}
+
+/** What `safeguard trends` prints: the snapshot, the LA, the definitions and every indicator's monthly series. */
+export async function buildTrends(db: Database, opts: TrendsOptions): Promise<{ snapshot: { id: string; extracted_at: string }; la: LaInfo | null; definitions: IndicatorDefinition[]; monthly: MonthlySeries[] }> {
+  if (opts.periodFrom !== undefined && !isMonth(opts.periodFrom)) throw new UsageError(`--period-from ${opts.periodFrom}: give a month as YYYY-MM (2016-04)`);
+  const snap = await findSnapshot(db, opts.snapshot);
+  const la = snap.la_code ? resolveLa(snap.la_code) : null;
+  return {
+    snapshot: { id: snap.snapshot_id, extracted_at: snap.extracted_at },
+    la,
+    definitions: INDICATORS.map(definitionOf),
+    monthly: await monthlyTrend(db, snap, la ? [la.code, la.ons_code] : [], opts.periodFrom),
+  };
+}
+
+function isMonth(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})$/.exec(s);
+  return m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 12;
+}
+
 /**
- * Rolling 12 months ending each month the extract covers in full, the latest
- * ten years at most, from where the data starts (`dataStart`).
+ * The monthly series of trends.md: each indicator for each calendar month, by
+ * its own definition (the month as an explicit range period, so it is what
+ * `--period 2016-01-01..2016-01-31` gives), all months of an indicator in one
+ * statement. From the first month the data covers in full (`dataStart`, the
+ * earliest referral, until a per-table coverage lands: a month the data
+ * starts part-way through would be a false low, so it is left out) or
+ * `periodFrom` if later, to the last complete month on or before the extract
+ * date (or before the last event in the data, if that is earlier: months
+ * after the data stops would be false zeros). The whole series, not the last
+ * 120 months: phases and baselines count from its start (trends.md); the
+ * chart shows the last 120. A month with no value keeps its reason.
  */
-async function monthlyTrend(db: Database, snap: SnapshotInfo, laCodes: string[]): Promise<MonthlySeries[]> {
+async function monthlyTrend(db: Database, snap: SnapshotInfo, laCodes: string[], periodFrom?: string): Promise<MonthlySeries[]> {
   const from = await dataStart(db, snap.snapshot_id);
   if (!from) return [];
-  // the last month wholly covered, and the first whose 12 months are all in the extract
-  const lastMonth = lastWholeMonth(snap.data_to ?? snap.extracted_at);
-  const firstMonth = shiftMonth(from.slice(0, 7), from.slice(8) === '01' ? 11 : 12);
-  const months = firstMonth > lastMonth ? [] : monthlySeries(firstMonth, lastMonth).slice(-MAX_MONTHS);
+  const upTo = snap.data_to && snap.data_to < snap.extracted_at ? snap.data_to : snap.extracted_at;
+  const lastMonth = lastWholeMonth(upTo);
+  const covered = firstWholeMonth(from);
+  const firstMonth = periodFrom && periodFrom > covered ? periodFrom : covered;
+  const months = firstMonth > lastMonth ? [] : calendarMonths(firstMonth, lastMonth);
   if (months.length === 0) return [];
   const results = await computeIndicators(db, { snapshotId: snap.snapshot_id, periods: months, laCodes });
+  const byKey = new Map(results.map((r) => [`${r.indicator}|${r.period}`, r]));
   return INDICATORS.map((ind) => ({
     indicator: ind.id,
-    points: results
-      .filter((r) => r.indicator === ind.id)
-      .map((r) => ({ period: r.period, period_end: r.period_end, value: r.value, numerator: r.numerator, denominator: r.denominator })),
+    points: months.map((m) => {
+      const r = byKey.get(`${ind.id}|${m.label}`)!;
+      return {
+        period: m.start.slice(0, 7),
+        period_start: m.start,
+        period_end: m.end,
+        value: r.value,
+        numerator: r.numerator,
+        denominator: r.denominator,
+        gap_reason: r.value === null ? gapReason(r.notes) : null,
+      };
+    }),
   }));
+}
+
+/** Why a month has no value, in the metrics layer's words ("no value: ...", "no data: ..."). */
+function gapReason(notes: readonly string[]): string {
+  const why = notes.filter((n) => n.startsWith('no value') || n.startsWith('no data'));
+  return why.length > 0 ? why.join('; ') : 'no value';
 }

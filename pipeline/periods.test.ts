@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestCompleteFinancialYear, monthlySeries, parsePeriod, parsePeriods, populationYear, sameTimeAYearEarlier, shiftMonth, lastWholeMonth } from './periods.ts';
+import { calendarMonths, firstWholeMonth, latestCompleteFinancialYear, monthlySeries, parsePeriod, parsePeriods, populationYear, sameTimeAYearEarlier, shiftMonth, lastWholeMonth } from './periods.ts';
 import { UsageError } from './errors.ts';
 
 describe('parsePeriod', () => {
@@ -56,6 +56,26 @@ describe('monthlySeries', () => {
     const s = monthlySeries('2016-11', '2017-02');
     expect(s.map((p) => p.label)).toEqual(['2016-11', '2016-12', '2017-01', '2017-02']);
     expect(monthlySeries('2007-04', '2017-03')).toHaveLength(120);
+  });
+});
+
+describe('calendarMonths', () => {
+  it('gives each calendar month as the explicit range --period would, leap Februaries included', () => {
+    const s = calendarMonths('2015-12', '2016-02');
+    expect(s).toEqual([
+      { label: '2015-12-01..2015-12-31', kind: 'range', start: '2015-12-01', end: '2015-12-31' },
+      { label: '2016-01-01..2016-01-31', kind: 'range', start: '2016-01-01', end: '2016-01-31' },
+      { label: '2016-02-01..2016-02-29', kind: 'range', start: '2016-02-01', end: '2016-02-29' },
+    ]);
+    expect(s[1]).toEqual(parsePeriod('2016-01-01..2016-01-31')[0]);
+    // each month's population is its own calendar year's
+    expect(s.map(populationYear)).toEqual([2015, 2016, 2016]);
+  });
+
+  it('starts at the first month the data covers in full', () => {
+    expect(firstWholeMonth('2013-03-01')).toBe('2013-03');
+    expect(firstWholeMonth('2013-03-02')).toBe('2013-04');
+    expect(firstWholeMonth('2013-12-15')).toBe('2014-01');
   });
 });
 

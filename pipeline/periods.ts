@@ -4,7 +4,9 @@
  * (`2024-10` = 2023-11-01..2024-10-31), an explicit range
  * (`2024-01-01..2024-06-30`), a run of financial years (`2013/14:2016/17`) and,
  * beyond cli.md, a run of months (`2023-11:2024-10`: the rolling 12 months
- * ending each month, the scrutineer's monthly trend).
+ * ending each month). The monthly SPC series (trends.md) uses calendar
+ * months, each an explicit range (`calendarMonth`), so a month's figure is by
+ * construction the figure `--period 2016-01-01..2016-01-31` gives.
  */
 import { UsageError } from './errors.ts';
 import type { Period } from '../metrics/types.ts';
@@ -144,6 +146,32 @@ export function monthlySeries(first: string, last: string): Period[] {
   const out: Period[] = [];
   for (let month = first; month <= last; month = shiftMonth(month, 1)) out.push(rollingEnding(month));
   return out;
+}
+
+/**
+ * One calendar month as a period: the explicit range from its 1st to its last
+ * day (`2016-02` -> `2016-02-01..2016-02-29`), the same period, label and all,
+ * as `--period 2016-02-01..2016-02-29`; its population is that of the month's
+ * calendar year (`populationYear`).
+ */
+export function calendarMonth(month: string): Period {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  const start = `${y}-${pad2(m)}-01`;
+  const end = `${y}-${pad2(m)}-${pad2(daysInMonth(y, m))}`;
+  return { label: `${start}..${end}`, kind: 'range', start, end };
+}
+
+/** The calendar months from `first` to `last` (both `YYYY-MM`), oldest first. */
+export function calendarMonths(first: string, last: string): Period[] {
+  const out: Period[] = [];
+  for (let month = first; month <= last; month = shiftMonth(month, 1)) out.push(calendarMonth(month));
+  return out;
+}
+
+/** The first month that starts on or after a date: its own month if the date is the 1st. */
+export function firstWholeMonth(date: string): string {
+  return date.slice(8, 10) === '01' ? date.slice(0, 7) : shiftMonth(date.slice(0, 7), 1);
 }
 
 /** A month label (`YYYY-MM`) moved by n months. */

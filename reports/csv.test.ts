@@ -48,6 +48,18 @@ describe('renderCsv', () => {
     expect(row('rereferrals_12m_pct', '2013/14', 'value')).toContain(',value,,percent,low,');
     expect(row('rereferrals_12m_pct', '2013/14', 'region')).toContain(',region,,percent,low,');
     expect(row('icpc_within_15wd_pct', '2016/17', 'direction')).toContain(',direction,worse,direction,high,against 2015/16');
-    expect(row('icpc_within_15wd_pct', '2016-03', 'value')).toMatch(/,2016-03,2015-04-01,2016-03-31,value,\d+\.\d,percent,high,/);
+    expect(row('icpc_within_15wd_pct', '2016-03', 'value')).toMatch(/,2016-03,2016-03-01,2016-03-31,value,\d+\.\d,percent,high,"[^"]*calendar month"$/);
+    // a month with no value is empty, with its reason
+    expect(row('rereferrals_12m_pct', '2013-04', 'value')).toMatch(/,value,,percent,low,"[^"]*calendar month; no data: the look-back reaches before the extract starts"$/);
+  });
+
+  it("gives each month its phase, the phase's mean and limits, and its variation", () => {
+    const input = wiganReportInput({ trends: { rebase: ['2015-04'], annotations: [], targets: {} } });
+    const lines = renderCsv(input).split('\n');
+    const row = (period: string, measure: string) => lines.find((l) => l.includes(',cla_per_10k,') && l.includes(`,${period},`) && l.includes(`,${measure},`));
+    expect(row('2015-03', 'spc_phase')).toContain(',spc_phase,1,count,');
+    expect(row('2015-04', 'spc_phase')).toContain(',spc_phase,2,count,');
+    expect(row('2015-04', 'spc_mean')).toMatch(/,spc_mean,\d+(\.\d{1,4})?,per_10k,low,"XmR \(Making Data Count\), phase 2 from 2015-04"$/);
+    expect(row('2015-04', 'spc_variation')).toMatch(/,spc_variation,(common|improvement|concern),variation,/);
   });
 });

@@ -1,22 +1,27 @@
 /*
  * The tidy long CSV for Power BI and R: one row per indicator x period x
- * measure, financial years first and then the rolling-12-month points, so a
- * pivot or `tidyr::pivot_wider` rebuilds any table. Columns:
+ * measure, financial years first and then the calendar-month points with
+ * their SPC, so a pivot or `tidyr::pivot_wider` rebuilds any table or chart.
+ * Columns:
  *
  *   la_code, la_name, indicator, title, area, period, period_start, period_end,
  *   measure, value, unit, polarity, source
  *
  * measure is one of numerator, denominator, value, published (the LA's own
  * figure as DfE published it), sn, region, england, rank, rank_of, quartile,
- * direction. `value` holds a number for all but quartile
- * (A-D) and direction (better, worse, same; up, down, same without polarity; not_rated); it is empty when the
+ * direction; and, for a month (period `2016-01`),
+ * spc_phase, spc_mean, spc_lower, spc_upper (the phase's, to four decimals;
+ * limits empty where the phase has too few points) and spc_variation
+ * (common, improvement, concern or neither; empty for a month with no value;
+ * its source lists the rules broken). `value` holds a number for all but quartile
+ * (A-D), direction (better, worse, same; up, down, same without polarity; not_rated) and spc_variation; it is empty when the
  * figure is not available and `c` when withheld by --suppress (DfE's
  * convention; in R: `read_csv(..., na = c("", "c"))`). Benchmark and rank rows
  * appear only where the figure exists. UTF-8 with a byte-order mark (so Excel
  * and Power BI detect the encoding; readr strips it), LF line endings, RFC 4180
  * quoting, and every text cell neutralised against formula injection.
  */
-import { SUPPRESSED_MARK, dayLabel, rollingStart } from './format.ts';
+import { SUPPRESSED_MARK, dayLabel } from './format.ts';
 import { buildReportModel, type BenchmarkFigure, type Figure, type IndicatorModel, type ReportModel } from './model.ts';
 import { csvRecord, type CsvValue } from './safe-cell.ts';
 import type { ReportInput } from './types.ts';
@@ -74,14 +79,22 @@ function indicatorRows(model: ReportModel, ind: IndicatorModel, laCode: string |
     const against = f.result?.direction?.previous_period;
     rows.push({ ...b, measure: 'direction', value: f.direction, unit: 'direction', source: against ? `against ${against}` : 'no previous period' });
   }
-  for (const p of ind.monthly) {
-    const b = base(p.period, rollingStart(p.period), p.period_end);
-    const source = `${extract}, rolling 12 months`;
-    const sup = p.suppressed;
+  for (const p of ind.trend?.result.points ?? []) {
+    const m = p.input;
+    const b = base(m.period, m.period_start ?? `${m.period}-01`, m.period_end);
+    const source = `${extract}, calendar month`;
+    const sup = m.suppressed;
     const count = (v: number | null | undefined, withheld: boolean | undefined): CsvValue => (withheld ? SUPPRESSED_MARK : v ?? null);
-    if (p.numerator !== undefined || sup?.numerator) rows.push({ ...b, measure: 'numerator', value: count(p.numerator, sup?.numerator), unit: 'count', source });
-    if (p.denominator !== undefined || sup?.denominator) rows.push({ ...b, measure: 'denominator', value: count(p.denominator, sup?.denominator), unit: 'count', source });
-    rows.push({ ...b, measure: 'value', value: sup?.value ? SUPPRESSED_MARK : p.value === null ? null : { oneDecimal: p.value }, unit: ind.unit, source });
+    if (m.numerator !== undefined || sup?.numerator) rows.push({ ...b, measure: 'numerator', value: count(m.numerator, sup?.numerator), unit: 'count', source });
+    if (m.denominator !== undefined || sup?.denominator) rows.push({ ...b, measure: 'denominator', value: count(m.denominator, sup?.denominator), unit: 'count', source });
+    rows.push({ ...b, measure: 'value', value: sup?.value ? SUPPRESSED_MARK : p.value === null ? null : { oneDecimal: p.value }, unit: ind.unit, source: p.value === null && !sup?.value && m.gap_reason ? `${source}; ${m.gap_reason}` : source });
+    const ph = ind.trend!.result.phases[p.phase - 1]!;
+    const spcSource = `XmR (Making Data Count), phase ${p.phase} from ${ph.from}`;
+    rows.push({ ...b, measure: 'spc_phase', value: p.phase, unit: 'count', source: spcSource });
+    rows.push({ ...b, measure: 'spc_mean', value: ph.exact.mean, unit: ind.unit, source: spcSource });
+    rows.push({ ...b, measure: 'spc_lower', value: ph.exact.lower, unit: ind.unit, source: spcSource });
+    rows.push({ ...b, measure: 'spc_upper', value: ph.exact.upper, unit: ind.unit, source: spcSource });
+    rows.push({ ...b, measure: 'spc_variation', value: p.value === null ? null : p.variation ?? 'common', unit: 'variation', source: p.rules.length > 0 ? `rules: ${p.rules.join('; ')}` : spcSource });
   }
   return rows;
 }

@@ -65,18 +65,6 @@ export function periodKind(label: string): PeriodKind {
   return 'range';
 }
 
-/** Start of the rolling 12 months ending with month label `YYYY-MM` (`2016-03` -> `2015-04-01`). */
-export function rollingStart(label: string): string | null {
-  const m = /^(\d{4})-(\d{2})$/.exec(label);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return null;
-  const startYear = month === 12 ? year : year - 1;
-  const startMonth = month === 12 ? 1 : month + 1;
-  return `${startYear}-${String(startMonth).padStart(2, '0')}-01`;
-}
-
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** `2016-03` -> `Mar 2016`; anything else unchanged. */

@@ -3,8 +3,11 @@
  * playwright-core. It loads the file from disk as a recipient would open an
  * email attachment and checks: no console errors, no request but the file
  * itself, a data table beside every chart, headings in order, text contrast
- * as rendered, no sideways scrolling. It writes screenshots to
- * out/screenshots/ (ignored by git) for people to look at.
+ * as rendered, no sideways scrolling, and an at-a-glance table that links to
+ * every indicator's section. The page is rendered with the demo's kind of
+ * trend settings (a rebase, a plain marker, targets) so phases, markers and
+ * both icons are on it. It writes screenshots to out/screenshots/ (ignored by
+ * git) for people to look at.
  *
  * Needs /usr/bin/chromium (`apt-get update && apt-get install -y chromium`;
  * CI installs it). Without it this file fails, on purpose: never a silent skip.
@@ -15,6 +18,17 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wiganReportInput } from '../test-support/report-input.ts';
 import { renderHtml } from './html.ts';
+import type { ReportInput, TrendSettings } from './types.ts';
+
+const TRENDS: TrendSettings = {
+  rebase: [],
+  annotations: [
+    { date: '2014-04-01', label: 'Demo annotation: looked-after reviews relaunched', rebase: true },
+    { date: '2015-10-01', label: 'Demo annotation: front door moves to a MASH', rebase: false },
+  ],
+  targets: { cla_review_iro_consulted_pct: 60, cpp_2y_plus_pct: 10, icpc_within_15wd_pct: 90 },
+};
+const trendsPage = (overrides: Partial<ReportInput> = {}) => renderHtml(wiganReportInput({ trends: TRENDS, ...overrides }));
 
 const CHROMIUM = '/usr/bin/chromium';
 const OUT = fileURLToPath(new URL('../out/screenshots/', import.meta.url));
@@ -59,17 +73,19 @@ async function open(name: string, html: string, width = 1280): Promise<Loaded> {
 
 describe('trends.html in Chromium', () => {
   it('opens offline with no console error and no request but the file itself', async () => {
-    const { page, url, requests, errors } = await open('trends', renderHtml(wiganReportInput()));
+    const { page, url, requests, errors } = await open('trends', trendsPage());
     expect(errors).toEqual([]);
     expect(requests).toEqual([url]);
     await page.screenshot({ path: `${OUT}trends-top.png` });
     await page.locator('article:has(#ind-icpc_within_15wd_pct)').screenshot({ path: `${OUT}trends-icpc_within_15wd_pct.png` });
     await page.locator('article:has(#ind-referrals_per_10k)').screenshot({ path: `${OUT}trends-referrals_per_10k.png` });
+    await page.locator('article:has(#ind-cla_review_iro_consulted_pct)').screenshot({ path: `${OUT}trends-cla_review_iro_consulted_pct.png` });
+    await page.locator('section:has(#glance)').screenshot({ path: `${OUT}trends-at-a-glance.png` });
     await page.close();
   });
 
   it('has a data table beside every chart, and accessible names on every chart', async () => {
-    const { page } = await open('trends', renderHtml(wiganReportInput()));
+    const { page } = await open('trends', trendsPage());
     const report = await page.evaluate(() => {
       const problems: string[] = [];
       // decorative key icons are hidden from assistive technology; everything else is a chart
@@ -98,8 +114,27 @@ describe('trends.html in Chromium', () => {
     await page.close();
   });
 
+  it('starts with the at-a-glance table, which links to every indicator section', async () => {
+    const { page } = await open('trends', trendsPage());
+    const report = await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      const first = main.firstElementChild?.querySelector('h2')?.textContent;
+      const sections = [...document.querySelectorAll('article > h3')].map((h) => h.id);
+      const links = [...document.querySelectorAll('#glance ~ .glance a')].map((a) => a.getAttribute('href')!.slice(1));
+      const rows = document.querySelectorAll('#glance ~ .glance tbody tr').length;
+      const icons = document.querySelectorAll('#glance ~ .glance svg.icon').length;
+      return { first, sections, links, rows, icons };
+    });
+    expect(report.first).toBe('At a glance');
+    expect(report.sections).toHaveLength(19);
+    expect(report.links).toEqual(report.sections);
+    expect(report.rows).toBe(19);
+    expect(report.icons).toBe(19 + 3); // a variation icon per indicator, an assurance icon per target
+    await page.close();
+  });
+
   it('has one h1, headings that never skip a level, working in-page links and unique ids', async () => {
-    const { page } = await open('trends', renderHtml(wiganReportInput()));
+    const { page } = await open('trends', trendsPage());
     const report = await page.evaluate(() => {
       const problems: string[] = [];
       const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1]));
@@ -124,7 +159,7 @@ describe('trends.html in Chromium', () => {
   });
 
   it('renders text with at least AA contrast against what is behind it', async () => {
-    const { page } = await open('trends', renderHtml(wiganReportInput()));
+    const { page } = await open('trends', trendsPage());
     const failures = await page.evaluate(() => {
       const parse = (c: string): [number, number, number, number] | null => {
         const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(c);
@@ -171,7 +206,7 @@ describe('trends.html in Chromium', () => {
 
   it('does not scroll sideways on a wide screen or a phone', async () => {
     for (const width of [1280, 390]) {
-      const { page } = await open('trends', renderHtml(wiganReportInput()), width);
+      const { page } = await open('trends', trendsPage(), width);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `width ${width}`).toBeLessThanOrEqual(0);
       if (width === 390) await page.locator('article:has(#ind-cla_per_10k)').screenshot({ path: `${OUT}trends-phone-cla_per_10k.png` });
@@ -180,7 +215,7 @@ describe('trends.html in Chromium', () => {
   });
 
   it('opens the published (suppressed) version cleanly too', async () => {
-    const { page, url, requests, errors } = await open('trends-suppressed', renderHtml(wiganReportInput({ suppress: true })));
+    const { page, url, requests, errors } = await open('trends-suppressed', trendsPage({ suppress: true }));
     expect(errors).toEqual([]);
     expect(requests).toEqual([url]);
     await page.locator('article:has(#ind-cpp_2y_plus_pct)').screenshot({ path: `${OUT}trends-suppressed-cpp_2y_plus_pct.png` });

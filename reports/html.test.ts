@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { wiganReportInput } from '../test-support/report-input.ts';
 import { renderHtml } from './html.ts';
 import { PALETTE } from './svg.ts';
+import type { TrendSettings } from './types.ts';
 
 /** WCAG 2.x contrast ratio of two #rrggbb colours. */
 export function contrast(a: string, b: string): number {
@@ -77,6 +78,65 @@ describe('renderHtml', () => {
   });
 });
 
+describe('trends: at a glance, phases, markers and icons', () => {
+  const settings: TrendSettings = {
+    rebase: [],
+    annotations: [
+      { date: '2014-04-01', label: 'Reviews relaunched <b>', rebase: true },
+      { date: '2015-10-15', label: 'Front door moves', rebase: false },
+    ],
+    targets: { cla_review_iro_consulted_pct: 60 },
+  };
+  const out = renderHtml(wiganReportInput({ trends: settings }));
+  const article = (id: string, next: string) => out.slice(out.indexOf(`id="ind-${id}"`), out.indexOf(`id="ind-${next}"`));
+
+  it('opens with one table of every indicator, each row linking to its section', () => {
+    const main = out.slice(out.indexOf('<main>'));
+    expect(main.startsWith('<main><section aria-labelledby="glance"><h2 id="glance">At a glance</h2>')).toBe(true);
+    const glance = main.slice(0, main.indexOf('</section>'));
+    const links = [...glance.matchAll(/<a href="#(ind-[a-z0-9_]+)">/g)].map((m) => m[1]);
+    expect(links).toEqual(wiganReportInput().definitions.map((d) => `ind-${d.id}`));
+    for (const id of links) expect(out).toContain(`<h3 id="${id}">`);
+    // the IRO row: latest month and value, phase 2's mean and limits, both icons, and the 2016/17 figures
+    const row = glance.slice(glance.indexOf('href="#ind-cla_review_iro_consulted_pct"'));
+    expect(row.slice(0, row.indexOf('</tr>'))).toMatch(/Mar 2017<\/td><td>[\d.]+<\/td><td>[\d.]+<\/td><td>[\d.]+ to [\d.]+<\/td><td class="text"><svg class="icon" aria-hidden="true"[^]*<span>Consistently failing the target \(target 60%\)<\/span><\/td><td>55\.8<\/td>/);
+  });
+
+  it('draws each phase, and each annotation as a labelled marker (escaped), with the rebase at its phase start', () => {
+    const iro = article('cla_review_iro_consulted_pct', 'cla_review_sw_attended_pct');
+    expect(iro).toMatch(/Phase 1, Apr 2013 to Mar 2014: mean [\d.]+; process limits [\d.]+ to [\d.]+\. Phase 2, Apr 2014 to Mar 2017: mean/);
+    expect(iro).toContain('>Reviews relaunched &lt;b&gt;</text>');
+    expect(iro).toContain('<li>Apr 2014: Reviews relaunched &lt;b&gt; (limits recalculated from Apr 2014)</li>');
+    expect(iro).toContain('<li>Oct 2015: Front door moves</li>');
+    expect(iro).not.toContain('<b>');
+    // the table holds what the chart draws: month, value, phase, mean, limits, variation
+    expect(iro).toMatch(/<tr><th scope="row">Apr 2014<\/th><td>[\d.]+<\/td><td>2<\/td><td>[\d.]+<\/td><td>[\d.]+ to [\d.]+<\/td>/);
+    expect(iro).toMatch(/<tr><th scope="row">Mar 2014<\/th><td>[\d.]+<\/td><td>1<\/td>/);
+  });
+
+  it('gives a gap its reason in the table, and judges nothing there', () => {
+    const rereferrals = article('rereferrals_12m_pct', 'cin_per_10k');
+    expect(rereferrals).toContain('<tr><th scope="row">Apr 2013</th><td>x</td><td>1</td>');
+    expect(rereferrals).toContain('no value: the look-back reaches before the extract starts</td></tr>');
+  });
+
+  it('charts the last 120 months, while phases and the table count from the start of the series', () => {
+    const input = wiganReportInput({ trends: settings });
+    const s = input.monthly.find((m) => m.indicator === 'referrals_per_10k')!;
+    // 130 months from 2006-06 to 2017-03, alternating 40 and 50
+    s.points = Array.from({ length: 130 }, (_, i) => {
+      const k = 2006 * 12 + 5 + i;
+      const period = `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+      return { period, period_end: `${period}-28`, value: i % 2 === 0 ? 40 : 50, numerator: 1, denominator: 1 };
+    });
+    const html = renderHtml(input);
+    const a = html.slice(html.indexOf('id="ind-referrals_per_10k"'), html.indexOf('id="ind-rereferrals_12m_pct"'));
+    expect(a).toContain('XmR statistical process control chart of 120 calendar months, Apr 2007 to Mar 2017.');
+    expect(a).toContain('Phase 1, Jun 2006 to Mar 2014: mean 45.0');
+    expect(a).toContain('<tr><th scope="row">Jun 2006</th>');
+  });
+});
+
 describe('colours (WCAG 2.2 AA)', () => {
   it('every palette colour reaches 4.5:1 on white, so it passes as text as well as a line or marker', () => {
     for (const [name, colour] of Object.entries(PALETTE)) {
@@ -86,7 +146,7 @@ describe('colours (WCAG 2.2 AA)', () => {
   });
 
   it('the variation symbols stay readable on the call-out background', () => {
-    for (const c of [PALETTE.improvement, PALETTE.concern, PALETTE.neutral, PALETTE.common, PALETTE.text]) {
+    for (const c of [PALETTE.improvement, PALETTE.concern, PALETTE.neither, PALETTE.common, PALETTE.text]) {
       expect(contrast(c, '#f3f2f1'), c).toBeGreaterThanOrEqual(4.5);
     }
   });

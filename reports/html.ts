@@ -3,24 +3,34 @@
  * SVG; no script, no external font, image or link; a Content-Security-Policy
  * that forbids loading anything) that opens offline from an email attachment.
  *
- * For each indicator: the financial-year series of the LA against statistical
- * neighbours, region and England, and the rolling-12-month series as an XmR
- * (SPC) chart in the Making Data Count style, with the latest point's
- * variation in words. A data table sits beside every chart; every SVG is
+ * First, "At a glance": one table of every indicator (latest month and value,
+ * phase mean and limits, MDC variation and assurance icons, the latest
+ * financial year against SN, region and England, a link to its section).
+ * Then for each indicator: the financial-year series of the LA against
+ * statistical neighbours, region and England, and the calendar-month series
+ * as an XmR (SPC) chart in the Making Data Count style (trends.md): phases
+ * with their own limits, annotations as labelled markers, the latest point's
+ * variation in words and icons. The SPC itself is worked out once, in the
+ * report model (reports/trend.ts); this file only lays it out. A data table
+ * sits beside every chart, holding every figure the chart draws; every SVG is
  * role="img" with <title> and <desc>; headings are in order; colour is backed
  * by marker shapes, dash patterns and words. Every text from the input is
  * escaped. Pure: a ReportInput in, a string out.
  */
 import { isoDate, MISSING_MARK, monthLabel, POLARITY_WORDS, SUPPRESSED_MARK, UNIT_WORDS } from './format.ts';
 import { buildReportModel, figureCell, keyLines, quartileText, rankText, type IndicatorModel, type ReportModel } from './model.ts';
-import { spc, SPC_RULE_WORDS, type SpcPoint, type SpcResult, type SpcRule, type Variation } from './spc.ts';
-import { escapeXml as esc, keyIcon, lineChart, PALETTE, spcChart, VARIATION_STYLE, type LineSeries } from './svg.ts';
+import { SPC_RULE_WORDS, type SpcPhase, type SpcPoint, type SpcRule, type Variation } from './spc.ts';
+import { ASSURANCE_ICON, assuranceIconSvg, escapeXml as esc, keyIcon, lineChart, PALETTE, spcChart, VARIATION_ICON, variationIconSvg, VARIATION_STYLE, type LineSeries, type SpcMarker } from './svg.ts';
+import type { TrendAnalysis } from './trend.ts';
 import type { MonthlyPoint, ReportInput } from './types.ts';
+
+/** The chart shows at most the last ten years of months (trends.md); its table and the phases keep the whole series. */
+export const SPC_CHART_MONTHS = 120;
 
 const RULE_SHORT: Record<SpcRule, string> = {
   outside_limits: 'outside limits',
   two_of_three: '2 of 3 near a limit',
-  shift: 'run of 7',
+  run: 'run of 7',
   trend: 'trend of 7',
 };
 
@@ -54,13 +64,20 @@ thead th { border-bottom: 2px solid ${PALETTE.text}; vertical-align: bottom; bac
 .callout { border-left: 6px solid ${PALETTE.common}; background: #f3f2f1; padding: 0.5rem 0.75rem; margin: 0.5rem 0; }
 .callout.v-improvement { border-left-color: ${PALETTE.improvement}; }
 .callout.v-concern { border-left-color: ${PALETTE.concern}; }
-.callout.v-neutral { border-left-color: ${PALETTE.neutral}; }
+.callout.v-neither { border-left-color: ${PALETTE.neither}; }
 .sym { font-size: 1.05em; }
 .sym.v-improvement { color: ${PALETTE.improvement}; }
 .sym.v-concern { color: ${PALETTE.concern}; }
-.sym.v-neutral { color: ${PALETTE.neutral}; }
+.sym.v-neither { color: ${PALETTE.neither}; }
 .sym.v-common { color: ${PALETTE.common}; }
-.key-icon { vertical-align: middle; }
+.key-icon, .icon { vertical-align: middle; }
+.icon { margin-right: 0.25rem; }
+.table-scroll.glance { max-height: none; overflow-x: auto; }
+.glance td { white-space: nowrap; }
+.glance tbody th { min-width: 10rem; }
+.glance td.text { white-space: normal; min-width: 9rem; }
+.icons { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin: 0.25rem 0 0.5rem; }
+.markers { font-size: 0.9rem; }
 @media (max-width: 30rem) { .page { padding: 0.75rem; } table { font-size: 0.8rem; } th, td { padding: 0.2rem 0.25rem; } }
 @media print { .table-scroll { max-height: none; overflow: visible; } article { break-inside: avoid-page; } }
 `;
@@ -133,53 +150,133 @@ function yearChart(model: ReportModel, ind: IndicatorModel): string {
 
 function pointVariationText(p: SpcPoint<MonthlyPoint>): string {
   if (p.input.suppressed?.value) return 'not assessed (withheld)';
-  if (p.value === null) return 'no value';
+  if (p.value === null) return `no value${p.input.gap_reason ? `: ${p.input.gap_reason.replace(/^no (value|data): /, '')}` : ''}`;
   if (!p.variation || !p.side) return 'Common cause';
-  const kind = { improvement: 'Improvement', concern: 'Concern', neutral: 'Neither improvement nor concern' }[p.variation];
+  const kind = { improvement: 'Improvement', concern: 'Concern', neither: 'Neither improvement nor concern' }[p.variation];
   return `${kind}, ${p.side}: ${p.rules.map((r) => RULE_SHORT[r]).join('; ')}`;
 }
 
-function spcSection(model: ReportModel, ind: IndicatorModel): string {
-  const points = ind.monthly;
-  if (points.length === 0) return '';
-  const result: SpcResult<MonthlyPoint> = spc(points, ind.polarity);
+function valueText(p: SpcPoint<MonthlyPoint> | undefined): string {
+  if (!p) return MISSING_MARK;
+  if (p.input.suppressed?.value) return SUPPRESSED_MARK;
+  return p.value === null ? MISSING_MARK : figureCell({ value: p.value, suppressed: false }, 'value').text;
+}
+
+function limitsText(ph: SpcPhase | undefined): string {
+  if (!ph) return MISSING_MARK;
+  return ph.display.upper !== null ? `${ph.display.lower} to ${ph.display.upper}` : 'none (too few points)';
+}
+
+function phaseWords(ph: SpcPhase, points: readonly SpcPoint<MonthlyPoint>[]): string {
+  const span = `${monthLabel(points[ph.first]!.period)} to ${monthLabel(points[ph.last]!.period)}`;
+  const limits = ph.display.upper !== null ? `process limits ${ph.display.lower} to ${ph.display.upper}` : `no process limits (${ph.n} point${ph.n === 1 ? '' : 's'} with a value; 12 are needed)`;
+  return `Phase ${ph.number}, ${span}: mean ${ph.display.mean ?? MISSING_MARK}; ${limits}.`;
+}
+
+/** The variation and assurance icons with their words, for a call-out or a table cell. */
+function iconsHtml(trend: TrendAnalysis, unit: string, polarity: string): { variation: string; assurance: string } {
+  const v = trend.variationIcon;
+  const variation = v ? `${variationIconSvg(v)}<span>${esc(VARIATION_ICON[v].words)}</span>` : '<span>No value to judge</span>';
+  const a = trend.assuranceIcon;
+  const targetText = trend.target === null ? '' : ` (target ${esc(String(trend.target))}${unit === 'percent' ? '%' : ''})`;
+  const assurance = a
+    ? `${assuranceIconSvg(a)}<span>${esc(ASSURANCE_ICON[a].words)}${targetText}</span>`
+    : trend.target === null ? '<span>No target set</span>'
+    : `<span>No assurance${targetText}: ${polarity === 'none' ? 'neither higher nor lower is better' : 'no process limits to compare it with'}</span>`;
+  return { variation, assurance };
+}
+
+function spcSection(ind: IndicatorModel): string {
+  const trend = ind.trend;
+  const heading = '<h4>Monthly: statistical process control</h4>';
+  if (!trend) return '';
+  const result = trend.result;
+  const points = result.points;
   if (result.n === 0) {
-    const why = points.some((p) => p.suppressed?.value)
-      ? 'Every rolling 12-month value is withheld in this published version (a small count, or counts not supplied to check).'
-      : 'No rolling 12-month values to chart.';
-    return `<h4>Rolling 12 months: statistical process control</h4><p>${esc(why)}</p>`;
+    const why = points.some((p) => p.input.suppressed?.value)
+      ? 'Every monthly value is withheld in this published version (a small count, or counts not supplied to check).'
+      : 'No monthly values to chart.';
+    return `${heading}<p>${esc(why)}</p>`;
   }
   const id = anchor('spc', ind.id);
   const latest = result.latest!;
-  const lastPoint = result.points[result.points.length - 1]!;
-  const latestValue = lastPoint.input.suppressed?.value ? SUPPRESSED_MARK : latest.value === null ? MISSING_MARK : figureCell({ value: latest.value, suppressed: false }, 'value').text;
-  const latestWords = lastPoint.input.suppressed?.value ? 'Withheld: not assessed' : latest.words;
+  const latestPoint = points[latest.index]!;
+  const lastPoint = points[points.length - 1]!;
   const vClass = latest.variation ?? 'common';
-  const flagged = result.points.filter((p) => p.variation !== null).length;
-  const limits = result.display.upper !== null ? `process limits ${result.display.lower} to ${result.display.upper}` : 'no process limits (too few points)';
-  const summary = `Mean ${result.display.mean ?? MISSING_MARK}; ${limits}; ${flagged} of ${result.n} points show special cause variation.`;
+  const flagged = points.filter((p) => p.variation !== null).length;
+  const phaseText = result.phases.map((ph) => phaseWords(ph, points)).join(' ');
+  const summary = `${phaseText} ${flagged} of ${result.n} months show special cause variation.`;
   const rulesText = latest.rules.length > 0 ? ` (${latest.rules.map((r) => SPC_RULE_WORDS[r]).join('; ')})` : '';
+  const trailing = lastPoint !== latestPoint ? ` ${monthLabel(lastPoint.period)} has no value (${pointVariationText(lastPoint)}).` : '';
   const callout =
-    `<p class="callout v-${vClass}">${sym(vClass)} <strong>Latest, ${esc(monthLabel(latest.period))}: ${esc(latestValue)}. ${esc(latestWords)}</strong>${esc(rulesText)}. ${esc(summary)}</p>`;
+    `<p class="callout v-${vClass}">${sym(vClass)} <strong>Latest, ${esc(monthLabel(latest.period))}: ${esc(valueText(latestPoint))}. ${esc(latest.words)}</strong>${esc(rulesText)}.${esc(trailing)} ${esc(summary)}</p>`;
+  const icons = iconsHtml(trend, ind.unit, ind.polarity);
+  const iconRow = `<p class="icons"><span>${icons.variation}</span><span>${icons.assurance}</span></p>`;
   const warnings = result.warnings.map((w) => `<p class="meta">${esc(w)}</p>`).join('');
-  const first = points[0]!;
+
+  const from = Math.max(0, points.length - SPC_CHART_MONTHS);
+  const shown = points.slice(from);
+  const index = new Map(shown.map((p, i) => [p.period, i]));
+  // a rebase is drawn where its phase starts (the next month, for one dated after the 1st); any other marker at its month
+  const markers: SpcMarker[] = trend.markers.flatMap((m) => {
+    const i = index.get(m.phaseFrom ?? m.month);
+    return i === undefined ? [] : [{ index: i, label: m.label, rebase: m.rebase }];
+  });
+  const markerList = trend.markers.length > 0
+    ? `<ul class="markers">${trend.markers.map((m) => `<li>${esc(monthLabel(m.month))}: ${esc(m.label)}${m.phaseFrom ? ` (limits recalculated from ${esc(monthLabel(m.phaseFrom))})` : ''}${index.has(m.phaseFrom ?? m.month) ? '' : ' (outside the months charted)'}</li>`).join('')}</ul>`
+    : '';
+  const first = shown[0]!;
   const desc =
-    `XmR statistical process control chart of ${result.n} rolling 12-month values, ${monthLabel(first.period)} to ${monthLabel(latest.period)}. ` +
-    `${summary} Latest, ${monthLabel(latest.period)}: ${latestValue}, ${latestWords.toLowerCase()}. The table beside the chart gives every point.`;
-  const svg = spcChart({ id, title: `${ind.title}: rolling 12 months, SPC chart`, desc, labels: points.map((p) => monthLabel(p.period)), result });
-  const rows = [...result.points]
+    `XmR statistical process control chart of ${shown.length} calendar months, ${monthLabel(first.period)} to ${monthLabel(lastPoint.period)}. ` +
+    `${summary} Latest, ${monthLabel(latest.period)}: ${valueText(latestPoint)}, ${latest.words.toLowerCase()}.` +
+    (markers.length > 0 ? ` Markers: ${trend.markers.filter((m) => index.has(m.phaseFrom ?? m.month)).map((m) => `${monthLabel(m.month)}, ${m.label}`).join('; ')}.` : '') +
+    ' The table beside the chart gives every point.';
+  const svg = spcChart({ id, title: `${ind.title}: by calendar month, SPC chart`, desc, labels: shown.map((p) => monthLabel(p.period)), result, from, markers });
+  const rows = [...points]
     .reverse()
     .map((p) => {
-      const value = p.input.suppressed?.value ? SUPPRESSED_MARK : p.value === null ? MISSING_MARK : figureCell({ value: p.value, suppressed: false }, 'value').text;
+      const ph = result.phases[p.phase - 1];
       const v = p.variation ?? 'common';
       const mark = p.value === null ? '' : `${sym(v)} `;
-      return `<tr><th scope="row">${esc(monthLabel(p.period))}</th><td>${esc(value)}</td><td class="text">${mark}${esc(pointVariationText(p))}</td></tr>`;
+      return `<tr><th scope="row">${esc(monthLabel(p.period))}</th><td>${esc(valueText(p))}</td><td>${p.phase}</td><td>${esc(ph?.display.mean ?? MISSING_MARK)}</td><td>${esc(limitsText(ph))}</td><td class="text">${mark}${esc(pointVariationText(p))}</td></tr>`;
     })
     .join('');
   const table =
-    `<div class="table-scroll" tabindex="0" role="region" aria-labelledby="${id}-cap"><table><caption id="${id}-cap">${esc(ind.title)}, rolling 12 months (latest first)</caption>` +
-    `<thead><tr><th scope="col" class="text">12 months to</th><th scope="col">Value</th><th scope="col" class="text">Variation</th></tr></thead><tbody>${rows}</tbody></table></div>`;
-  return `<h4>Rolling 12 months: statistical process control</h4>${callout}${warnings}<figure class="chart-figure" aria-labelledby="${id}-cap"><div class="chart-box">${svg}</div><div class="table-box">${table}</div></figure>`;
+    `<div class="table-scroll" tabindex="0" role="region" aria-labelledby="${id}-cap"><table><caption id="${id}-cap">${esc(ind.title)}, by calendar month (latest first)</caption>` +
+    `<thead><tr><th scope="col" class="text">Month</th><th scope="col">Value</th><th scope="col">Phase</th><th scope="col">Mean</th><th scope="col">Limits</th><th scope="col" class="text">Variation</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  return `${heading}${callout}${iconRow}${warnings}<figure class="chart-figure" aria-labelledby="${id}-cap"><div class="chart-box">${svg}${markerList}</div><div class="table-box">${table}</div></figure>`;
+}
+
+/** The first thing on the page: one row per indicator, linking to its section. */
+function atAGlance(model: ReportModel): string {
+  const fy = model.latestPeriod;
+  const v = (f: Parameters<typeof figureCell>[0]) => esc(figureCell(f, 'value').text);
+  const rows = model.indicators
+    .map((ind) => {
+      const trend = ind.trend;
+      const latest = trend?.result.latest ?? null;
+      const point = latest ? trend!.result.points[latest.index] : undefined;
+      const phase = latest ? trend!.result.phases[latest.phase - 1] : undefined;
+      const icons = trend ? iconsHtml(trend, ind.unit, ind.polarity) : { variation: '<span>No monthly series</span>', assurance: '<span>No target set</span>' };
+      const f = ind.latest;
+      const year = f ? `<td>${v(f.value)}</td><td>${v(f.sn)}</td><td>${v(f.region)}</td><td>${v(f.england)}</td>` : '<td>x</td><td>x</td><td>x</td><td>x</td>';
+      return (
+        `<tr><th scope="row" class="text"><a href="#${anchor('ind', ind.id)}">${esc(ind.title)}</a></th>` +
+        `<td class="text">${latest ? esc(monthLabel(latest.period)) : MISSING_MARK}</td><td>${esc(valueText(point))}</td>` +
+        `<td>${esc(phase?.display.mean ?? MISSING_MARK)}</td><td>${esc(limitsText(phase))}</td>` +
+        `<td class="text">${icons.variation}</td><td class="text">${icons.assurance}</td>${year}</tr>`
+      );
+    })
+    .join('');
+  const yearHead = fy ? esc(fy.heading) : 'Latest year';
+  return (
+    `<section aria-labelledby="glance"><h2 id="glance">At a glance</h2>` +
+    `<p>The latest month with a value for each indicator, judged against its own process (the mean and limits of its current phase), and the latest financial year against its comparators. Each indicator's name links to its charts.</p>` +
+    `<div class="table-scroll glance" tabindex="0" role="region" aria-labelledby="glance-cap"><table><caption id="glance-cap">Every indicator at a glance</caption>` +
+    `<thead><tr><th scope="col" class="text">Indicator</th><th scope="col" class="text">Latest month</th><th scope="col">Value</th><th scope="col">Mean</th><th scope="col">Limits</th>` +
+    `<th scope="col" class="text">Variation</th><th scope="col" class="text">Assurance</th><th scope="col">${yearHead}</th><th scope="col">Statistical neighbours</th><th scope="col">${esc(model.regionName)}</th><th scope="col">England</th></tr></thead>` +
+    `<tbody>${rows}</tbody></table></div></section>`
+  );
 }
 
 function indicatorArticle(model: ReportModel, ind: IndicatorModel): string {
@@ -190,7 +287,7 @@ function indicatorArticle(model: ReportModel, ind: IndicatorModel): string {
     `<p class="meta">${esc(capitalise(POLARITY_WORDS[ind.polarity]))} · ${esc(UNIT_WORDS[ind.unit])} · <code>${esc(ind.id)}</code></p>` +
     headline(model, ind) +
     `<h4>Financial years</h4>${yearChart(model, ind)}` +
-    spcSection(model, ind) +
+    spcSection(ind) +
     notes +
     `</article>`
   );
@@ -201,27 +298,30 @@ function howToRead(model: ReportModel): string {
   const series = styles
     .map((s) => `<li>${keyIcon({ label: s.name, colour: s.colour, shape: s.shape, ...('dash' in s ? { dash: s.dash } : {}) })} ${esc(s.name)}: ${s.words}.</li>`)
     .join('');
-  const variations = (['improvement', 'concern', 'neutral', 'common'] as const)
+  const variations = (['improvement', 'concern', 'neither', 'common'] as const)
     .map((v) => `<li>${sym(v)} ${esc(VARIATION_STYLE[v].words)} (${VARIATION_STYLE[v].shape}).</li>`)
     .join('');
   return (
     `<section aria-labelledby="how"><h2 id="how">How to read this report</h2>` +
-    `<p>Each indicator has two charts, each with its data table beside it.</p>` +
+    `<p>The table at the top gives every indicator at a glance. Below it, each indicator has two charts, each with its data table beside it.</p>` +
     `<h3>Financial years</h3><p>${esc(model.laName)} against its statistical neighbours (the average for the authorities most similar to it, in the Department for Education's statistical neighbour model), ${esc(model.regionName)} and England.</p><ul>${series}</ul>` +
-    `<h3>Rolling 12 months (SPC)</h3>` +
-    `<p>Each point is the figure for the 12 months ending that month. The chart is an XmR statistical process control chart, as in NHS England's <em>Making Data Count</em>: the mean, and process limits at the mean plus or minus 2.66 times the average moving range. A point is <em>special cause variation</em> when:</p>` +
+    `<h3>By calendar month (SPC)</h3>` +
+    `<p>Each point is the figure for one calendar month, by the indicator's own definition (a rate per 10,000 is that month's, not annualised). The chart is an XmR statistical process control chart, as in NHS England's <em>Making Data Count</em>: the mean, and process limits at the mean plus or minus 2.66 times the average moving range, both from the first 20 months of a phase. A phase with fewer than 12 months has a mean but no limits, and nothing in it is judged. Where the process is known to have changed (a rebase, a solid marker), a new phase starts and its mean and limits come from its own months. A point is <em>special cause variation</em> when, within its phase:</p>` +
     `<ul><li>it is outside the process limits;</li><li>it is one of 7 or more points in a row above, or below, the mean;</li><li>it is one of 7 or more points each higher, or each lower, than the one before;</li><li>it is one of 2 out of 3 points in a row more than two-thirds of the way from the mean to a limit, on the same side.</li></ul>` +
     `<p>Special cause points are marked by whether they are good or bad for the indicator's polarity:</p><ul>${variations}</ul>` +
-    `<p>Rolling 12-month figures overlap (each shares 11 months with the next), so runs and trends appear more often than in monthly counts: treat a signal as a prompt for questions, not a verdict.</p>` +
+    `<p>The icons summarise the latest month with a value: its variation (${VARIATION_ICON_KEY}) and, where a target is set, whether the process can be relied on to meet it (${ASSURANCE_ICON_KEY}). A month with no value is a gap, never a zero. Treat a signal as a prompt for questions, not a verdict.</p>` +
     `<h3>Symbols</h3><ul>${keyLines(model).filter((l) => !l.startsWith('RAG')).map((l) => `<li>${esc(l)}</li>`).join('')}</ul></section>`
   );
 }
+
+const VARIATION_ICON_KEY = 'C common cause; H or L special cause, high or low, in the colour and shape of improvement, concern or neither; a dash where there are too few months';
+const ASSURANCE_ICON_KEY = 'P consistently passing, F consistently failing, ? hit and miss';
 
 function contents(model: ReportModel): string {
   const areas = model.areas
     .map((a) => `<li><a href="#${anchor('area', a.area)}">${esc(a.name)}</a><ol>${a.indicators.map((i) => `<li><a href="#${anchor('ind', i.id)}">${esc(i.title)}</a></li>`).join('')}</ol></li>`)
     .join('');
-  return `<nav aria-labelledby="contents"><h2 id="contents">Contents</h2><ol><li><a href="#how">How to read this report</a></li>${areas}</ol></nav>`;
+  return `<nav aria-labelledby="contents"><h2 id="contents">Contents</h2><ol><li><a href="#glance">At a glance</a></li><li><a href="#how">How to read this report</a></li>${areas}</ol></nav>`;
 }
 
 export function renderHtml(input: ReportInput): string {
@@ -233,9 +333,9 @@ export function renderHtml(input: ReportInput): string {
     : 'Unsuppressed: contains small numbers; for the partnership only, not for publication.';
   const body =
     `<header><h1>${esc(title)}</h1>` +
-    `<p class="meta">Financial years ${esc(span)} and rolling 12-month trends. ${esc(model.provenance)}; generated ${esc(isoDate(model.generatedAt))}.</p>` +
+    `<p class="meta">Financial years ${esc(span)} and monthly trends. ${esc(model.provenance)}; generated ${esc(isoDate(model.generatedAt))}.</p>` +
     `<p class="notice">${esc(status)}</p></header>` +
-    `<main>${contents(model)}${howToRead(model)}` +
+    `<main>${atAGlance(model)}${contents(model)}${howToRead(model)}` +
     model.areas
       .map((a) => `<section aria-labelledby="${anchor('area', a.area)}"><h2 id="${anchor('area', a.area)}">${esc(a.name)}</h2>${a.indicators.map((i) => indicatorArticle(model, i)).join('')}</section>`)
       .join('') +

@@ -5,12 +5,14 @@
  * callers and tests. Nothing under reports/ touches the filesystem or the
  * database; the CLI writes what these return.
  */
-export type { IndicatorDefinition, MonthlyPoint, MonthlySeries, ReportInput } from './types.ts';
+export type { Annotation, IndicatorDefinition, MonthlyPoint, MonthlySeries, ReportInput, TrendSettings } from './types.ts';
 export { renderMarkdown, escapeMarkdown } from './markdown.ts';
 export { renderCsv, CSV_COLUMNS } from './csv.ts';
 export { renderWorkbook, SUMMARY_SHEET, DEFINITIONS_SHEET, VALUE_FORMAT, COUNT_FORMAT } from './workbook.ts';
 export { renderHtml } from './html.ts';
-export { spc, variationOf, variationWords, SPC_RULE_WORDS, type SpcResult, type SpcPoint, type SpcLatest, type SpcRule, type Side, type Variation } from './spc.ts';
+export { spc, assuranceIcon, variationIcon, variationOf, variationWords, SPC_RULE_WORDS, type AssuranceIcon, type SpcPhase, type SpcResult, type SpcPoint, type SpcLatest, type SpcRule, type Side, type Variation, type VariationIcon } from './spc.ts';
+export { analyseTrend, rebaseMonth, rebaseMonths, type TrendAnalysis } from './trend.ts';
+export { trendsCsv, trendsDocument, trendsJson, trendsTable, type TrendsDocument } from './trends-output.ts';
 export { directionOfTravel, directionLabel, movement, ragRating, RAG_WORDS, type Direction, type Movement, type Rag } from './direction.ts';
 export {
   suppress,

@@ -11,6 +11,7 @@ import type { Area, Benchmark, IndicatorResult, Polarity, Published, Rank, Unit 
 import { directionLabel, movement, ragRating, type Direction, type Movement, type Rag } from './direction.ts';
 import { AREA_NAMES, AREA_ORDER, dayLabel, formatCount, formatValue, MISSING_MARK, periodKind, SUPPRESSED_MARK, type PeriodKind } from './format.ts';
 import { applySuppression, isSuppressedDocument, suppressedFields } from './suppress.ts';
+import { analyseTrend, type TrendAnalysis } from './trend.ts';
 import type { IndicatorDefinition, MonthlyPoint, ReportInput } from './types.ts';
 
 export interface PeriodInfo {
@@ -65,8 +66,10 @@ export interface IndicatorModel extends IndicatorDefinition {
   ragSn: Rag | null;
   /** period-prefixed notes from the metrics layer and the benchmarks */
   notes: string[];
-  /** rolling-12-month series, oldest first */
+  /** calendar-month series, oldest first (suppressed when the report is) */
   monthly: MonthlyPoint[];
+  /** its SPC (phases, rules, icons), worked out here once for every renderer; null without monthly points */
+  trend: TrendAnalysis | null;
 }
 
 export interface AreaModel {
@@ -117,6 +120,7 @@ export function buildReportModel(raw: ReportInput): ReportModel {
   const indicators: IndicatorModel[] = [];
   for (const def of defs.values()) {
     if (!doc.results.some((r) => r.indicator === def.id) && !monthlyById.has(def.id)) continue;
+    const monthly = monthlyById.get(def.id) ?? [];
     const figures: PeriodFigures[] = [];
     for (const period of periods) {
       const r = byKey.get(`${def.id}\u0000${period.label}`) ?? null;
@@ -157,7 +161,8 @@ export function buildReportModel(raw: ReportInput): ReportModel {
       ragEngland: latest ? ragRating(latest.value.value, latest.england.value, def.polarity) : null,
       ragSn: latest ? ragRating(latest.value.value, latest.sn.value, def.polarity) : null,
       notes: collectNotes(figures, doc.la?.region ?? 'region'),
-      monthly: monthlyById.get(def.id) ?? [],
+      monthly,
+      trend: monthly.length > 0 ? analyseTrend(monthly, def, input.trends) : null,
     });
   }
 

@@ -35,12 +35,18 @@
  *     the previous period is not in the document (its counts cannot be
  *     checked: fail closed); SPC points are gaps.
  *
- * Monthly (rolling-12-month) points follow the same rule on the counts they
+ * Monthly (calendar-month) points follow the same rule on the counts they
  * carry. A point that comes without its counts cannot be checked and is
  * withheld (fail closed): give `numerator` and `denominator` to publish it.
+ * A withheld month is a gap in the SPC chart (its reason: "withheld"), so no
+ * phase mean or limit is worked from it.
  *
- * Not handled: differencing between overlapping rolling-12-month periods
- * (two consecutive months' counts differ by one month in and one month out).
+ * Not handled: differencing between a financial year and the sum of its
+ * twelve months (a withheld month can be recovered from the year's count
+ * less the eleven shown). The monthly counts of an indicator are small far
+ * more often than its yearly ones, so most months of a small count are
+ * withheld anyway; a publisher who needs more should publish the yearly
+ * tables only.
  *
  * Marks record only which fields were withheld, never why: "the complement is
  * between 1 and 5" would itself narrow the numerator down.
@@ -150,8 +156,10 @@ export function suppressMonthly(series: MonthlySeries[], units: ReadonlyMap<stri
         if (!fields.has('value')) return p;
         const out: MonthlyPoint = {
           period: p.period,
+          ...(p.period_start !== undefined ? { period_start: p.period_start } : {}),
           period_end: p.period_end,
           value: null,
+          gap_reason: 'withheld',
           suppressed: { numerator: fields.has('numerator'), denominator: fields.has('denominator'), value: true },
         };
         if (p.numerator !== undefined) out.numerator = fields.has('numerator') ? null : p.numerator;

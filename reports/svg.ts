@@ -1,6 +1,7 @@
 /*
  * Inline SVG charts for the scrutineers' HTML report: a financial-year line
- * chart (the LA against its comparators) and an XmR (SPC) chart. Pure string
+ * chart (the LA against its comparators), an XmR (SPC) chart with its phases
+ * and labelled markers, and MDC's variation and assurance icons. Pure string
  * builders with no script and no external reference. Every chart is
  * `role="img"` with a <title> and <desc>; the HTML puts a data table beside
  * it. Colour is never the only signal: each series has its own marker shape
@@ -9,7 +10,7 @@
  * white, which more than covers the 3:1 needed by lines and markers.
  */
 import { tenthsToString } from './format.ts';
-import type { SpcResult, Variation } from './spc.ts';
+import type { AssuranceIcon, SpcResult, Variation, VariationIcon } from './spc.ts';
 
 export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond';
 
@@ -26,14 +27,14 @@ export const PALETTE = {
   spcCentre: '#3d3d3d',
   improvement: '#005eb8',
   concern: '#a63c00',
-  neutral: '#6b2c91',
+  neither: '#6b2c91',
   common: '#505a5f',
 } as const;
 
 export const VARIATION_STYLE: Record<Variation | 'common', { colour: string; shape: MarkerShape; words: string; symbol: string }> = {
   improvement: { colour: PALETTE.improvement, shape: 'square', words: 'Special cause: improvement', symbol: '■' },
   concern: { colour: PALETTE.concern, shape: 'diamond', words: 'Special cause: concern', symbol: '◆' },
-  neutral: { colour: PALETTE.neutral, shape: 'triangle', words: 'Special cause: neither improvement nor concern', symbol: '▲' },
+  neither: { colour: PALETTE.neither, shape: 'triangle', words: 'Special cause: neither improvement nor concern', symbol: '▲' },
   common: { colour: PALETTE.common, shape: 'circle', words: 'Common cause', symbol: '●' },
 };
 
@@ -216,34 +217,58 @@ export function lineChart(spec: LineChartSpec): string {
   return parts.join('');
 }
 
+export interface SpcMarker {
+  /** index of the point (among those shown) whose month the marker starts: drawn at the start of that month */
+  index: number;
+  label: string;
+  /** a rebase: drawn solid, a plain annotation dotted */
+  rebase: boolean;
+}
+
 export interface SpcChartSpec {
   id: string;
   title: string;
   desc: string;
-  /** tick labels, one per point */
+  /** tick labels, one per point shown */
   labels: string[];
   result: SpcResult;
+  /** the index in `result.points` of the first point shown (the chart shows the last 120 months) */
+  from: number;
+  markers: SpcMarker[];
 }
 
-/** XmR chart: the series, its mean and process limits, each point shaped and coloured by its variation. */
+/** Longest marker label drawn in the chart; the full text is in the list under it. */
+const MARKER_LABEL_MAX = 34;
+
+/**
+ * XmR chart: the series; each phase's mean and process limits drawn across
+ * that phase only (a step where the process was rebased); each point shaped
+ * and coloured by its variation; annotations as labelled vertical markers.
+ */
 export function spcChart(spec: SpcChartSpec): string {
   const r = spec.result;
+  const shown = r.points.slice(spec.from);
+  const phases = r.phases.filter((ph) => ph.last >= spec.from);
   const frame: Frame = { width: 640, height: 320, left: 52, right: 96, top: 0, bottom: 34 };
-  const present = new Set(r.points.map((p) => (p.value === null ? null : p.variation ?? 'common')).filter((v): v is Variation | 'common' => v !== null));
-  const items: LegendItem[] = (['common', 'improvement', 'concern', 'neutral'] as const)
+  const present = new Set(shown.map((p) => (p.value === null ? null : p.variation ?? 'common')).filter((v): v is Variation | 'common' => v !== null));
+  const items: LegendItem[] = (['common', 'improvement', 'concern', 'neither'] as const)
     .filter((v) => v === 'common' || present.has(v))
     .map((v) => ({ label: VARIATION_STYLE[v].words, colour: VARIATION_STYLE[v].colour, shape: VARIATION_STYLE[v].shape, line: false }));
   items.push({ label: 'Mean', colour: PALETTE.spcCentre }, { label: 'Process limits', colour: PALETTE.spcCentre, dash: '6 4' });
+  if (spec.markers.length > 0) items.push({ label: 'Marker (solid: limits recalculated)', colour: PALETTE.muted, dash: '2 3' });
   const lg = legend(items, 8, 14, frame.width - 16);
-  frame.top = lg.height + 18;
+  const markerRows = Math.min(3, spec.markers.length);
+  frame.top = lg.height + 18 + markerRows * 14;
+  frame.height += markerRows * 14;
 
-  const values = r.points.map((p) => p.value).filter((v): v is number => v !== null);
-  const bounds = [...values, ...[r.upper, r.lower, r.mean].filter((v): v is number => v !== null)];
+  const values = shown.map((p) => p.value).filter((v): v is number => v !== null);
+  const bounds = [...values, ...phases.flatMap((ph) => [ph.upper, ph.lower, ph.mean]).filter((v): v is number => v !== null)];
   const scale = niceScale(Math.min(...bounds, Infinity), Math.max(...bounds, -Infinity));
   const plotW = frame.width - frame.left - frame.right;
   const plotH = frame.height - frame.top - frame.bottom;
-  const count = r.points.length;
-  const x = (i: number) => frame.left + 8 + (count <= 1 ? 0 : (i * (plotW - 16)) / (count - 1));
+  const count = shown.length;
+  const step = count <= 1 ? 0 : (plotW - 16) / (count - 1);
+  const x = (i: number) => frame.left + 8 + i * step;
   const y = (v: number) => frame.top + plotH - ((v - scale.min) / (scale.max - scale.min)) * plotH;
 
   const parts: string[] = [svgOpen(spec.id, frame, spec.title, spec.desc), '<g aria-hidden="true">', lg.svg, yAxis(frame, scale, y)];
@@ -256,26 +281,48 @@ export function spcChart(spec: SpcChartSpec): string {
     parts.push(`<line x1="${n(x(i))}" x2="${n(x(i))}" y1="${frame.height - frame.bottom}" y2="${frame.height - frame.bottom + (labelled ? 6 : 3)}" stroke="${PALETTE.muted}"/>`);
     if (labelled) parts.push(`<text x="${n(x(i))}" y="${frame.height - 12}" text-anchor="middle" class="tick">${escapeXml(label)}</text>`);
   });
-  // centre line and limits, labelled at the right in words
-  const lines: { v: number | null; text: string | null; dash?: string }[] = [
-    { v: r.upper, text: r.display.upper, dash: '6 4' },
-    { v: r.mean, text: r.display.mean },
-    { v: r.lower, text: r.display.lower, dash: '6 4' },
-  ];
-  const names = ['Upper', 'Mean', 'Lower'];
-  let lastLabelY = -Infinity;
-  lines.forEach((l, k) => {
-    if (l.v === null || l.text === null) return;
-    const yy = y(l.v);
-    parts.push(`<line x1="${frame.left}" x2="${frame.width - frame.right}" y1="${n(yy)}" y2="${n(yy)}" stroke="${PALETTE.spcCentre}" stroke-width="1.5"${l.dash ? ` stroke-dasharray="${l.dash}"` : ''}/>`);
-    const ly = Math.max(yy + 4, lastLabelY + 14); // top to bottom, keep labels apart
-    lastLabelY = ly;
-    parts.push(`<text x="${frame.width - frame.right + 6}" y="${n(ly)}" class="tick">${names[k]} ${escapeXml(l.text)}</text>`);
+  // each phase's centre line and limits, across that phase's points (half a step either side)
+  for (const ph of phases) {
+    const a = Math.max(ph.first, spec.from) - spec.from;
+    const b = ph.last - spec.from;
+    const x1 = Math.max(frame.left, x(a) - step / 2);
+    const x2 = Math.min(frame.width - frame.right, x(b) + step / 2);
+    for (const [v, dash] of [[ph.upper, '6 4'], [ph.mean, null], [ph.lower, '6 4']] as const) {
+      if (v === null) continue;
+      parts.push(`<line x1="${n(x1)}" x2="${n(x2)}" y1="${n(y(v))}" y2="${n(y(v))}" stroke="${PALETTE.spcCentre}" stroke-width="1.5"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
+    }
+  }
+  // the latest phase's lines labelled at the right in words
+  const last = phases.at(-1);
+  if (last) {
+    let lastLabelY = -Infinity;
+    const lines = [
+      { v: last.upper, text: last.display.upper, name: 'Upper' },
+      { v: last.mean, text: last.display.mean, name: 'Mean' },
+      { v: last.lower, text: last.display.lower, name: 'Lower' },
+    ];
+    for (const l of lines) {
+      if (l.v === null || l.text === null) continue;
+      const ly = Math.max(y(l.v) + 4, lastLabelY + 14); // top to bottom, keep labels apart
+      lastLabelY = ly;
+      parts.push(`<text x="${frame.width - frame.right + 6}" y="${n(ly)}" class="tick">${l.name} ${escapeXml(l.text)}</text>`);
+    }
+  }
+  // markers: a vertical line at the month, its label at the top (three rows, so neighbours do not collide)
+  spec.markers.forEach((m, k) => {
+    // at the start of the month (half a step before its point): where a rebased phase's lines begin
+    const xx = Math.max(frame.left, x(m.index) - step / 2);
+    const row = k % 3;
+    parts.push(`<line x1="${n(xx)}" x2="${n(xx)}" y1="${n(frame.top - (markerRows - row) * 14 + 4)}" y2="${frame.height - frame.bottom}" stroke="${PALETTE.muted}" stroke-width="1.5"${m.rebase ? '' : ' stroke-dasharray="2 3"'}/>`);
+    const text = m.label.length > MARKER_LABEL_MAX ? `${m.label.slice(0, MARKER_LABEL_MAX - 1)}…` : m.label;
+    const anchor = xx > frame.left + plotW / 2 ? 'end' : 'start';
+    // a white halo under the letters, so another marker's line does not run through them
+    parts.push(`<text x="${n(xx + (anchor === 'end' ? -4 : 4))}" y="${n(frame.top - (markerRows - row) * 14 + 12)}" text-anchor="${anchor}" class="tick" paint-order="stroke" stroke="#ffffff" stroke-width="4" stroke-linejoin="round">${escapeXml(text)}</text>`);
   });
   // the series, broken at gaps
   let d = '';
   let pen = false;
-  r.points.forEach((p, i) => {
+  shown.forEach((p, i) => {
     if (p.value === null) {
       pen = false;
       return;
@@ -284,7 +331,7 @@ export function spcChart(spec: SpcChartSpec): string {
     pen = true;
   });
   if (d) parts.push(`<path d="${d}" fill="none" stroke="${PALETTE.spcLine}" stroke-width="1.5" stroke-linejoin="round"/>`);
-  r.points.forEach((p, i) => {
+  shown.forEach((p, i) => {
     if (p.value === null) return;
     const style = VARIATION_STYLE[p.variation ?? 'common'];
     parts.push(marker(style.shape, x(i), y(p.value), p.variation ? 10 : 7, style.colour, ' stroke="#ffffff" stroke-width="0.8"'));
@@ -293,3 +340,53 @@ export function spcChart(spec: SpcChartSpec): string {
   return parts.join('');
 }
 
+/**
+ * MDC's icons as small inline SVGs: the shape of the variation (as in the
+ * chart) drawn as an outline, with a letter inside in the same colour, so an
+ * icon reads in greyscale by its shape and letter and the text beside it
+ * says it in words (the icon itself is hidden from assistive technology).
+ * Outline and letter, not a filled badge: the letter stays at 4.5:1 on the
+ * white page. Letters: H high, L low, C common cause, P pass, F fail, and
+ * MDC's own "?" for hit and miss; a dash where there is too little to judge.
+ */
+export const VARIATION_ICON: Record<VariationIcon, { words: string; letter: string; style: Variation | 'common' }> = {
+  common: { words: 'Common cause variation', letter: 'C', style: 'common' },
+  improving_high: { words: 'Special cause: improving, high', letter: 'H', style: 'improvement' },
+  improving_low: { words: 'Special cause: improving, low', letter: 'L', style: 'improvement' },
+  concerning_high: { words: 'Special cause: concerning, high', letter: 'H', style: 'concern' },
+  concerning_low: { words: 'Special cause: concerning, low', letter: 'L', style: 'concern' },
+  higher: { words: 'Special cause: higher (neither improving nor concerning)', letter: 'H', style: 'neither' },
+  lower: { words: 'Special cause: lower (neither improving nor concerning)', letter: 'L', style: 'neither' },
+  insufficient: { words: 'Too few points to judge', letter: '–', style: 'common' },
+};
+
+export const ASSURANCE_ICON: Record<AssuranceIcon, { words: string; letter: string; colour: string; shape: MarkerShape }> = {
+  pass: { words: 'Consistently passing the target', letter: 'P', colour: PALETTE.improvement, shape: 'square' },
+  fail: { words: 'Consistently failing the target', letter: 'F', colour: PALETTE.concern, shape: 'diamond' },
+  hit_and_miss: { words: 'Hit and miss: the target is inside the limits', letter: '?', colour: PALETTE.common, shape: 'circle' },
+};
+
+function iconSvg(shape: MarkerShape, colour: string, letter: string, dashed: boolean): string {
+  const stroke = ` fill="#ffffff" stroke="${colour}" stroke-width="2.2"${dashed ? ' stroke-dasharray="3 2"' : ''}`;
+  const outline =
+    shape === 'circle' ? `<circle cx="14" cy="14" r="12"${stroke}/>`
+    : shape === 'square' ? `<rect x="3" y="3" width="22" height="22"${stroke}/>`
+    : shape === 'diamond' ? `<path d="M14 1L27 14L14 27L1 14Z"${stroke}/>`
+    : `<path d="M14 2L27 25H1Z"${stroke}/>`;
+  const ty = shape === 'triangle' ? 22 : 19;
+  return (
+    `<svg class="icon" aria-hidden="true" focusable="false" width="28" height="28" viewBox="0 0 28 28" xmlns="http://www.w3.org/2000/svg">${outline}` +
+    `<text x="14" y="${ty}" text-anchor="middle" font-size="${shape === 'triangle' ? 11 : 14}" font-weight="700" fill="${colour}">${escapeXml(letter)}</text></svg>`
+  );
+}
+
+export function variationIconSvg(icon: VariationIcon): string {
+  const v = VARIATION_ICON[icon];
+  const style = VARIATION_STYLE[v.style];
+  return iconSvg(style.shape, style.colour, v.letter, icon === 'insufficient');
+}
+
+export function assuranceIconSvg(icon: AssuranceIcon): string {
+  const a = ASSURANCE_ICON[icon];
+  return iconSvg(a.shape, a.colour, a.letter, false);
+}

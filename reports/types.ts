@@ -1,8 +1,9 @@
 /*
  * What the renderers take in. A report is a pure function of one ReportInput:
  * the computed financial-year results (with benchmarks and ranks), the
- * indicator definitions in registry order, the rolling-12-month series for the
- * SPC charts, and a timestamp passed in so the output is reproducible. Nothing
+ * indicator definitions in registry order, the calendar-month series for the
+ * SPC charts with the settings that shape them (rebase months, annotations,
+ * targets), and a timestamp passed in so the output is reproducible. Nothing
  * here reads a file or a database; the CLI builds this object and writes what
  * the renderers return.
  */
@@ -16,8 +17,10 @@ import type { Indicator, IndicatorsDocument } from '../metrics/types.ts';
 export type IndicatorDefinition = Pick<Indicator, 'id' | 'title' | 'area' | 'polarity' | 'unit' | 'definition'> & { dfeSource: string | null };
 
 export interface MonthlyPoint {
-  /** the rolling-12-month label, `2016-03` = 2015-04-01 .. 2016-03-31 */
+  /** the calendar month, `2016-03` = 2016-03-01 .. 2016-03-31 */
   period: string;
+  /** the month's first day (optional: it follows from `period`) */
+  period_start?: string;
   period_end: string;
   /** already rounded half up to one decimal place; `null` = nothing to count */
   value: number | null;
@@ -28,8 +31,28 @@ export interface MonthlyPoint {
    */
   numerator?: number | null;
   denominator?: number | null;
+  /** why a month has no value (the metrics layer's note); null or absent when it has one */
+  gap_reason?: string | null;
   /** set by `suppress`: which figures were withheld (renderers show `c`) */
   suppressed?: { numerator: boolean; denominator: boolean; value: boolean };
+}
+
+/** One line of an annotations file (trends.md): a labelled marker, and perhaps the start of a new phase. */
+export interface Annotation {
+  /** `YYYY-MM-DD` as written */
+  date: string;
+  label: string;
+  /** `Y`: a known change in the process: the SPC limits are recalculated from here */
+  rebase: boolean;
+}
+
+/** What shapes the SPC charts, from `--rebase`, `--annotations` and `--targets`. */
+export interface TrendSettings {
+  /** `YYYY-MM`: months that start a new phase (from `--rebase`) */
+  rebase: string[];
+  annotations: Annotation[];
+  /** indicator id -> target, in the indicator's unit */
+  targets: Record<string, number>;
 }
 
 export interface MonthlySeries {
@@ -42,8 +65,10 @@ export interface ReportInput {
   doc: IndicatorsDocument;
   /** every registered indicator, in registry order (it orders the tables) */
   definitions: IndicatorDefinition[];
-  /** rolling-12-month series for the SPC charts, oldest first (they are sorted anyway) */
+  /** calendar-month series for the SPC charts, oldest first (they are sorted anyway) */
   monthly: MonthlySeries[];
+  /** rebase months, annotations and targets for the SPC charts; absent = one phase, no markers, no targets */
+  trends?: TrendSettings;
   /** ISO timestamp printed on the report; passed in so renders are deterministic */
   generatedAt: string;
   /** publish-safe version: small counts shown as `c` (see suppress.ts) */

@@ -2,7 +2,7 @@
  * A realistic ReportInput for tests and for looking at the reports by eye:
  * Wigan (359, North West), four financial years 2013/14 to 2016/17, all 19
  * registered indicators, comparators and ranks where DfE publishes them, a few
- * gaps, and 48 rolling-12-month points per indicator. The counts behind 13
+ * gaps, and 48 calendar-month points per indicator. The counts behind 13
  * indicators are the board's published ones (indicators.md, "Acceptance
  * data"); the rest, and every monthly point, are made up but plausible, from a
  * seeded generator so the fixture never changes. Values are computed from the
@@ -219,7 +219,14 @@ function lastDay(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** 48 rolling-12-month points, 2013-04 .. 2017-03, following the yearly counts with noise. */
+/** Measured at the month's end (a count of children on a plan or in care), not events in the month. */
+const STOCKS = new Set(['cpp_per_10k', 'cla_per_10k']);
+
+/**
+ * 48 calendar months, 2013-04 .. 2017-03: each month's counts are its
+ * financial year's / 12 (a stock's are the year's), with noise; re-referrals
+ * have no value for their first 12 months (a gap, with its reason).
+ */
 function monthly(): MonthlySeries[] {
   const rand = seeded(359);
   return SPECS.map((spec) => {
@@ -228,30 +235,26 @@ function monthly(): MonthlySeries[] {
     for (let k = 0; k < 48; k++) {
       const year = 2013 + Math.floor((k + 3) / 12);
       const month = ((k + 3) % 12) + 1;
-      // position on the yearly scale: k = 11 is 2014-03 (end of 2013/14), k = 47 is 2017-03
-      const pos = Math.max(0, (k - 11) / 12);
-      const lo = Math.min(3, Math.floor(pos));
-      const hi = Math.min(3, lo + 1);
-      const frac = pos - lo;
-      const interp = (xs: Four<number | null>): number | null => {
-        const a = xs[lo] ?? null;
-        const b = xs[hi] ?? null;
-        if (a === null || b === null) return a;
-        return a + (b - a) * frac;
-      };
-      const noise = 1 + (rand() - 0.5) * 0.06;
+      const fy = Math.floor(k / 12);
+      const share = STOCKS.has(s.id) ? 1 : 1 / 12;
+      const noise = 1 + (rand() - 0.5) * (STOCKS.has(s.id) ? 0.04 : 0.3);
       const label = `${year}-${String(month).padStart(2, '0')}`;
-      const n0 = interp(s.numerators);
-      let numerator: number | null = n0 === null || (s.id === 'rereferrals_12m_pct' && k < 12) ? null : Math.round(n0 * noise);
-      let denominator: number;
+      const n0 = s.numerators[fy] ?? null;
+      let numerator: number | null = n0 === null || (s.id === 'rereferrals_12m_pct' && k < 12) ? null : Math.round(n0 * share * noise);
+      let denominator: number | null;
       if (s.unit === 'per_10k') {
         denominator = POPULATION;
       } else {
-        denominator = Math.round(interp(s.denominators!)! * (1 + (rand() - 0.5) * 0.02));
-        if (numerator !== null) numerator = Math.min(numerator, denominator);
+        // a percentage: the month's denominator, and its year's proportion of it with a little noise
+        denominator = Math.max(1, Math.round(s.denominators![fy]! * share * noise));
+        if (numerator !== null) numerator = Math.min(denominator, Math.round((denominator * n0!) / s.denominators![fy]! * (1 + (rand() - 0.5) * 0.08)));
       }
-      const value = numerator === null ? null : ratio1dp(numerator, denominator, s.unit === 'percent' ? 100 : 10000);
-      points.push({ period: label, period_end: lastDay(year, month), value, numerator, denominator });
+      if (numerator === null) {
+        points.push({ period: label, period_start: `${label}-01`, period_end: lastDay(year, month), value: null, numerator: null, denominator: null, gap_reason: 'no data: the look-back reaches before the extract starts' });
+        continue;
+      }
+      const value = ratio1dp(numerator, denominator, s.unit === 'percent' ? 100 : 10000);
+      points.push({ period: label, period_start: `${label}-01`, period_end: lastDay(year, month), value, numerator, denominator, gap_reason: null });
     }
     return { indicator: s.id, points };
   });

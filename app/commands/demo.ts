@@ -2,8 +2,11 @@
  * `safeguard demo`: the README's first command. Generates the synthetic Wigan
  * extract, loads it into a fresh database beside it, imports the board's
  * published comparators (DfE's bundled files fill the rest), prints the four
- * years of indicators and writes the reports. Offline; the same figures on
- * every machine.
+ * years of indicators and writes the reports, with the demo's annotations
+ * on the trend charts (`wigan-annotations.csv`: made up for the synthetic
+ * data and labelled so; the rebase sits where the generator's IRO
+ * consultation rate steps up, so the page shows what a phase change looks
+ * like). Offline; the same figures on every machine.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -17,6 +20,7 @@ import type { Io } from '../io.ts';
 
 export const BOARD_BENCHMARKS = fromRoot('app', 'demo', 'wigan-board-benchmarks.csv');
 export const DEMO_PERIODS = ['2013/14:2016/17'];
+export const DEMO_ANNOTATIONS = fromRoot('app', 'demo', 'wigan-annotations.csv');
 
 export async function demo(opts: { out: string }, io: Io): Promise<void> {
   const extractDir = join(opts.out, 'extract');
@@ -31,6 +35,6 @@ export async function demo(opts: { out: string }, io: Io): Promise<void> {
   io.err(`Generated a synthetic extract (no real child's data) in ${extractDir}`);
   await ingest(extractDir, { db: dbFile, la: extract.laCode, extractDate: extract.extractDate }, io);
   await importBenchmarks([relative(process.cwd(), BOARD_BENCHMARKS)], { db: dbFile }, io);
-  await tableAndReports({ db: dbFile, period: DEMO_PERIODS, out: join(opts.out, 'reports') }, io);
+  await tableAndReports({ db: dbFile, period: DEMO_PERIODS, out: join(opts.out, 'reports'), annotations: DEMO_ANNOTATIONS }, io);
   io.err(`Database: ${dbFile}`);
 }

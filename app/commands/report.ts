@@ -21,10 +21,11 @@ import { definitionOf } from '../../reports/definitions.ts';
 import type { ReportInput } from '../../reports/types.ts';
 import type { DocumentOptions } from '../indicators-service.ts';
 import { ingest } from './ingest.ts';
+import { loadTrendSettings, type TrendSettingsOptions } from '../trend-settings.ts';
 import type { Io } from '../io.ts';
 import { colourOn } from '../io.ts';
 
-export interface ReportOptions extends DocumentOptions {
+export interface ReportOptions extends DocumentOptions, TrendSettingsOptions {
   db: string;
   out: string;
   suppress?: boolean;
@@ -39,6 +40,7 @@ const PUBLISHED_YEARS = 4;
 export async function report(opts: ReportOptions, io: Io): Promise<string[]> {
   if (opts.published) return reportPublished(opts, io);
   if (opts.la) throw new UsageError('--la goes with --published: a report from an extract is for the LA its snapshot names');
+  loadTrendSettings(opts); // bad usage or a bad file before the database is opened
   const db = await Database.open(opts.db, { existing: true });
   try {
     return await writeReports(db, await buildDocument(db, { ...opts, period: await reportPeriods(db, opts) }), opts, io);
@@ -63,7 +65,7 @@ async function reportPublished(opts: ReportOptions, io: Io): Promise<string[]> {
 
 /** Renders the reports from results already computed, and writes them: the one place report files are written. */
 async function writeReports(db: Database, doc: IndicatorsDocument, opts: ReportOptions, io: Io): Promise<string[]> {
-  return writeInput(await buildReportInput(db, doc, opts), doc, opts, io);
+  return writeInput(await buildReportInput(db, doc, { ...opts, trends: loadTrendSettings(opts) }), doc, opts, io);
 }
 
 async function writeInput(input: ReportInput, doc: IndicatorsDocument, opts: ReportOptions, io: Io): Promise<string[]> {
@@ -88,7 +90,8 @@ export interface RunOptions extends ReportOptions {
 /** The monthly job in one step: ingest, indicators (bundled DfE benchmarks), reports. */
 export async function runJob(extractDir: string, opts: RunOptions, io: Io): Promise<void> {
   if (opts.la !== undefined) resolveLa(opts.la);
-  // an --out that cannot be made fails before the ingest stores anything
+  // the trend settings are read, and an --out that cannot be made fails, before the ingest stores anything
+  loadTrendSettings(opts);
   makeFolder(opts.out);
   await ingest(extractDir, { db: opts.db, la: opts.la, extractDate: opts.extractDate, exportParquet: opts.exportParquet }, io);
   await tableAndReports(opts, io);
