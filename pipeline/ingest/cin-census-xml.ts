@@ -21,8 +21,7 @@
  *   1 or more makes the plan a repeat even when the earlier plan is not in
  *   the data); each Reviews/CPPreviewDate -> cp_review.
  * A referral dated after the ReferenceDate is after the data collection
- * period (DfE rule 8600): it is loaded with a warning, never silently (the
- * extract date still decides whether it is counted).
+ * period (DfE rule 8600): it is loaded with a warning, never silently.
  * The census has no transfer-in conferences. A record that cannot be used (a
  * missing or impossible date, an end before its start) is quarantined with
  * the element and line; the records nested in it are still read.
@@ -255,7 +254,7 @@ class CensusReader {
         referral.referral_id = referralId;
         const warnings: RecordWarning[] =
           this.referenceDate && referral.referral_date! > this.referenceDate
-            ? [{ rule: '8600', message: "a referral is dated after the census ReferenceDate, after the data collection period: it is loaded, and counted only where it is not after the extract date; check the referral date" }]
+            ? [{ rule: '8600', message: 'a referral is dated after the census ReferenceDate, after the data collection period: it is loaded as given; check the referral date' }]
             : [];
         this.push('referral', key, child, referral, d.line, warnings);
       }
