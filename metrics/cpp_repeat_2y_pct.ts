@@ -3,6 +3,8 @@ import { countInPeriod, PLAN_WITH_PREVIOUS } from './sql.ts';
 
 // Previous plan ended on or after (start - 2 years): exactly two years apart
 // counts. An earlier plan still open counts as ending at the new start.
+// NumberOfPreviousCPP (cp_plan.previous_plans) is not used here: it says an
+// earlier plan existed, not when it ended, and the 2-year rule needs that end.
 export const cppRepeat2yPct: Indicator = {
   id: 'cpp_repeat_2y_pct',
   title: 'CP plans starting within 2 years of a previous plan ending (%)',

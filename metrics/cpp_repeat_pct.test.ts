@@ -1,7 +1,8 @@
 /*
  * Golden tests for cpp_repeat_pct: CP plans starting in the period for a child
- * who has any plan with a strictly earlier start date anywhere in the data, as
- * a percentage of plans starting in the period. Hand-worked figures.
+ * who has any plan with a strictly earlier start date anywhere in the data (or,
+ * from a CIN census, NumberOfPreviousCPP of 1 or more), as a percentage of
+ * plans starting in the period. Hand-worked figures.
  */
 import { describe, it, expect } from 'vitest';
 import { computeInline, flatPopulation } from '../test-support/compute-inline.ts';
@@ -79,6 +80,27 @@ describe('cpp_repeat_pct (golden)', () => {
     const res = r.get(ID, '2016/17');
     expect(figures(res)).toEqual({ numerator: 0, denominator: 0, value: null });
     expect(res.notes.join(' ')).toMatch(/denominator is zero/);
+  });
+
+  it('a CIN census plan with NumberOfPreviousCPP of 1 or more is a repeat though the earlier plan is not in the data (extract.md v2)', async () => {
+    const plan = (start: string, previous: string) =>
+      `<ChildProtectionPlans><CPPstartDate>${start}</CPPstartDate><InitialCategoryOfAbuse>NEG</InitialCategoryOfAbuse>${previous}</ChildProtectionPlans>`;
+    const child = (id: string, ...plans: string[]) =>
+      `<Child><ChildIdentifiers><LAchildID>${id}</LAchildID><PersonBirthDate>2010-01-01</PersonBirthDate></ChildIdentifiers><CINdetails><CINreferralDate>2016-04-05</CINreferralDate><ReferralNFA>false</ReferralNFA>${plans.join('')}</CINdetails></Child>`;
+    const census = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<Message><Header><CollectionDetails><Collection>CIN</Collection><Year>2017</Year><ReferenceDate>2017-03-31</ReferenceDate></CollectionDetails></Header><Children>',
+      child('M', plan('2016-05-01', '<NumberOfPreviousCPP>10</NumberOfPreviousCPP>')), // earlier plans not in this census -> repeat
+      child('N', plan('2016-06-01', '<NumberOfPreviousCPP>1</NumberOfPreviousCPP>')), // -> repeat
+      child('O', plan('2016-07-01', '<NumberOfPreviousCPP>0</NumberOfPreviousCPP>')), // first plan -> not
+      child('Q', plan('2016-08-01', '')), // not given, nothing earlier -> not
+      child('R', plan('2016-04-20', '<NumberOfPreviousCPP>0</NumberOfPreviousCPP>'), plan('2016-10-01', '<NumberOfPreviousCPP>0</NumberOfPreviousCPP>')), // R's second: earlier plan in the data -> repeat
+      '</Children></Message>',
+    ].join('\n');
+    const r = await computeInline({ 'cin.xml': census, 'population.csv': flatPopulation(10000) }, ['2016/17'], { indicators: [ID], extractDate: '2017-04-10' });
+    expect(r.quarantine).toEqual([]);
+    // starts: M, N, O, Q, R1, R2 = 6; repeats: M, N (NumberOfPreviousCPP), R2 (earlier plan) = 3 -> 50.0
+    expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 3, denominator: 6, value: 50 });
   });
 
   it('a missing ssd_cp_plans.csv is "no data", not 0', async () => {

@@ -92,7 +92,7 @@ export const PLAN_WITH_PREVIOUS = `
            lag(start_date) OVER w AS prev_start, lag(max_end) OVER w AS prev_max_end, lag(any_open) OVER w AS prev_any_open
     FROM starts WINDOW w AS (PARTITION BY person_id ORDER BY start_date)
   )
-  SELECT c.cp_plan_id, c.person_id, c.start_date, h.prev_start,
+  SELECT c.cp_plan_id, c.person_id, c.start_date, c.previous_plans, h.prev_start,
          CASE WHEN h.prev_start IS NULL THEN NULL
               WHEN h.prev_any_open AND (h.prev_max_end IS NULL OR h.prev_max_end < c.start_date) THEN c.start_date
               ELSE h.prev_max_end END AS prev_end

@@ -80,7 +80,8 @@ CREATE TABLE IF NOT EXISTS store.icpc (
 CREATE TABLE IF NOT EXISTS store.cp_plan (
   snapshot_id VARCHAR NOT NULL, source_line INTEGER,
   cp_plan_id VARCHAR NOT NULL, person_id VARCHAR NOT NULL, start_date DATE NOT NULL, end_date DATE,
-  icpc_id VARCHAR, referral_id VARCHAR, initial_category VARCHAR, latest_category VARCHAR
+  icpc_id VARCHAR, referral_id VARCHAR, initial_category VARCHAR, latest_category VARCHAR,
+  previous_plans INTEGER             -- CIN census NumberOfPreviousCPP (1+ = a repeat plan whatever the data holds); NULL where not given
 );
 
 CREATE TABLE IF NOT EXISTS store.cp_review (

@@ -40,6 +40,8 @@ export async function ensureSchema(db: Database): Promise<void> {
     await db.run('ALTER TABLE store.snapshot ADD COLUMN made_current INTEGER');
     await db.run('UPDATE store.snapshot SET made_current = seq');
   }
+  // a database made before issue 18 has no cp_plan.previous_plans (CIN census NumberOfPreviousCPP): its plans keep NULL, as an SSD's do
+  await db.run('ALTER TABLE store.cp_plan ADD COLUMN IF NOT EXISTS previous_plans INTEGER');
   await db.run(`INSERT INTO store.meta VALUES ('schema_version', '${SCHEMA_VERSION}') ON CONFLICT (key) DO NOTHING`);
   ready.add(db);
 }

@@ -9,7 +9,10 @@
  *   in force on its start date;
  * - a period of care is the episodes sharing clae_cla_id, or where that is absent
  *   an unbroken run of a child's episodes (each starting on or before the
- *   previous one ceased);
+ *   previous one ceased); its start is unknown (start_known false, start_date
+ *   NULL) when its earliest episode's start reason (903 RNE) is given and is
+ *   not S and no entered-care date is given: the period began before the data
+ *   (extract.md v2), and that episode's start is only `first_episode_start`;
  * - cancelled LAC reviews are not reviews; a review without clar_cla_id belongs
  *   to the child's period of care whose dates contain it.
  * Those three are worked out once per run (temp tables, not views): several
@@ -51,15 +54,19 @@ export async function createSnapshotViews(db: Database, snapshotId: string): Pro
              PARTITION BY person_id ORDER BY start_date, cla_episode_id ROWS UNBOUNDED PRECEDING) || ')') AS period_of_care_id
     FROM runs;
     CREATE OR REPLACE TEMP TABLE period_of_care AS
-    SELECT period_of_care_id, min(person_id) AS person_id, min(start_date) AS start_date,
-           CASE WHEN bool_or(end_date IS NULL) THEN NULL ELSE max(end_date) END AS end_date
-    FROM cla_episode GROUP BY period_of_care_id;
+    WITH p AS (
+      SELECT period_of_care_id, min(person_id) AS person_id, min(start_date) AS first_episode_start,
+             CASE WHEN bool_or(end_date IS NULL) THEN NULL ELSE max(end_date) END AS end_date,
+             coalesce(upper(trim(arg_min(start_reason, start_date))), 'S') = 'S' OR bool_or(entered_care_date IS NOT NULL) AS start_known
+      FROM cla_episode GROUP BY period_of_care_id
+    )
+    SELECT period_of_care_id, person_id, CASE WHEN start_known THEN first_episode_start END AS start_date, end_date, first_episode_start, start_known FROM p;
     CREATE OR REPLACE TEMP TABLE cla_review AS
     SELECT r.* EXCLUDE (snapshot_id),
            coalesce(
              (SELECT min(c.period_of_care_id) FROM period_of_care c WHERE c.period_of_care_id = r.cla_id),
              (SELECT min(c.period_of_care_id) FROM period_of_care c
-              WHERE c.person_id = r.person_id AND c.start_date <= r.review_date AND (c.end_date IS NULL OR c.end_date >= r.review_date))
+              WHERE c.person_id = r.person_id AND coalesce(c.start_date, DATE '0001-01-01') <= r.review_date AND (c.end_date IS NULL OR c.end_date >= r.review_date))
            ) AS period_of_care_id
     FROM store.cla_review r
     WHERE r.snapshot_id = ${s} AND NOT coalesce(r.cancelled, false);

@@ -2,8 +2,10 @@
  * The CIN census adapter (extract.md section 3): one DfE children-in-need
  * census XML file in, records for the internal model out, keyed by child and
  * start date for stacking (stacking.ts). A file is a CIN census when its root
- * is `Message` and its header says `Collection` CIN; the header's `Year` is
- * its collection year (2017 = 2016/17).
+ * is `Message` and its header says `Collection` CIN. Its collection year is
+ * the one ending on its `ReferenceDate` where given (the census counts to
+ * that date), else the header's `Year` (2017 = 2016/17); where the two
+ * disagree a note says so (extract.md, "Stacked returns").
  *
  * The file is read with the safe streaming XML reader (xml.ts): one `Child` at
  * a time is gathered into a small tree, turned into records and dropped, so a
@@ -15,16 +17,20 @@
  * - Section47 -> s47_enquiry; its DateOfInitialCPC -> an icpc linked to it;
  * - DateOfInitialCPC directly under CINdetails -> an icpc with no s47;
  *   the same conference at both levels (DfE 2884) is one conference;
- * - ChildProtectionPlans -> cp_plan; each Reviews/CPPreviewDate -> cp_review.
+ * - ChildProtectionPlans -> cp_plan (NumberOfPreviousCPP as previous_plans:
+ *   1 or more makes the plan a repeat even when the earlier plan is not in
+ *   the data); each Reviews/CPPreviewDate -> cp_review.
+ * A referral dated after the ReferenceDate is after the data collection
+ * period (DfE rule 8600): it is loaded with a warning, never silently.
  * The census has no transfer-in conferences. A record that cannot be used (a
  * missing or impossible date, an end before its start) is quarantined with
  * the element and line; the records nested in it are still read.
  */
 import { createHash } from 'node:crypto';
 import { InputRejected } from '../errors.ts';
-import { parseDate, parseFlag, parseId, parseText } from '../values.ts';
+import { parseCount, parseDate, parseFlag, parseId, parseText } from '../values.ts';
 import type { Parsed } from '../values.ts';
-import { KeyMaker, financialYear, recordId } from './stacking.ts';
+import { KeyMaker, financialYear, recordId, yearLabel } from './stacking.ts';
 import type { FileReport, ParsedReturn, RecordWarning, ReturnQuarantine, ReturnRecord } from './types.ts';
 import { looksLikeXml, readXml } from './xml.ts';
 import { emptyOutput } from './adapter.ts';
@@ -71,7 +77,7 @@ const ELEMENTS: Record<Table, string[]> = {
   referral: ['CINreferralDate', 'CINclosureDate', 'ReferralNFA', 'PrimaryNeedCode', 'ReferralSource'],
   s47_enquiry: ['S47ActualStartDate'],
   icpc: ['DateOfInitialCPC'],
-  cp_plan: ['CPPstartDate', 'CPPendDate', 'InitialCategoryOfAbuse', 'LatestCategoryOfAbuse'],
+  cp_plan: ['CPPstartDate', 'CPPendDate', 'InitialCategoryOfAbuse', 'LatestCategoryOfAbuse', 'NumberOfPreviousCPP'],
   cp_review: ['CPPreviewDate'],
 };
 
@@ -100,18 +106,26 @@ export function readCinCensus(relPath: string, bytes: Uint8Array, latestDate: st
     columnsRead: ELEMENTS[table].filter((e) => reader.elementsSeen.has(e)),
     columnsIgnored: [],
   }));
+  // the collection year ends on the ReferenceDate where given; the header Year otherwise (and a note where they disagree)
+  const headerYear = reader.year;
+  const year = reader.referenceDate ? financialYear(reader.referenceDate) : headerYear;
+  const notes: string[] = [];
+  if (reader.referenceDate && year !== headerYear) {
+    notes.push(`${relPath}: the header Year says ${yearLabel(headerYear)} and the ReferenceDate ${reader.referenceDate} ends ${yearLabel(year)}: read as the census for ${yearLabel(year)} (the ReferenceDate decides)`);
+  }
   return {
     format: 'cin-census',
     title: 'CIN census',
     adapter: ADAPTER,
     label: relPath,
-    year: reader.year,
-    asOf: reader.referenceDate ?? `${reader.year + 1}-03-31`,
+    year,
+    yearRule: reader.referenceDate ? 'from its ReferenceDate' : 'from its header Year (no ReferenceDate)',
+    asOf: reader.referenceDate ?? `${headerYear + 1}-03-31`,
     tables: [...TABLES],
     records: reader.records,
     quarantine: reader.quarantine,
     reports,
-    notes: [],
+    notes,
   };
 }
 
@@ -185,6 +199,7 @@ class CensusReader {
       if (!d.ok) throw new InputRejected({ file: this.file, line: ref.line }, `has a ReferenceDate that cannot be read: ${d.reason}`);
       this.referenceDate = d.value;
       if (this.year === null && d.value) this.year = financialYear(d.value);
+      // the ReferenceDate may come before the children or after them: 8600 is checked when the file is read (readCinCensus)
     }
     return false;
   }
@@ -237,7 +252,11 @@ class CensusReader {
         const key = this.keys.make('referral', `${child}/${referral.referral_date}`);
         referralId = recordId('referral', key);
         referral.referral_id = referralId;
-        this.push('referral', key, child, referral, d.line, []);
+        const warnings: RecordWarning[] =
+          this.referenceDate && referral.referral_date! > this.referenceDate
+            ? [{ rule: '8600', message: 'a referral is dated after the census ReferenceDate, after the data collection period: it is loaded as given; check the referral date' }]
+            : [];
+        this.push('referral', key, child, referral, d.line, warnings);
       }
 
       for (const s of d.children.filter((n) => n.name === 'Section47')) {
@@ -309,6 +328,7 @@ class CensusReader {
         ['CPPendDate', 'end_date', 'date'],
         ['InitialCategoryOfAbuse', 'initial_category', 'text'],
         ['LatestCategoryOfAbuse', 'latest_category', 'text'],
+        ['NumberOfPreviousCPP', 'previous_plans', 'count'],
       ]) && this.ordered(plan, 'cp_plan', p, 'start_date', 'end_date', 'CPPendDate', 'CPPstartDate');
     if (!ok) {
       reviewsGo('belongs to a plan that was quarantined');
@@ -327,13 +347,13 @@ class CensusReader {
   }
 
   /** Reads the named child elements into `into`; quarantines the record (false) at the first bad value. */
-  private fields(into: Record<string, string | null>, table: Table, parent: Node, spec: [string, string, 'date' | 'text' | 'flag'][]): boolean {
+  private fields(into: Record<string, string | null>, table: Table, parent: Node, spec: [string, string, 'date' | 'text' | 'flag' | 'count'][]): boolean {
     for (const [element, column, kind] of spec) {
       const n = find(parent, element);
       if (!n) continue;
       this.elementsSeen.add(element);
       const parsed: Parsed<string | null> =
-        kind === 'date' ? parseDate(n.text, this.latest) : kind === 'flag' ? flagText(n.text) : parseText(n.text);
+        kind === 'date' ? parseDate(n.text, this.latest) : kind === 'flag' ? flagText(n.text) : kind === 'count' ? countText(n.text) : parseText(n.text);
       if (!parsed.ok) {
         this.bad(table, n.line, element, clip(n.text.trim()), parsed.reason);
         return false;
@@ -386,6 +406,11 @@ function value(n: Node, name: string): string | null {
 function flagText(raw: string): Parsed<string | null> {
   const f = parseFlag(raw);
   return f.ok ? { ok: true, value: f.value === null ? null : String(f.value) } : f;
+}
+
+function countText(raw: string): Parsed<string | null> {
+  const c = parseCount(raw);
+  return c.ok ? { ok: true, value: c.value === null ? null : String(c.value) } : c;
 }
 
 function clip(s: string): string {

@@ -43,7 +43,7 @@ const CENSUS = census(2017, [
 const FILES: Record<string, string> = {
   'population.csv': 'year,population\n2016,10000\n',
   'returns/cin/2016-17.xml': CENSUS,
-  // 501: the second episode starts while the first is open; and a review outside every period of care
+  // 142: the second episode starts while the first is open (reported on the open one); and a review outside every period of care
   'returns/903/2016-17/h.csv': header('10', '11'),
   'returns/903/2016-17/e.csv': [EPISODES, ep('10', '01/05/2016', 'S'), ep('10', '01/06/2016', 'P'), ep('11', '01/05/2016', 'S', '01/06/2016')].join('\n'),
   'returns/903/2016-17/r.csv': 'CHILD,DOB,REVIEW,REVIEW_CODE\n11,01/01/2008,20/05/2016,PN1\n11,01/01/2008,20/07/2016,PN1\n',
@@ -65,7 +65,8 @@ describe('DfE rules run on ingest', () => {
     expect(byRule('8840')).toEqual([[cinFile, lineIn(CENSUS, "2016-06-01</CPPstartDate><CPPendDate>2016-06-01")]]);
     expect(byRule('8940')).toEqual([[cinFile, lineIn(CENSUS, '2016-08-01</CPPstartDate>')]]);
     expect(byRule('8841')).toEqual([[cinFile, lineIn(CENSUS, '<CPPreviewDate>2016-06-01')]]);
-    expect(byRule('501')).toEqual([['returns/903/2016-17/e.csv', 3]]);
+    expect(byRule('142')).toEqual([['returns/903/2016-17/e.csv', 2]]);
+    expect(byRule('501')).toEqual([]);
     expect(p.warnings.filter((w) => w.rule === null).map((w) => [w.file, w.line, w.message])).toEqual([
       ['returns/903/2016-17/r.csv', 3, expect.stringMatching(/review is dated outside every period of care/)],
     ]);
@@ -87,7 +88,7 @@ describe('DfE rules run on ingest', () => {
     expect(lines.slice(1).map((l) => l.trim())).toEqual(
       expect.arrayContaining([
         '1  CIN census rule 8615: section 47 start date missing or after the initial child protection conference',
-        '1  SSDA903 rule 501: a new episode starts before the end of the previous episode',
+        '1  SSDA903 rule 142: a new episode has started, but the previous episode has not ended',
         '1  (no DfE rule) a looked-after review is dated outside every period of care of the child: it counts for no period of care',
       ]),
     );
@@ -95,19 +96,68 @@ describe('DfE rules run on ingest', () => {
 
   it("SSDA903 502: last year's open episode is not this year's first", async () => {
     const q = await parse({
-      'a/h.csv': header('20', '21'),
-      'a/e.csv': [EPISODES, ep('20', '01/05/2015', 'S'), ep('21', '01/06/2015', 'S')].join('\n'),
-      'b/h.csv': header('20'),
+      '2015-16/h.csv': header('20', '21'),
+      '2015-16/e.csv': [EPISODES, ep('20', '01/05/2015', 'S'), ep('21', '01/06/2015', 'S')].join('\n'),
+      '2016-17/h.csv': header('20'),
       // 20's open episode is gone and another takes its place; 21 is missing altogether
-      'b/e.csv': [EPISODES, ep('20', '03/05/2015', 'S', '01/08/2016')].join('\n'),
+      '2016-17/e.csv': [EPISODES, ep('20', '03/05/2015', 'S', '01/08/2016')].join('\n'),
     });
     expect(q.warnings.map((w) => [w.rule, w.file, w.line])).toEqual(
       expect.arrayContaining([
-        ['502', 'b/e.csv', 2],
-        [null, 'a/e.csv', 3],
+        ['502', '2016-17/e.csv', 2],
+        [null, '2015-16/e.csv', 3],
       ]),
     );
-    expect(q.warnings.find((w) => w.rule === null)!.message).toMatch(/open at the end of this return is missing from the next return \(b\)/);
+    expect(q.warnings.find((w) => w.rule === null)!.message).toMatch(/open at the end of this return is missing from the next return \(2016-17\)/);
+  });
+});
+
+describe('DfE rules as the DfE rule text and the D2I validators read them (issue 18)', () => {
+  const rules = (q: ReadBack) => q.warnings.filter((w) => w.rule !== null).map((w) => [w.rule, w.file, w.line]);
+
+  it('SSDA903 501 needs the previous episode\'s end date: a new episode starting before it ended', async () => {
+    const q = await parse({
+      'r/2016-17/h.csv': header('30'),
+      'r/2016-17/e.csv': [EPISODES, ep('30', '01/05/2016', 'S', '01/07/2016'), ep('30', '01/06/2016', 'P', '01/09/2016'), ep('30', '01/09/2016', 'P')].join('\n'),
+    });
+    expect(rules(q)).toEqual([['501', 'r/2016-17/e.csv', 3]]);
+  });
+
+  it('SSDA903 142: a previous episode still open is reported on the open episode, not as 501 on the next', async () => {
+    const q = await parse({
+      'r/2016-17/h.csv': header('31'),
+      // line 2 open, then a new episode; the child's last episode (line 3) may be open
+      'r/2016-17/e.csv': [EPISODES, ep('31', '01/05/2016', 'S'), ep('31', '01/06/2016', 'P')].join('\n'),
+    });
+    expect(rules(q)).toEqual([['142', 'r/2016-17/e.csv', 2]]);
+  });
+
+  it("SSDA903 502: last year's final open episode against this year's first, even when both reappear this year", async () => {
+    const q = await parse({
+      '2015-16/h.csv': header('32'),
+      // two open episodes last year
+      '2015-16/e.csv': [EPISODES, ep('32', '01/01/2016', 'S'), ep('32', '01/03/2016', 'P')].join('\n'),
+      '2016-17/h.csv': header('32'),
+      // both again this year, the first ending early in the year: this year's first episode is not last year's final open one
+      '2016-17/e.csv': [EPISODES, ep('32', '01/01/2016', 'S', '10/04/2016'), ep('32', '01/03/2016', 'P')].join('\n'),
+    });
+    expect(rules(q)).toContainEqual(['502', '2016-17/e.csv', 2]);
+    // and when this year starts with last year's final open episode, nothing
+    const ok = await parse({
+      '2015-16/h.csv': header('33'),
+      '2015-16/e.csv': [EPISODES, ep('33', '01/01/2016', 'S', '01/03/2016'), ep('33', '01/03/2016', 'P')].join('\n'),
+      '2016-17/h.csv': header('33'),
+      '2016-17/e.csv': [EPISODES, ep('33', '01/03/2016', 'P', '01/06/2016')].join('\n'),
+    });
+    expect(rules(ok).filter(([r]) => r === '502')).toEqual([]);
+  });
+
+  it('CIN 8600: a referral dated after the census ReferenceDate is loaded with a warning, never silently', async () => {
+    const doc = census(2017, [child('40', cin('2016-05-01')), child('41', cin('2017-04-05'))]);
+    const q = await parse({ 'cin.xml': doc });
+    expect(rules(q)).toEqual([['8600', 'cin.xml', lineIn(doc, '2017-04-05')]]);
+    expect(q.warnings[0]!.message).toMatch(/after the census ReferenceDate, after the data collection period/);
+    expect(q.tables.get('referral')!.rows).toHaveLength(2);
   });
 });
 
@@ -134,7 +184,7 @@ describe('warnings through the CLI and the database', () => {
     try {
       const rows = await d.all<{ rule: string | null; n: number }>('SELECT rule, count(*)::INTEGER AS n FROM store.warning GROUP BY rule ORDER BY rule NULLS LAST');
       expect(rows).toEqual([
-        { rule: '501', n: 1 },
+        { rule: '142', n: 1 },
         { rule: '8615', n: 1 },
         { rule: '8840', n: 1 },
         { rule: '8841', n: 1 },

@@ -7,7 +7,13 @@
  * a record: an ICPC dated before its s47 stays in the ICPC count (it is simply
  * not "within 15 working days"). What extract.md calls a bad row (a missing or
  * impossible date, an end before its start) is quarantined by the adapters
- * instead, and their reasons carry the rule number (CIN 8600, SSDA903 356).
+ * instead, and their reasons carry the rule number (CIN 8600, SSDA903 356
+ * and 147). Where the D2I validator and the DfE rule text agree, we follow
+ * them: 501 needs the previous episode's end date, and a previous episode
+ * still open is 142, reported on that open episode; 502 compares last year's
+ * final episode, when open, with this year's first episode of the child,
+ * whichever episodes reappear; 8600 also covers a referral after the census
+ * ReferenceDate (cin-census-xml.ts warns, the referral is loaded).
  *
  * Messages never hold an identifier: they are counted and printed, and the
  * file and line say where to look.
@@ -26,8 +32,10 @@ export const DFE_RULES: Record<string, RuleInfo> = {
   '8840': { collection: 'CIN census', title: 'child protection plan starts and ends on the same day' },
   '8940': { collection: 'CIN census', title: 'child protection plans with overlapping dates' },
   '8841': { collection: 'CIN census', title: 'child protection plan review on or before the plan start date' },
-  '8600': { collection: 'CIN census', title: 'referral date missing (quarantined)' },
+  '8600': { collection: 'CIN census', title: 'referral date missing (quarantined) or after the census reference date' },
   '356': { collection: 'SSDA903', title: 'episode ceased before it started (quarantined)' },
+  '147': { collection: 'SSDA903', title: 'a date that does not exist (episode or review quarantined; a date of birth left out)' },
+  '142': { collection: 'SSDA903', title: 'a new episode has started, but the previous episode has not ended' },
   '501': { collection: 'SSDA903', title: 'a new episode starts before the end of the previous episode' },
   '502': { collection: 'SSDA903', title: "last year's open episode is not this year's first episode" },
 };
@@ -75,7 +83,8 @@ export function ruleWarnings(get: Get): ExtractWarning[] {
     }
   }
 
-  // SSDA903 501 (also when the previous episode is still open: it has no end for the new one to follow)
+  // SSDA903 501 needs the previous episode's end date (a new episode before it); a previous episode
+  // with no end date is 142, reported on that open episode (it is the one to correct)
   const episodesByChild = group(get('cla_episode'));
   for (const eps of episodesByChild.values()) {
     const sorted = [...eps].sort((a, b) => cmp(a.values.start_date, b.values.start_date) || cmp(a.key, b.key));
@@ -83,31 +92,33 @@ export function ruleWarnings(get: Get): ExtractWarning[] {
       const prev = sorted[j - 1]!;
       const e = sorted[j]!;
       const prevEnd = prev.values.end_date ?? null;
-      if (prevEnd === null || e.values.start_date! < prevEnd) {
-        warn(
-          '501',
-          e,
-          prevEnd === null
-            ? 'an episode starts while the previous episode of the child has no ceased date: periods of care and the children looked after at period end may be wrong'
-            : 'an episode starts before the previous episode of the child ceased: periods of care may be wrong',
-        );
+      if (prevEnd === null) {
+        warn('142', prev, 'an episode has no ceased date (DEC) but is not the child\'s latest episode: a new episode has started after it; periods of care and the children looked after at period end may be wrong');
+      } else if (e.values.start_date! < prevEnd) {
+        warn('501', e, 'an episode starts before the previous episode of the child ceased: periods of care may be wrong');
       }
     }
   }
 
   // SSDA903 reviews belong to the period of care containing them (as views.ts assigns them); one in none counts nowhere
-  const periods = new Map<string, { child: string; start: string; end: string | null }>();
+  // (a period whose earliest episode's RNE is not S began before the data: its start is unknown, as in views.ts)
+  const periods = new Map<string, { child: string; start: string; end: string | null; reason: string }>();
   for (const e of get('cla_episode')) {
     if (/^V[34]$/i.test((e.values.legal_status ?? '').trim())) continue; // short breaks are not care
     const id = e.values.cla_id!;
     const p = periods.get(id);
     const end = e.values.end_date ?? null;
-    if (!p) periods.set(id, { child: e.child, start: e.values.start_date!, end });
+    const reason = (e.values.start_reason ?? 'S').trim().toUpperCase() || 'S';
+    if (!p) periods.set(id, { child: e.child, start: e.values.start_date!, end, reason });
     else {
-      if (e.values.start_date! < p.start) p.start = e.values.start_date!;
+      if (e.values.start_date! < p.start) {
+        p.start = e.values.start_date!;
+        p.reason = reason;
+      }
       p.end = p.end === null || end === null ? null : end > p.end ? end : p.end;
     }
   }
+  for (const p of periods.values()) if (p.reason !== 'S') p.start = '0001-01-01';
   const periodsByChild = new Map<string, { start: string; end: string | null }[]>();
   for (const p of periods.values()) {
     const list = periodsByChild.get(p.child);
@@ -127,6 +138,14 @@ export function ruleWarnings(get: Get): ExtractWarning[] {
  * of the same or the following collection year): SSDA903 502, and a record
  * still open at the end of one return that the next return leaves out. Stacking
  * keeps such a record open, so it goes on counting as open.
+ *
+ * 502 (DfE: "Last year's record ended with an open episode. The date on which
+ * that episode started does not match the start date of the first episode on
+ * this year's record"): per child in both returns, last year's final episode
+ * (latest DECOM), when it has no DEC, against this year's earliest DECOM;
+ * reported on this year's first episode. Whether last year's episodes
+ * reappear this year does not matter (two open episodes last year, the first
+ * ending early this year, is flagged).
  */
 export function crossReturnWarnings(ordered: ParsedReturn[]): ExtractWarning[] {
   const out: ExtractWarning[] = [];
@@ -148,16 +167,24 @@ export function crossReturnWarnings(ordered: ParsedReturn[]): ExtractWarning[] {
           const f = firstStart.get(r.child);
           if (f === undefined || s < f) firstStart.set(r.child, s);
         }
+        if (table === 'cla_episode') {
+          const finalInA = new Map<string, ReturnRecord>();
+          for (const r of a.records) {
+            if (r.table !== table) continue;
+            const f = finalInA.get(r.child);
+            if (f === undefined || cmp(r.values.start_date, f.values.start_date) > 0) finalInA.set(r.child, r);
+          }
+          for (const [child, last] of finalInA) {
+            const first = firstStart.get(child);
+            if (last.values.end_date || first === undefined || first === last.values.start_date) continue;
+            const e = inB.find((x) => x.child === child && x.values.start_date === first)!;
+            out.push({ rule: '502', file: e.file, line: e.line, message: "the previous return ended with an open episode, and this return's first episode of the child starts on another date: check both returns' episodes" });
+          }
+        }
         for (const r of open) {
           if (keysB.has(r.key)) continue;
-          const first = firstStart.get(r.child);
-          if (table === 'cla_episode' && first !== undefined) {
-            if (first !== r.values.start_date) {
-              const e = inB.find((x) => x.child === r.child && x.values.start_date === first)!;
-              out.push({ rule: '502', file: e.file, line: e.line, message: "the previous return ended with an open episode, and this return's first episode of the child starts on another date: the open episode stays open" });
-            }
-            continue;
-          }
+          if (table === 'cla_episode' && firstStart.has(r.child)) continue; // the child is in this return: 502 above says what is wrong
+
           out.push({
             rule: null,
             file: r.file,

@@ -22,7 +22,7 @@ import type { ClaimedFile, InputAdapter, InputFile } from './adapter.ts';
 import { ADAPTERS } from './adapters.ts';
 import { checkReferences } from './references.ts';
 import { loadedByFile, quarantinedByFile, stagedTables, startStaging } from './staging.ts';
-import { mergeStacked, personIds, stackReturns } from './stacking.ts';
+import { mergeStacked, oneReturnPerYear, personIds, stackReturns } from './stacking.ts';
 import type { FileReport, ParsedExtract, ParsedReturn } from './types.ts';
 
 export type ExtractFile = InputFile;
@@ -108,8 +108,12 @@ async function readFiles(db: Database, files: (ExtractFile | InputRejected)[], e
   parsed.notes.push(...notes.sort((a, b) => a.at - b.at).map((n) => n.text));
 
   if (returns.length > 0) {
+    // one return per collection year (two are rejected naming both; identical ones read once)
+    const perYear = oneReturnPerYear(returns);
+    problems.push(...perYear.problems.map((error) => ({ at: files.length, error })));
+    parsed.notes.push(...perYear.notes);
     try {
-      await mergeStacked(db, parsed, stackReturns(returns, await personIds(db)));
+      if (perYear.problems.length === 0) await mergeStacked(db, parsed, stackReturns(perYear.returns, await personIds(db)));
     } catch (error) {
       if (!(error instanceof InputRejected)) throw error;
       problems.push({ at: files.length, error });

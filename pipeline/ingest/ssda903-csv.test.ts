@@ -41,14 +41,32 @@ describe('SSDA903 adapter', () => {
     expect(recogniseSsda903(enc(`"CHILD","DOB","REVIEW","REVIEW_CODE"\n`))).toBe('reviews');
     // an older episodes file without URN is still one
     expect(recogniseSsda903(enc('CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST\n'))).toBe('episodes');
-    expect(recogniseSsda903(enc('CHILD,DOB,DUC\n'))).toBeNull(); // UASC: not read
-    const p = await parse({ ...RETURN_2016, 'ssda903/2016-17/uasc.csv': 'CHILD,SEX,DOB,DUC\n007,2,01/01/2008,\n' });
+    expect(recogniseSsda903(enc('CHILD,DOB,REVIEW\n'))).toBeNull(); // no REVIEW_CODE: not a reviews file
+    const p = await parse(RETURN_2016);
     expect(p.files.filter((f) => f.adapter === 'ssda903-csv').map((f) => [f.file, f.table])).toEqual([
       ['ssda903/2016-17/header.csv', 'person'],
       ['ssda903/2016-17/episodes.csv', 'cla_episode'],
       ['ssda903/2016-17/reviews.csv', 'cla_review'],
     ]);
-    expect(p.notes).toContainEqual(expect.stringMatching(/^ssda903\/2016-17\/uasc\.csv: not read/));
+  });
+
+  it("recognises the return's other tables by their headers and notes them as not used, not as unrecognised (finding 8)", async () => {
+    const others: Record<string, string> = {
+      'uasc.csv': 'CHILD,SEX,DOB,DUC\n007,2,01/01/2008,\n',
+      'missing.csv': 'CHILD,DOB,MISSING,MIS_START,MIS_END\n',
+      'oc2.csv': 'CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,TEETH_CHECK,HEALTH_ASSESSMENT,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED\n',
+      'oc3.csv': 'CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\n',
+      'ad1.csv': 'CHILD,DOB,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,SEX_ADOPTR,LS_ADOPTR\n',
+      'placed.csv': 'CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED\n',
+      'prevperm.csv': 'CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\n',
+      'sw.csv': 'CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n',
+    };
+    const p = await parse({ ...RETURN_2016, ...Object.fromEntries(Object.entries(others).map(([n, t]) => [`ssda903/2016-17/${n}`, t])) });
+    const titles = ['UASC', 'missing', 'OC2', 'OC3', 'AD1', 'placed for adoption', 'previous permanence', 'social worker episodes'];
+    Object.keys(others).forEach((n, i) => expect(p.notes).toContain(`ssda903/2016-17/${n}: an SSDA903 ${titles[i]} file: not used (no indicator needs it)`));
+    expect(p.notes.join('\n')).not.toMatch(/not read/);
+    // the three files read are still the return
+    expect(p.files.filter((f) => f.adapter === 'ssda903-csv')).toHaveLength(3);
   });
 
   it('makes periods of care from RNE = S, and reviews carry the child and no period (views.ts places them)', async () => {
@@ -68,7 +86,9 @@ describe('SSDA903 adapter', () => {
       ['007', '2008-01-01', '2'],
       ['7', '2009-01-01', '1'],
     ]);
-    expect(p.notes).toContainEqual('ssda903/2016-17: SSDA903 return for 2016/17 (to 2017-01-03), read by ssda903-csv: 8 record(s); loaded from it 2 person, 4 cla_episode, 2 cla_review');
+    expect(p.notes).toContainEqual(
+      'ssda903/2016-17: SSDA903 return for 2016/17 (to 2017-01-03), read by ssda903-csv, year from its folder name (2016-17): 8 record(s); loaded from it 2 person, 4 cla_episode, 2 cla_review',
+    );
   });
 
   it('gives looked-after figures, and "no data" for the three review flags it does not carry', async () => {
@@ -86,25 +106,36 @@ describe('SSDA903 adapter', () => {
     }
   });
 
-  it('quarantines a DEC before its DECOM (DfE rule 356) and a bad date, with line and column', async () => {
+  it('quarantines a DEC before its DECOM (DfE rule 356) and an impossible date naming DfE rule 147, with line and column', async () => {
     const p = await parse({
       ...RETURN_2016,
-      'ssda903/2016-17/episodes.csv': [EPISODES, ep('007', '01/05/2016', 'S', 'C2', '01/04/2016', 'E4A'), ep('007', '31/02/2017', 'S', 'C2')].join('\n'),
+      'ssda903/2016-17/episodes.csv': [
+        EPISODES,
+        ep('007', '01/05/2016', 'S', 'C2', '01/04/2016', 'E4A'),
+        ep('007', '31/02/2017', 'S', 'C2'),
+        ep('7', '01/06/2016', 'S', 'C2', '30/02/2017', 'E11'),
+      ].join('\n'),
+      'ssda903/2016-17/reviews.csv': `${REVIEWS}\n007,01/01/2008,31/04/2016,PN1\n`,
     });
     expect(p.quarantine.map((q) => [q.file, q.line, q.column, q.reason])).toEqual([
       ['ssda903/2016-17/episodes.csv', 2, 'DEC', 'DEC is before DECOM (DfE SSDA903 rule 356: the episode ceased before it started)'],
-      ['ssda903/2016-17/episodes.csv', 3, 'DECOM', "'31/02/2017' is not a real date"],
+      ['ssda903/2016-17/episodes.csv', 3, 'DECOM', expect.stringMatching(/is not a real date \(DfE SSDA903 rule 147: a date that does not exist; the episode has no start without it/)],
+      // kept without its DEC, the episode would be open: a guessed end, so it is quarantined, naming the rule
+      ['ssda903/2016-17/episodes.csv', 4, 'DEC', expect.stringMatching(/\(DfE SSDA903 rule 147: .*would be read as still open/)],
+      ['ssda903/2016-17/reviews.csv', 2, 'REVIEW', expect.stringMatching(/\(DfE SSDA903 rule 147: /)],
     ]);
-    expect(p.files.find((f) => f.table === 'cla_episode')).toMatchObject({ rowsRead: 2, rowsLoaded: 0, rowsQuarantined: 2 });
+    expect(p.files.find((f) => f.table === 'cla_episode')).toMatchObject({ rowsRead: 3, rowsLoaded: 0, rowsQuarantined: 3 });
   });
 
-  it('takes the collection year from the latest date in the folder', async () => {
-    const p = await parse({
-      'a/e.csv': [EPISODES, ep('1', '01/05/2015', 'S', 'C2')].join('\n'),
-      'a/r.csv': `${REVIEWS}\n1,,02/04/2016,PN1\n`,
-      'a/h.csv': `${HEADER}\n1,1,01/01/2010,WBRI,,,\n`,
-    });
-    expect(p.notes).toContainEqual(expect.stringMatching(/^a: SSDA903 return for 2016\/17 \(to 2016-04-02\)/));
+  it('keeps a child whose DOB does not exist, without the DOB, and warns with DfE rule 147', async () => {
+    const p = await parse({ ...RETURN_2016, 'ssda903/2016-17/header.csv': `${HEADER}\n007,2,31/02/2008,WBRI,UN2,,\n7,1,01/01/2009,WBRI,UN2,,\n` });
+    expect(p.quarantine).toEqual([]);
+    expect(table(p, 'person').map((r) => [r.person_id, r.dob])).toEqual([
+      ['007', null],
+      ['7', '2009-01-01'],
+    ]);
+    expect(table(p, 'cla_episode')).toHaveLength(4); // the child's episodes stay
+    expect(p.warnings.map((w) => [w.rule, w.file, w.line])).toContainEqual(['147', 'ssda903/2016-17/header.csv', 2]);
   });
 
   it('rejects a folder with two files of one kind (two returns mixed up)', async () => {

@@ -114,8 +114,8 @@ describe('stacked returns', () => {
       // the 2016/17 return was run late and repeats a review of March 2016
       'cin/a.xml': census(2016, [child('5', `<CINdetails><CINreferralDate>2015-05-02</CINreferralDate>${plan('2015-06-01', null, ['2015-08-30', '2016-03-01'])}</CINdetails>`)]),
       'cin/b.xml': census(2017, [child('5', `<CINdetails><CINreferralDate>2015-05-02</CINreferralDate>${plan('2015-06-01', null, ['2016-03-01', '2016-08-20'])}</CINdetails>`)]),
-      ...ssda903('903/a', [['1', '01/06/2015', 'S', 'C2']], [['1', '25/06/2015'], ['1', '15/03/2016']]),
-      ...ssda903('903/b', [['1', '01/06/2015', 'S', 'C2']], [['1', '15/03/2016'], ['1', '10/09/2016'], ['1', '10/09/2016']]),
+      ...ssda903('903/2015-16', [['1', '01/06/2015', 'S', 'C2']], [['1', '25/06/2015'], ['1', '15/03/2016']]),
+      ...ssda903('903/2016-17', [['1', '01/06/2015', 'S', 'C2']], [['1', '15/03/2016'], ['1', '10/09/2016'], ['1', '10/09/2016']]),
     });
     expect(rows(p, 'cp_review').map((x) => x.review_date)).toEqual(['2015-08-30', '2016-03-01', '2016-08-20']);
     expect(rows(p, 'cla_review').map((x) => [x.review_date, x.cla_review_id])).toEqual([
@@ -213,7 +213,7 @@ describe('an extract mixing SSD files and returns', () => {
     const r = await runCli('ingest', write(files), '--db', join(dir, 'db.duckdb'), '--extract-date', '2017-04-10');
     expect(r.code).toBe(0);
     expect(r.err).toContain('note: read by ssd-csv: population.csv, ssd_cp_plans.csv, ssd_person.csv');
-    expect(r.err).toMatch(/note: returns\/903: SSDA903 return for 2016\/17 \(to 2016-07-01\), read by ssda903-csv: 4 record\(s\); loaded from it 1 person, 2 cla_episode/);
+    expect(r.err).toMatch(/note: returns\/903: SSDA903 return for 2016\/17 \(to 2016-07-01\), read by ssda903-csv, year from its latest episode start \(DECOM\): 4 record\(s\); loaded from it 1 person, 2 cla_episode/);
     expect(r.err).toMatch(/returns\/903\/episodes\.csv\s+cla_episode\s+2\s+2\s+0/);
   });
 

@@ -35,7 +35,7 @@ export const RETURN_COLUMNS: Record<string, string[]> = {
   referral: ['referral_id', 'person_id', 'referral_date', 'close_date', 'nfa', 'primary_need_code', 'referral_source_code'],
   s47_enquiry: ['s47_id', 'person_id', 'start_date', 'referral_id'],
   icpc: ['icpc_id', 'person_id', 'icpc_date', 's47_id', 'referral_id'],
-  cp_plan: ['cp_plan_id', 'person_id', 'start_date', 'end_date', 'referral_id', 'initial_category', 'latest_category'],
+  cp_plan: ['cp_plan_id', 'person_id', 'start_date', 'end_date', 'referral_id', 'initial_category', 'latest_category', 'previous_plans'],
   cp_review: ['cp_review_id', 'cp_plan_id', 'review_date', 'person_id'],
   // no iro_consulted / sw_attended / care_plan_current: the SSDA903 does not carry them, so those indicators say "no data"
   cla_episode: ['cla_episode_id', 'person_id', 'start_date', 'end_date', 'cla_id', 'start_reason', 'ceased_reason', 'legal_status', 'placement_type'],
@@ -175,7 +175,7 @@ export function stackReturns(returns: ParsedReturn[], knownPersons: Set<string>)
     const superseded = read - used - quarantined - ssdChildren;
     const parts = mine.filter((f) => f.rowsLoaded > 0).map((f) => `${f.rowsLoaded} ${f.table}`);
     notes.push(
-      `${r.label}: ${r.title} for ${yearLabel(r.year)}${r.asOf ? ` (to ${r.asOf})` : ''}, read by ${r.adapter}: ` +
+      `${r.label}: ${r.title} for ${yearLabel(r.year)}${r.asOf ? ` (to ${r.asOf})` : ''}, read by ${r.adapter}${r.yearRule ? `, year ${r.yearRule}` : ''}: ` +
         `${read} record(s); loaded from it ${parts.length > 0 ? parts.join(', ') : 'nothing'}` +
         `${superseded > 0 ? `; ${superseded} also in a later return, which wins` : ''}` +
         `${ssdChildren > 0 ? `; ${ssdChildren} child(ren) described by ssd_person.csv instead` : ''}${quarantined > 0 ? `; ${quarantined} quarantined` : ''}`,
@@ -183,6 +183,43 @@ export function stackReturns(returns: ParsedReturn[], knownPersons: Set<string>)
     notes.push(...r.notes);
   }
   return { tables, quarantine: quarantine.map(({ table: _t, ...q }) => q), warnings, reports, notes: [...new Set(notes)] };
+}
+
+/**
+ * One return per format and collection year (extract.md v2): two are rejected
+ * naming both (which one is right is the LA's to say, and mixing them keeps
+ * records with different dates from both), unless their files are the same
+ * bytes: then the first by name is read and a note says so. A return whose
+ * year is unknown is not compared.
+ */
+export function oneReturnPerYear(returns: ParsedReturn[]): { returns: ParsedReturn[]; problems: InputRejected[]; notes: string[] } {
+  const kept: ParsedReturn[] = [];
+  const problems: InputRejected[] = [];
+  const notes: string[] = [];
+  const content = (r: ParsedReturn) => [...new Set(r.reports.map((f) => f.sha256))].sort().join(',');
+  const first = new Map<string, ParsedReturn>();
+  for (const r of [...returns].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))) {
+    if (r.year === null) {
+      kept.push(r);
+      continue;
+    }
+    const k = `${r.format}\u0000${r.year}`;
+    const other = first.get(k);
+    if (!other) {
+      first.set(k, r);
+      kept.push(r);
+    } else if (content(r) === content(other) && content(r) !== '') {
+      notes.push(`${r.label}: the same ${r.title} for ${yearLabel(r.year)} as ${other.label} (identical files): read once, from ${other.label}`);
+    } else {
+      problems.push(
+        new InputRejected(
+          { file: r.label },
+          `is a second ${r.title} for ${yearLabel(r.year)} (the other is ${other.label}), with different contents: keep one return per collection year in the extract (the latest resubmission), and take the other out`,
+        ),
+      );
+    }
+  }
+  return { returns: returns.filter((r) => kept.includes(r)), problems, notes };
 }
 
 /** Collection year, then the date the return runs to, then the path: the later one wins. */
@@ -201,7 +238,10 @@ export function compareReturns(a: ParsedReturn, b: ParsedReturn): number {
  * an episode with `RNE = S` starts a period, which takes in the following
  * episodes until the next `S`. The period's ID is made from its first
  * episode. Episodes before a child's first `S` (the returns begin mid-care)
- * are taken to start a period at the earliest of them, with a warning.
+ * belong to a period of care that began before the data (extract.md v2): it
+ * is grouped from the earliest of them, which keeps its `RNE` in
+ * start_reason, so views.ts knows the period's start is unknown (never that
+ * episode's DECOM), with a warning.
  */
 function periodsOfCare(episodes: ReturnRecord[]): ExtractWarning[] {
   const warnings: ExtractWarning[] = [];
@@ -227,7 +267,7 @@ function periodsOfCare(episodes: ReturnRecord[]): ExtractWarning[] {
             rule: null,
             file: e.file,
             line: e.line,
-            message: "a child's earliest episode in the returns does not start a period of care (RNE is not S): the period of care is taken to start with it",
+            message: "a child's earliest episode in the returns does not start a period of care (RNE is not S): the period of care began before the data, and its start is unknown",
           });
         }
       }

@@ -117,6 +117,8 @@ export interface ParsedReturn {
   label: string;
   /** collection year as the financial year's first calendar year (2016 = 2016/17); null if it has no dates */
   year: number | null;
+  /** which rule gave the year, for the output ("from its file names", "from its ReferenceDate") */
+  yearRule?: string;
   /** the date the return runs to (CIN ReferenceDate; SSDA903 latest date): orders two returns of one year */
   asOf: string | null;
   /** the internal tables the return speaks for: loaded even when it has no rows for them (none is 0, not "no data") */
