@@ -145,6 +145,16 @@ describe('the extract date found from the data', () => {
       'Extract date 2017-04-20, found from the data (no --extract-date): the latest of the dates its parts were taken: the latest event date in the SSD files not after today (ssd_cla_episodes.csv, episode start).',
     );
   });
+
+  it('is never after today: an in-year return whose year ends later gives today, and says so', async () => {
+    process.env.SAFEGUARD_TODAY = '2017-06-01';
+    const inYear = {
+      'ssda903/header.csv': csv('CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB', '007,2,01/01/2008,WBRI,UN2,,'),
+      'ssda903/episodes.csv': csv('CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN', '007,01/05/2017,S,C2,N1,U1,PR1,,,,,,'),
+    };
+    const v = await runCli('validate', extract('in-year', inYear));
+    expect(v.out).toContain('Extract date 2017-06-01, found from the data (no --extract-date): today: ssda903: 31 March of its collection year gives 2018-03-31, after today');
+  });
 });
 
 describe('dates after the extract date', () => {

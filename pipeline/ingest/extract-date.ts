@@ -17,7 +17,10 @@
  * and read again against the date found when the first reading holds a date
  * that bound would have refused (rare: a keying slip a year or more ahead).
  * Where the spec is silent: an extract with no event date at all (say, only
- * ssd_person.csv) takes today, and the run says so.
+ * ssd_person.csv) takes today, and the run says so; and an extract is never
+ * taken after today, so a return whose year ends after today (an in-year
+ * SSDA903 return: 31 March is months away) gives today, and the run says so
+ * (a future extract date would make a year in progress look complete).
  */
 import { InputRejected, UsageError } from '../errors.ts';
 import { ident, literal } from '../db.ts';
@@ -98,6 +101,7 @@ export async function findExtractDate(db: Database, parsed: ParsedExtract, now: 
   }
   const latest = candidates.reduce((a, b) => (b.date > a.date ? b : a));
   const rule = candidates.length === 1 ? latest.rule : `the latest of the dates its parts were taken: ${latest.rule}`;
+  if (latest.date > now) return { date: now, found: `today: ${rule} gives ${latest.date}, after today, and an extract cannot have been taken later than today` };
   if (latest.date < `${FIRST_YEAR}-01-01` || !inYearRange(Number(latest.date.slice(0, 4)))) {
     throw new InputRejected({ file: '(extract)' }, `gives the extract date ${latest.date} (${rule}), outside the years safeguard works with; give --extract-date`);
   }

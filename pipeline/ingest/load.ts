@@ -100,7 +100,8 @@ export async function loadSnapshot(db: Database, parsed: ParsedExtract, opts: Lo
     for (const sql of inserts) await db.run(sql, { id: snapshotId });
     await db.run(`INSERT INTO store.quarantine SELECT $id, file, line, column_name, value, reason FROM ${QUARANTINE} ORDER BY rowid`, { id: snapshotId });
     await insertWarnings(db, snapshotId, parsed);
-    await db.run(`UPDATE store.snapshot SET data_to = (${dataToSql(tables)}) WHERE snapshot_id = $id`, { id: snapshotId });
+    // an event after the extract date is not counted (views.ts), so the data run no later than it
+    await db.run(`UPDATE store.snapshot SET data_to = least((${dataToSql(tables)}), CAST($date AS DATE)) WHERE snapshot_id = $id`, { id: snapshotId, date: opts.extractDate });
   });
   await endStaging(db);
   return { snapshotId, alreadyLoaded: false, madeCurrentAgain: false, populationSource };
