@@ -30,7 +30,7 @@ const collect = (v: string, prev: string[]) => [...prev, v];
 const options = {
   db: () => new Option('--db <file>', 'database file').default(DEFAULT_DB),
   la: () => new Option('--la <code>', 'the LA: DfE code (359) or ONS code (E08000010)'),
-  extractDate: () => new Option('--extract-date <date>', 'the date the extract was taken (YYYY-MM-DD; default today)'),
+  extractDate: () => new Option('--extract-date <date>', 'the date the extract was taken (YYYY-MM-DD; default: found from the data, and said)'),
   snapshot: () => new Option('--snapshot <id>', 'a snapshot other than the latest'),
   suppress: () => new Option('--suppress', 'publication version: counts of 1 to 5 shown as c, with secondary suppression'),
   exportParquet: () => new Option('--export-parquet <dir>', "also write the snapshot's tables to Parquet, partitioned by LA and snapshot"),

@@ -86,7 +86,8 @@ CREATE TABLE IF NOT EXISTS store.cp_plan (
 
 CREATE TABLE IF NOT EXISTS store.cp_review (
   snapshot_id VARCHAR NOT NULL, source_line INTEGER,
-  cp_review_id VARCHAR NOT NULL, cp_plan_id VARCHAR NOT NULL, review_date DATE NOT NULL, person_id VARCHAR, review_due DATE
+  -- review_date NULL: a review not yet held (a due date only, extract.md v2); views.ts keeps it out of reviews held
+  cp_review_id VARCHAR NOT NULL, cp_plan_id VARCHAR NOT NULL, review_date DATE, person_id VARCHAR, review_due DATE
 );
 
 CREATE TABLE IF NOT EXISTS store.cla_episode (
@@ -103,7 +104,8 @@ CREATE TABLE IF NOT EXISTS store.legal_status (
 
 CREATE TABLE IF NOT EXISTS store.cla_review (
   snapshot_id VARCHAR NOT NULL, source_line INTEGER,
-  cla_review_id VARCHAR NOT NULL, review_date DATE NOT NULL, cla_id VARCHAR, person_id VARCHAR,
+  -- review_date NULL: a review not yet held (a due date only, extract.md v2); views.ts keeps it out of reviews held
+  cla_review_id VARCHAR NOT NULL, review_date DATE, cla_id VARCHAR, person_id VARCHAR,
   review_due DATE, cancelled BOOLEAN, participation VARCHAR,
   iro_consulted BOOLEAN, sw_attended BOOLEAN, care_plan_current BOOLEAN
 );

@@ -42,6 +42,12 @@ export async function ensureSchema(db: Database): Promise<void> {
   }
   // a database made before issue 18 has no cp_plan.previous_plans (CIN census NumberOfPreviousCPP): its plans keep NULL, as an SSD's do
   await db.run('ALTER TABLE store.cp_plan ADD COLUMN IF NOT EXISTS previous_plans INTEGER');
+  // extract.md v2: a review not yet held has no review date; a database made before that requires one
+  const held = await db.all<{ table_name: string }>(
+    `SELECT table_name FROM duckdb_constraints() WHERE schema_name = 'store' AND table_name IN ('cp_review', 'cla_review')
+       AND constraint_type = 'NOT NULL' AND list_contains(constraint_column_names, 'review_date')`,
+  );
+  for (const t of held) await db.run(`ALTER TABLE store.${t.table_name} ALTER COLUMN review_date DROP NOT NULL`);
   await db.run(`INSERT INTO store.meta VALUES ('schema_version', '${SCHEMA_VERSION}') ON CONFLICT (key) DO NOTHING`);
   ready.add(db);
 }

@@ -80,6 +80,67 @@ export function parseText(raw: string): Parsed<string | null> {
   return { ok: true, value: s };
 }
 
+/**
+ * The 903 legal status codes and their DfE descriptions (extract.md v2). Case
+ * systems' SSD scripts fill the legal status from a code column, a
+ * description column or both, so all three are read (parseLegalStatus).
+ */
+export const LEGAL_STATUSES: Readonly<Record<string, string>> = {
+  C1: 'Interim care order',
+  C2: 'Full care order',
+  D1: 'Freeing order granted',
+  E1: 'Placement order granted',
+  J1: 'Remanded to local authority accommodation or to youth detention accommodation',
+  J2: 'Placed in local authority accommodation under the Police and Criminal Evidence Act 1984, including secure accommodation',
+  J3: 'Sentenced to Youth Rehabilitation Order',
+  L1: 'Under police protection and in local authority accommodation',
+  L2: 'Emergency protection order (EPO)',
+  L3: 'Under child assessment order and in local authority accommodation',
+  V2: 'Single period of accommodation under section 20 (Children Act 1989)',
+  V3: 'Accommodated under an agreed series of short-term breaks, when individual episodes of care are recorded',
+  V4: 'Accommodated under an agreed series of short-term breaks, when agreements are recorded (NOT individual episodes of care)',
+};
+
+// compared ignoring case, spaces and punctuation: letters and digits only
+const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+const SQUASHED = Object.entries(LEGAL_STATUSES).map(([code, text]) => ({ code, squashed: squash(code), text: squash(text) }));
+/**
+ * Where the spec is silent: a description cut short must keep at least this
+ * many letters and digits (e.g. "Full care" is 8), so that a stray word or a
+ * single letter is never taken for a status.
+ */
+export const LEGAL_STATUS_MIN_PREFIX = 8;
+
+/** Whether `rest` is the code's description, or a cut-short start of it (J3's statutory name may run on). */
+function describes(code: string, rest: string): boolean {
+  const d = SQUASHED.find((s) => s.code === code)!.text;
+  return d.startsWith(rest) || (code === 'J3' && rest.startsWith(d));
+}
+
+/**
+ * A legal status (extract.md v2): the 903 LS code (`V3`), its DfE
+ * description, or both (`V3 - Accommodated under ...`), matched ignoring case,
+ * spaces and punctuation; a description cut short by the case system that
+ * names only one code is that code. Anything else is a bad value, never a
+ * guess: V3/V4 decide who is looked after. The value is the code.
+ */
+export function parseLegalStatus(raw: string): Parsed<string | null> {
+  const s = squash(raw);
+  if (raw.trim() === '') return { ok: true, value: null };
+  // a code, alone or followed by its own description (whole or cut short)
+  const coded = SQUASHED.find((c) => s.startsWith(c.squashed) && describes(c.code, s.slice(c.squashed.length)));
+  if (coded) return { ok: true, value: coded.code };
+  // a description alone, whole or cut short, naming exactly one code
+  if (s.length >= LEGAL_STATUS_MIN_PREFIX) {
+    const named = SQUASHED.filter((c) => describes(c.code, s));
+    if (named.length === 1) return { ok: true, value: named[0]!.code };
+    if (named.length > 1) {
+      return { ok: false, reason: `'${clip(raw.trim())}' could be any of ${named.map((c) => c.code).join(', ')} (a description cut short); give the 903 legal status code` };
+    }
+  }
+  return { ok: false, reason: `'${clip(raw.trim())}' is not a 903 legal status (a code such as C2 or V3, or its DfE description)` };
+}
+
 /** A whole non-negative number (population counts, years). */
 export function parseCount(raw: string): Parsed<number | null> {
   const s = raw.trim().replace(/,/g, '');

@@ -14,7 +14,13 @@
  *   not S and no entered-care date is given: the period began before the data
  *   (extract.md v2), and that episode's start is only `first_episode_start`;
  * - cancelled LAC reviews are not reviews; a review without clar_cla_id belongs
- *   to the child's period of care whose dates contain it.
+ *   to the child's period of care whose dates contain it;
+ * - a review with no review date (a due date only) is a review not yet held
+ *   (extract.md v2): it is in neither review view;
+ * - indicators.md v2: a date after the snapshot's extract date has not
+ *   happened yet: a record that starts (or is held) after it is left out, and
+ *   an end date after it is no end (open at the extract date). Such dates are
+ *   loaded, not quarantined: the extract date may be given after the event.
  * Those three are worked out once per run (temp tables, not views): several
  * indicators read them, and a view would redo the derivation in each.
  */
@@ -23,23 +29,27 @@ import { literal } from './db.ts';
 
 export async function createSnapshotViews(db: Database, snapshotId: string): Promise<void> {
   const s = literal(snapshotId);
-  const plain = (table: string, where = 'TRUE') =>
-    `CREATE OR REPLACE TEMP VIEW ${table} AS SELECT * EXCLUDE (snapshot_id) FROM store.${table} WHERE snapshot_id = ${s} AND ${where};`;
+  const at = await db.one<{ d: string }>(`SELECT CAST(extracted_at AS VARCHAR) AS d FROM store.snapshot WHERE snapshot_id = ${s}`);
+  // no snapshot row (a test's hand-made store): nothing is after it
+  const x = at ? `DATE ${literal(at.d)}` : `DATE '9999-12-31'`;
+  const open = (col: string) => `CASE WHEN ${col} > ${x} THEN NULL ELSE ${col} END AS ${col}`;
+  const plain = (table: string, where = 'TRUE', ends?: string) =>
+    `CREATE OR REPLACE TEMP VIEW ${table} AS SELECT * EXCLUDE (snapshot_id)${ends ? ` REPLACE (${open(ends)})` : ''} FROM store.${table} WHERE snapshot_id = ${s} AND ${where};`;
   await db.run(`
     ${plain('person')}
-    ${plain('referral')}
-    ${plain('s47_enquiry')}
-    ${plain('icpc', 'NOT coalesce(transfer_in, false)')}
-    ${plain('cp_plan')}
-    ${plain('cp_review')}
+    ${plain('referral', `referral_date <= ${x}`, 'close_date')}
+    ${plain('s47_enquiry', `start_date <= ${x}`, 'end_date')}
+    ${plain('icpc', `NOT coalesce(transfer_in, false) AND icpc_date <= ${x}`)}
+    ${plain('cp_plan', `start_date <= ${x}`, 'end_date')}
+    ${plain('cp_review', `review_date <= ${x}`)}
     CREATE OR REPLACE TEMP TABLE cla_episode AS
     WITH e AS (
-      SELECT x.* EXCLUDE (snapshot_id, legal_status),
+      SELECT x.* EXCLUDE (snapshot_id, legal_status) REPLACE (${open('end_date')}),
              coalesce(x.legal_status, (
                SELECT arg_max(l.legal_status, l.start_date) FROM store.legal_status l
                WHERE l.snapshot_id = x.snapshot_id AND l.person_id = x.person_id
                  AND l.start_date <= x.start_date AND (l.end_date IS NULL OR l.end_date >= x.start_date))) AS legal_status
-      FROM store.cla_episode x WHERE x.snapshot_id = ${s}
+      FROM store.cla_episode x WHERE x.snapshot_id = ${s} AND x.start_date <= ${x}
     ), counted AS (
       SELECT * FROM e WHERE upper(coalesce(legal_status, '')) NOT IN ('V3', 'V4')
     ), runs AS (
@@ -69,6 +79,6 @@ export async function createSnapshotViews(db: Database, snapshotId: string): Pro
               WHERE c.person_id = r.person_id AND coalesce(c.start_date, DATE '0001-01-01') <= r.review_date AND (c.end_date IS NULL OR c.end_date >= r.review_date))
            ) AS period_of_care_id
     FROM store.cla_review r
-    WHERE r.snapshot_id = ${s} AND NOT coalesce(r.cancelled, false);
+    WHERE r.snapshot_id = ${s} AND NOT coalesce(r.cancelled, false) AND r.review_date <= ${x};
   `);
 }

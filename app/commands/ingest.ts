@@ -1,22 +1,27 @@
 /*
  * `safeguard ingest` and `safeguard validate`: read an extract, then (ingest
  * only) write it as a snapshot. Both print what was read and what was
- * quarantined, file by file; neither prints an identifier.
+ * quarantined, file by file; neither prints an identifier. A file wholly or
+ * mostly quarantined, or a table left with no usable rows (unusable.ts), is
+ * printed first, as a warning no one can miss; validate counts each as a
+ * problem and exits 3, as it does for a rejected file. The extract date is
+ * --extract-date or found from the data (extract-date.ts), and the run says which.
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { Database } from '../../pipeline/db.ts';
 import { ensureSchema } from '../../pipeline/store.ts';
 import { bundledPopulation, resolveLa } from '../../pipeline/la.ts';
 import { bundledPopulationDataset } from '../../pipeline/benchmarks/dfe-store.ts';
-import { readExtract } from '../../pipeline/ingest/extract.ts';
+import { readWithExtractDate } from '../../pipeline/ingest/extract-date.ts';
+import type { ExtractDate } from '../../pipeline/ingest/extract-date.ts';
+import { unusableBanner, unusableParts } from '../../pipeline/ingest/unusable.ts';
 import { loadSnapshot } from '../../pipeline/ingest/load.ts';
 import { readQuarantine } from '../../pipeline/ingest/staging.ts';
 import { exportParquet } from '../../pipeline/parquet.ts';
 import { makeFolder } from '../../pipeline/files.ts';
 import type { ParsedExtract } from '../../pipeline/ingest/types.ts';
 import { warningSummary } from '../../pipeline/ingest/dfe-rules.ts';
-import { UsageError } from '../../pipeline/errors.ts';
-import { FIRST_YEAR, LAST_YEAR, inYearRange, isRealDate } from '../../pipeline/periods.ts';
+import { SafeguardError } from '../../pipeline/errors.ts';
 import type { Io } from '../io.ts';
 import { textTable } from '../../reports/terminal.ts';
 
@@ -29,7 +34,6 @@ export interface IngestOptions {
 }
 
 export async function ingest(extractDir: string, opts: IngestOptions, io: Io): Promise<{ snapshotId: string; alreadyLoaded: boolean }> {
-  const extractDate = checkExtractDate(opts.extractDate);
   // the ONS file alone describes every LA as the whole bundled set does (la.test.ts), at a tenth of the parsing
   // `--la ""` is a mistake to say, not "no LA" (resolveLa refuses it: exit 2)
   const ons = opts.la !== undefined ? bundledPopulationDataset() : undefined;
@@ -44,7 +48,11 @@ export async function ingest(extractDir: string, opts: IngestOptions, io: Io): P
     // the schema first, while the connection holds nothing (DDL after staging millions of rows is slow)
     await ensureSchema(db);
     // read into this connection's staging area: nothing reaches the file until loadSnapshot's one transaction
-    const parsed = await readExtract(db, extractDir, extractDate);
+    const { parsed, extractDate: taken } = await readWithExtractDate(db, extractDir, opts.extractDate);
+    const extractDate = taken.date;
+    const unusable = await unusableParts(db, parsed);
+    for (const line of unusableBanner(unusable)) io.err(line);
+    if (taken.found !== null) io.err(extractDateLine(taken));
     const result = await loadSnapshot(db, parsed, {
       extractDir,
       extractDate,
@@ -61,6 +69,8 @@ export async function ingest(extractDir: string, opts: IngestOptions, io: Io): P
       for (const line of warningSummary(parsed.warnings)) io.err(line);
       io.err(`Population: ${result.populationSource ?? 'none (give --la CODE or add population.csv); rates will have no value'}`);
     }
+    const problems = unusable.length;
+    if (problems > 0) io.err(`WARNING: ${problems} part${problems === 1 ? '' : 's'} of this extract could not be used (listed at the top); the figures that need them have no value or count only what is left.`);
     if (opts.exportParquet) {
       await exportParquet(db, result.snapshotId, opts.exportParquet);
       io.err(`Wrote the snapshot's tables to Parquet in ${opts.exportParquet} (child-level data: keep it as you keep the database)`);
@@ -75,15 +85,24 @@ export async function ingest(extractDir: string, opts: IngestOptions, io: Io): P
 }
 
 export async function validate(extractDir: string, opts: { extractDate?: string }, io: Io): Promise<number> {
-  const extractDate = checkExtractDate(opts.extractDate);
   // a database in memory holds the staging area; no file is written
   const db = await Database.open(':memory:');
   try {
-    const parsed = await readExtract(db, extractDir, extractDate);
+    const { parsed, extractDate } = await readWithExtractDate(db, extractDir, opts.extractDate);
+    const unusable = await unusableParts(db, parsed);
+    for (const line of unusableBanner(unusable)) io.out(line);
+    if (extractDate.found !== null) io.out(extractDateLine(extractDate));
     io.out(summary(parsed));
     for (const line of warningSummary(parsed.warnings)) io.out(line);
     for (const q of await readQuarantine(db)) {
       io.out(`${q.file}${q.line !== null ? `, line ${q.line}` : ''}${q.column ? `, column ${q.column}` : ''}: ${q.reason}`);
+    }
+    if (unusable.length > 0) {
+      // the same exit as a rejected file: the extract is not fit to report from as it is
+      throw new SafeguardError(
+        `${unusable.length} problem${unusable.length === 1 ? '' : 's'} found (listed at the top): ${unusable.length === 1 ? 'a part' : 'parts'} of this extract could not be used${parsed.quarantined > 0 ? `; ${parsed.quarantined} row(s) would be quarantined` : ''}`,
+        3,
+      );
     }
     io.out(parsed.quarantined === 0 ? 'No problems found.' : `${parsed.quarantined} row(s) would be quarantined.`);
     return 0;
@@ -99,13 +118,10 @@ export function summary(parsed: ParsedExtract): string {
   return lines.join('\n');
 }
 
-/** The extract date bounds what counts as a date in the future; it defaults to today. */
-function checkExtractDate(d: string | undefined): string {
-  if (d === undefined) return new Date().toISOString().slice(0, 10);
-  // a calendar date that exists (Date.parse takes 2017-02-30 as 2 March), in the years periods.ts accepts
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || !isRealDate(d) || !inYearRange(Number(d.slice(0, 4)))) {
-    throw new UsageError(`--extract-date ${d}: give the date the extract was taken as YYYY-MM-DD, a date that exists between ${FIRST_YEAR} and ${LAST_YEAR}`);
-  }
-  return d;
+/** Which extract date the run uses, and (when found from the data) the rule that gave it. */
+function extractDateLine(d: ExtractDate): string {
+  return d.found === null
+    ? `Extract date ${d.date} (--extract-date).`
+    : `Extract date ${d.date}, found from the data (no --extract-date): ${d.found}. Give --extract-date YYYY-MM-DD to set it.`;
 }
 

@@ -121,6 +121,8 @@ export function readCinCensus(relPath: string, bytes: Uint8Array, latestDate: st
     year,
     yearRule: reader.referenceDate ? 'from its ReferenceDate' : 'from its header Year (no ReferenceDate)',
     asOf: reader.referenceDate ?? `${headerYear + 1}-03-31`,
+    // indicators.md v2: the earlier of ReferenceDate and the date of Source/DateTime (the file's making)
+    takenOn: [reader.referenceDate, reader.madeOn].filter((d) => d !== null).sort()[0] ?? null,
     tables: [...TABLES],
     records: reader.records,
     quarantine: reader.quarantine,
@@ -133,6 +135,8 @@ class CensusReader {
   isCensus = false;
   year: number | null = null;
   referenceDate: string | null = null;
+  /** the date of Header/Source/DateTime (when the file was made), for the extract date */
+  madeOn: string | null = null;
   readonly records: ReturnRecord[] = [];
   readonly quarantine: ReturnQuarantine[] = [];
   readonly read: Record<Table, number> = { person: 0, referral: 0, s47_enquiry: 0, icpc: 0, cp_plan: 0, cp_review: 0 };
@@ -201,6 +205,10 @@ class CensusReader {
       if (this.year === null && d.value) this.year = financialYear(d.value);
       // the ReferenceDate may come before the children or after them: 8600 is checked when the file is read (readCinCensus)
     }
+    // a DateTime that cannot be read is no date (it only bounds the extract date): YYYY-MM-DDThh:mm:ss
+    const made = find(h, 'Source') ? value(find(h, 'Source')!, 'DateTime') : null;
+    const madeDate = made !== null ? parseDate(made.trim().slice(0, 10), this.latest) : null;
+    if (madeDate?.ok) this.madeOn = madeDate.value;
     return false;
   }
 

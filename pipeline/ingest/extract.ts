@@ -107,6 +107,13 @@ async function readFiles(db: Database, files: (ExtractFile | InputRejected)[], e
   parsed.files.push(...direct);
   parsed.notes.push(...notes.sort((a, b) => a.at - b.at).map((n) => n.text));
 
+  // the date each return was taken, for the extract date when none is given (extract-date.ts)
+  parsed.returnsTaken = returns.flatMap((r) => {
+    const date = r.takenOn ?? (r.year !== null ? `${r.year + 1}-03-31` : null);
+    if (date === null) return [];
+    const rule = r.takenOn ? 'the earlier of its ReferenceDate and its Source/DateTime' : '31 March of its collection year';
+    return [{ label: r.label, date, rule }];
+  });
   if (returns.length > 0) {
     // one return per collection year (two are rejected naming both; identical ones read once)
     const perYear = oneReturnPerYear(returns);

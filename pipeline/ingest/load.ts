@@ -2,7 +2,8 @@
  * Writes a staged extract (staging.ts) into the database as one snapshot, in
  * one transaction: either every table, the quarantine and the file accounts are
  * there, or nothing is. The snapshot's ID is a hash of its content (LA code,
- * file names and SHA-256s), so loading identical files again finds the
+ * extract date (indicators.md v2: the same files taken on another date are
+ * another snapshot), file names and SHA-256s), so loading identical files again finds the
  * snapshot already there and stores nothing new; as cli.md v2 says, it makes
  * that snapshot the current one again (made_current), so re-ingesting last
  * month's good extract after a bad one brings its figures back.
@@ -31,9 +32,9 @@ export interface LoadResult {
   populationSource: string | null;
 }
 
-export function contentHash(parsed: ParsedExtract, laCode: string | null): string {
+export function contentHash(parsed: ParsedExtract, laCode: string | null, extractDate: string): string {
   const files = parsed.files.map((f) => [f.file, f.sha256]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
-  return createHash('sha256').update(JSON.stringify({ la: laCode, files })).digest('hex');
+  return createHash('sha256').update(JSON.stringify({ la: laCode, extracted: extractDate, files })).digest('hex');
 }
 
 /**
@@ -42,7 +43,7 @@ export function contentHash(parsed: ParsedExtract, laCode: string | null): strin
  */
 export async function loadSnapshot(db: Database, parsed: ParsedExtract, opts: LoadOptions): Promise<LoadResult> {
   await ensureSchema(db);
-  const sha = contentHash(parsed, opts.la?.code ?? null);
+  const sha = contentHash(parsed, opts.la?.code ?? null, opts.extractDate);
   const snapshotId = sha.slice(0, 16);
   const existing = await db.one<{ population_source: string | null }>('SELECT population_source FROM store.snapshot WHERE snapshot_id = $id', { id: snapshotId });
   if (existing) {
@@ -99,7 +100,8 @@ export async function loadSnapshot(db: Database, parsed: ParsedExtract, opts: Lo
     for (const sql of inserts) await db.run(sql, { id: snapshotId });
     await db.run(`INSERT INTO store.quarantine SELECT $id, file, line, column_name, value, reason FROM ${QUARANTINE} ORDER BY rowid`, { id: snapshotId });
     await insertWarnings(db, snapshotId, parsed);
-    await db.run(`UPDATE store.snapshot SET data_to = (${dataToSql(tables)}) WHERE snapshot_id = $id`, { id: snapshotId });
+    // an event after the extract date is not counted (views.ts), so the data run no later than it
+    await db.run(`UPDATE store.snapshot SET data_to = least((${dataToSql(tables)}), CAST($date AS DATE)) WHERE snapshot_id = $id`, { id: snapshotId, date: opts.extractDate });
   });
   await endStaging(db);
   return { snapshotId, alreadyLoaded: false, madeCurrentAgain: false, populationSource };

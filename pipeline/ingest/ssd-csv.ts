@@ -41,7 +41,7 @@ import type { Database } from '../db.ts';
 import { ident, literal } from '../db.ts';
 import { decodeUtf8, guessWrongDelimiter, parseCsv } from '../csv.ts';
 import { InputRejected } from '../errors.ts';
-import { EARLIEST_DATE, parseCount, parseDate, parseFlag, parseId, parseText } from '../values.ts';
+import { EARLIEST_DATE, LEGAL_STATUSES, parseCount, parseDate, parseFlag, parseId, parseLegalStatus, parseText } from '../values.ts';
 import type { Parsed } from '../values.ts';
 import { emptyOutput } from './adapter.ts';
 import type { ClaimedFile, InputAdapter, InputFile } from './adapter.ts';
@@ -55,10 +55,17 @@ export const ADAPTER = 'ssd-csv';
 /** An SSD file: DuckDB reads it itself when it is on disk (`abs`). */
 export type SsdSource = InputFile;
 
+/**
+ * The table a file name gives, in any case: `ssd_person.csv`, `SSD_PERSON.CSV`,
+ * and (extract.md v2) with a schema prefix, one or more dot-separated words
+ * before `ssd_`, as SQL Server tools name an exported table:
+ * `ssd_development.ssd_cin_episodes.csv`, `dbo.SSD_PERSON.CSV`.
+ */
 const specOf = (path: string): SsdFileSpec | undefined => {
-  const name = path.split(/[\\/]/).pop()!.toLowerCase();
+  const name = path.split(/[\\/]/).pop()!.toLowerCase().replace(SCHEMA_PREFIX, '');
   return SSD_FILES.find((s) => s.file === name);
 };
+const SCHEMA_PREFIX = /^(?:[^.\s]+\.)+(?=ssd_)/;
 
 /** The SSD adapter (adapter.ts): files by name (`<table>.csv`, any case, in any sub-folder), each staged for its table. */
 export const SSD_CSV: InputAdapter = {
@@ -228,6 +235,8 @@ async function readChecked(
     const csv = parsed ?? parseCsv(decodeUtf8(bytes, relPath), relPath);
     await db.run(`CREATE OR REPLACE TEMP TABLE raw (line INTEGER${present.map((_, k) => `, c${k} VARCHAR`).join('')})`);
     const rows: (string | number)[][] = [];
+    const long = csv.records.filter((rec) => rec.fields.length > header.length);
+    if (long.length * 2 > csv.records.length) throw unqualifiedExport(spec, relPath, header, long, csv.records.length, latestDate);
     for (const rec of csv.records) {
       if (rec.fields.length !== header.length) {
         short.push({
@@ -237,7 +246,7 @@ async function readChecked(
           value: null,
           reason: `has ${rec.fields.length} field${rec.fields.length === 1 ? '' : 's'}; the header has ${header.length} (a stray comma, or a row cut short)`,
         });
-      } else rows.push([rec.line, ...positions.map((p) => rec.fields[p]!)]);
+      } else rows.push([rec.line, ...positions.map((p) => emptyText(rec.fields[p]!))]);
     }
     await db.append('raw', rows);
     rowsRead = csv.records.length;
@@ -261,6 +270,78 @@ async function readChecked(
     },
     notes: ignored.length > 0 ? [`${relPath}: columns not used: ${ignored.join(', ')}`] : [],
   };
+}
+
+/**
+ * extract.md v2: a file in which most rows (more than half) have more fields
+ * than its header was exported without text qualifiers, so the commas inside
+ * free-text and JSON values split them. Quarantining row by row would hide
+ * that the whole file is unreadable: it is rejected, with how to export it
+ * again, naming the columns whose values hold commas where that can be told
+ * (commaColumns). Never a value: only column names.
+ */
+function unqualifiedExport(spec: SsdFileSpec, file: string, header: string[], long: { fields: string[] }[], rows: number, latest: string): InputRejected {
+  const named = commaColumns(spec, header, long, latest);
+  const which =
+    named.length > 0
+      ? `values of ${clipNames(named.join(', '))} hold commas`
+      : 'which column\'s values hold the commas could not be told';
+  return new InputRejected(
+    { file },
+    `has more fields than its header on ${long.length} of ${rows} rows: it was exported without text qualifiers, so commas inside values split them (${which}). ` +
+      'Export it again with text qualified by " (double quotes around each text value, as RFC 4180 CSV does; in SQL Server Management Studio, ' +
+      'the Import and Export Wizard\'s "Text qualifier" set to ", or "Quote strings containing list separators when saving .csv results" under Options, Query Results)',
+  );
+}
+
+/**
+ * Where the spec is silent, which columns hold the commas of rows too long by
+ * k fields: every way of giving the k extra commas to the columns (the fields
+ * read in order, each column taking one or more of them) under which every
+ * column safeguard knows the type of (dates, flags, counts, legal status)
+ * reads as that type, and a value that opens with { or [ closes with } or ]
+ * (a JSON column). Where a row has one such reading, its columns that took
+ * commas are named. At most 200 rows are tried, and a row with too many
+ * readings to try (untyped columns side by side) names none.
+ */
+export function commaColumns(spec: SsdFileSpec, header: string[], long: { fields: string[] }[], latest: string): string[] {
+  const kinds = header.map((h) => spec.columns.find((c) => c.source === h));
+  const fits = (j: number, v: string): boolean => {
+    const t = v.trim();
+    if ((t.startsWith('{') && !t.endsWith('}')) || (t.startsWith('[') && !t.endsWith(']'))) return false;
+    const c = kinds[j];
+    if (!c || c.kind === 'text' || c.kind === 'id') return true;
+    return parseValue(c, emptyText(v), latest).ok;
+  };
+  const named = new Set<number>();
+  for (const rec of long.slice(0, 200)) {
+    const readings: number[][] = [];
+    let steps = 0;
+    // column j starts at field i, with `extra` commas still to place; `took` the columns that took some
+    const walk = (i: number, j: number, extra: number, took: number[]): void => {
+      if (readings.length > 1 || ++steps > 5000) return;
+      if (j === header.length) {
+        if (extra === 0) readings.push(took);
+        return;
+      }
+      for (let e = 0; e <= extra; e++) {
+        if (fits(j, rec.fields.slice(i, i + e + 1).join(','))) walk(i + e + 1, j + 1, extra - e, e > 0 ? [...took, j] : took);
+      }
+    };
+    walk(0, 0, rec.fields.length - header.length, []);
+    if (readings.length === 1 && steps <= 5000) for (const j of readings[0]!) named.add(j);
+  }
+  return [...named].sort((a, b) => a - b).map((j) => header[j]!);
+}
+
+/**
+ * extract.md v2: SQL Server Management Studio writes an empty value as the
+ * text NULL, so `NULL` in any case, quoted or not, is an empty value in every
+ * column (readNative does the same in SQL). Only the exact word: ` NULL ` or
+ * `NULLS` is a value like any other.
+ */
+export function emptyText(field: string): string {
+  return field.length === 4 && field.toLowerCase() === 'null' ? '' : field;
 }
 
 /** A NUL byte or bad UTF-8 rejects the file (csv.ts says where); the fast check passes nearly every file. */
@@ -337,7 +418,8 @@ function headerOfSimpleFile(bytes: Uint8Array, file: string): string[] {
  */
 async function readNative(db: Database, abs: string, header: string[], positions: number[], records: number): Promise<boolean> {
   const columns = header.map((_, i) => `'h${i}': 'VARCHAR'`).join(', ');
-  const select = positions.map((p, k) => `coalesce(h${p}, '') AS c${k}`).join(', ');
+  // SQL Server's NULL text is an empty value (emptyText)
+  const select = positions.map((p, k) => `CASE WHEN lower(h${p}) = 'null' THEN '' ELSE coalesce(h${p}, '') END AS c${k}`).join(', ');
   try {
     await db.run(
       `CREATE OR REPLACE TEMP TABLE raw AS SELECT ${select || '1 AS none'}
@@ -417,6 +499,13 @@ async function checkRows(
       `WHEN v${ib} < v${ia} THEN {'col': ${literal(source)}, 'value': v${ib}, 'reason': ${literal(`${source} is before ${present[ia]!.source} (${b} before ${a})`)}}`,
     );
   }
+  for (const [source, other] of spec.emptyIfGiven ?? []) {
+    const ia = present.findIndex((c) => c.source === source);
+    const ib = present.findIndex((c) => c.source === other);
+    if (ia < 0) continue;
+    const reason = ib < 0 ? `${source} is empty` : `${source} is empty and so is ${other} (neither a review held nor one due)`;
+    rowChecks.push(`WHEN v${ia} IS NULL${ib < 0 ? '' : ` AND v${ib} IS NULL`} THEN {'col': ${literal(source)}, 'value': NULL, 'reason': ${literal(reason)}}`);
+  }
   if (spec.oneOfColumns) {
     const idx = spec.oneOfColumns.map((s) => present.findIndex((c) => c.source === s)).filter((i) => i >= 0);
     const cols = spec.oneOfColumns.join('/');
@@ -490,6 +579,9 @@ export function fastPath(col: ColumnSpec, c: string, latestDate: string): { know
     }
     case 'count':
       return { known: 'false', value: 'NULL' };
+    case 'legal_status':
+      // the codes as written (most extracts); descriptions and other spellings are parsed
+      return { known: `(${c} IN ('', ${Object.keys(LEGAL_STATUSES).map(literal).join(', ')}))`, value: `nullif(${c}, '')` };
   }
 }
 
@@ -532,6 +624,8 @@ function parseValue(col: ColumnSpec, raw: string, latestDate: string): Parsed<st
       const n = parseCount(raw);
       return n.ok ? { ok: true, value: n.value === null ? null : String(n.value) } : n;
     }
+    case 'legal_status':
+      return parseLegalStatus(raw);
   }
 }
 

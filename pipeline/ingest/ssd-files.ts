@@ -16,6 +16,13 @@ export interface SsdFileSpec {
   oneOfColumns?: string[];
   /** [start, end] target date pairs: end before start is a bad row */
   dateOrder?: [string, string][];
+  /**
+   * [source, other]: `source` may be empty only when `other` has a value
+   * (extract.md v2: a review with a due date and no review date is a review
+   * not yet held: loaded, never quarantined; views.ts keeps it out of the
+   * reviews held). A row with neither is a bad row.
+   */
+  emptyIfGiven?: [string, string][];
 }
 
 const id = (source: string, target: string, required = true): ColumnSpec => ({ source, target, kind: 'id', required, valueRequired: required });
@@ -107,10 +114,12 @@ export const SSD_FILES: SsdFileSpec[] = [
     columns: [
       id('cppr_cp_review_id', 'cp_review_id'),
       id('cppr_cp_plan_id', 'cp_plan_id'),
-      date('cppr_cp_review_date', 'review_date', true),
+      // required column; empty in a review not yet held (a due date and no review date)
+      { source: 'cppr_cp_review_date', target: 'review_date', kind: 'date', required: true },
       optionalId('cppr_person_id', 'person_id'),
       date('cppr_cp_review_due', 'review_due'),
     ],
+    emptyIfGiven: [['cppr_cp_review_date', 'cppr_cp_review_due']],
   },
   {
     file: 'ssd_cla_episodes.csv',
@@ -124,7 +133,7 @@ export const SSD_FILES: SsdFileSpec[] = [
       date('clae_cla_episode_ceased_date', 'end_date'),
       text('clae_cla_episode_start_reason', 'start_reason'),
       text('clae_cla_episode_ceased_reason', 'ceased_reason'),
-      text('clae_cla_legal_status', 'legal_status'),
+      { source: 'clae_cla_legal_status', target: 'legal_status', kind: 'legal_status' },
       text('clae_cla_placement_type', 'placement_type'),
       date('clae_entered_care_date', 'entered_care_date'),
     ],
@@ -136,7 +145,7 @@ export const SSD_FILES: SsdFileSpec[] = [
     key: [],
     columns: [
       id('lega_person_id', 'person_id'),
-      { source: 'lega_legal_status', target: 'legal_status', kind: 'text', required: true, valueRequired: true },
+      { source: 'lega_legal_status', target: 'legal_status', kind: 'legal_status', required: true, valueRequired: true },
       date('lega_legal_status_start_date', 'start_date', true),
       date('lega_legal_status_end_date', 'end_date'),
     ],
@@ -149,7 +158,8 @@ export const SSD_FILES: SsdFileSpec[] = [
     oneOfColumns: ['clar_cla_id', 'clar_cla_person_id'],
     columns: [
       id('clar_cla_review_id', 'cla_review_id'),
-      date('clar_cla_review_date', 'review_date', true),
+      // required column; empty in a review not yet held (a due date and no review date)
+      { source: 'clar_cla_review_date', target: 'review_date', kind: 'date', required: true },
       optionalId('clar_cla_id', 'cla_id'),
       optionalId('clar_cla_person_id', 'person_id'),
       date('clar_cla_review_due_date', 'review_due'),
@@ -159,6 +169,7 @@ export const SSD_FILES: SsdFileSpec[] = [
       flag('clar_sw_attended', 'sw_attended'),
       flag('clar_care_plan_current', 'care_plan_current'),
     ],
+    emptyIfGiven: [['clar_cla_review_date', 'clar_cla_review_due_date']],
   },
   {
     file: 'population.csv',

@@ -8,7 +8,8 @@
  * they mean for the exit code.
  */
 
-export type ValueKind = 'id' | 'text' | 'date' | 'flag' | 'count';
+/** `legal_status`: a 903 LS code, its DfE description or both, loaded as the code (values.ts parseLegalStatus) */
+export type ValueKind = 'id' | 'text' | 'date' | 'flag' | 'count' | 'legal_status';
 
 export interface ColumnSpec {
   /** column name in the source file */
@@ -73,6 +74,8 @@ export interface ParsedExtract {
    * number where DfE has one. A warning never removes a record.
    */
   warnings: ExtractWarning[];
+  /** each return's date taken (ParsedReturn.takenOn) and the rule that gave it, for the extract date (extract-date.ts) */
+  returnsTaken?: { label: string; date: string; rule: string }[];
 }
 
 // The returns (CIN census, SSDA903) as their adapters read them, before stacking.
@@ -121,6 +124,13 @@ export interface ParsedReturn {
   yearRule?: string;
   /** the date the return runs to (CIN ReferenceDate; SSDA903 latest date): orders two returns of one year */
   asOf: string | null;
+  /**
+   * The date the return was taken, for the extract date when none is given
+   * (indicators.md v2, extract-date.ts): a CIN census's the earlier of its
+   * ReferenceDate and its Source/DateTime. Absent: 31 March of its collection
+   * year (an SSDA903 return's rule).
+   */
+  takenOn?: string | null;
   /** the internal tables the return speaks for: loaded even when it has no rows for them (none is 0, not "no data") */
   tables: string[];
   records: ReturnRecord[];
