@@ -35,6 +35,7 @@ const options = {
   snStat: () => new Option('--sn-stat <stat>', 'statistical neighbours summarised by').choices(['mean', 'median']).default('mean'),
   snModel: () => new Option('--sn-model <model>', 'statistical-neighbour model').choices(['2025', '2021']).default('2025'),
   reportOut: () => new Option('--out <dir>', 'where the reports go').default('out/reports'),
+  ssdYears: () => new Option('--ssd-years <n>', "years of history an SSD extract holds: a number, or all for its whole history (D2I's scripts keep 6)").default('6'),
   reportPeriods: () => new Option('--period <p>', 'financial years for the tables (default: the latest four complete)').argParser(collect).default([]),
 };
 
@@ -63,7 +64,8 @@ export function buildProgram(io: Io): Command {
     .addOption(options.exportParquet())
     .addOption(options.snStat())
     .addOption(options.snModel())
-    .action(async (dir: string, o: { la?: string; db: string; out: string; period: string[]; extractDate?: string; suppress?: boolean; exportParquet?: string; snStat: string; snModel: string }) =>
+    .addOption(options.ssdYears())
+    .action(async (dir: string, o: { la?: string; db: string; out: string; period: string[]; extractDate?: string; suppress?: boolean; exportParquet?: string; snStat: string; snModel: string; ssdYears: string }) =>
       (await commands.report()).runJob(dir, o, io),
     );
 
@@ -89,7 +91,8 @@ export function buildProgram(io: Io): Command {
     .addOption(options.db())
     .addOption(options.extractDate())
     .addOption(options.exportParquet())
-    .action(async (dir: string, o: { la?: string; db: string; extractDate?: string; exportParquet?: string }) => {
+    .addOption(options.ssdYears())
+    .action(async (dir: string, o: { la?: string; db: string; extractDate?: string; exportParquet?: string; ssdYears: string }) => {
       await (await commands.ingest()).ingest(dir, o, io);
     });
 

@@ -12,6 +12,7 @@ export const cppRepeatPct: Indicator = {
   definition: 'Child protection plans starting in the period for a child who had an earlier plan (an earlier start date) at any time, as a percentage of plans starting in the period.',
   dfe: { type: 'published_pct', kind: 'd3_repeat_plans', measure: 'CPP_subsequent_percent' },
   requires: [{ table: 'cp_plan' }],
+  lookBack: { table: 'cp_plan', months: null },
   numeratorSql: countInPeriod(`(${PLAN_WITH_PREVIOUS})`, 'start_date', { filter: 'x.prev_start IS NOT NULL' }),
   denominatorSql: countInPeriod('cp_plan', 'start_date'),
 };

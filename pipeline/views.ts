@@ -9,7 +9,14 @@
  *   in force on its start date;
  * - a period of care is the episodes sharing clae_cla_id, or where that is absent
  *   an unbroken run of a child's episodes (each starting on or before the
- *   previous one ceased);
+ *   previous one ceased); it starts on clae_entered_care_date where given
+ *   (extract.md v2: the SSD keeps only recent episodes), else its earliest
+ *   episode's start. Its start is not known (`start_known` false) when that
+ *   episode's reason for new episode (903 RNE, clae_cla_episode_start_reason)
+ *   is given and is not S and there is no entered-care date (indicators.md v2,
+ *   "Reviews before the data"); the earliest of several entered-care dates
+ *   given for one period counts;
+ * - `coverage`: each table's coverage start (store.coverage), for the review walks;
  * - cancelled LAC reviews are not reviews; a review without clar_cla_id belongs
  *   to the child's period of care whose dates contain it.
  * Those three are worked out once per run (temp tables, not views): several
@@ -20,6 +27,10 @@ import { literal } from './db.ts';
 
 export async function createSnapshotViews(db: Database, snapshotId: string): Promise<void> {
   const s = literal(snapshotId);
+  // a database stored before coverage was (indicators.md v2) has no store.coverage: every case is walked from its start
+  const coverage = (await db.storeTables()).has('coverage')
+    ? `SELECT target_table, covers_from FROM store.coverage WHERE snapshot_id = ${s}`
+    : 'SELECT NULL::VARCHAR AS target_table, NULL::DATE AS covers_from WHERE FALSE';
   const plain = (table: string, where = 'TRUE') =>
     `CREATE OR REPLACE TEMP VIEW ${table} AS SELECT * EXCLUDE (snapshot_id) FROM store.${table} WHERE snapshot_id = ${s} AND ${where};`;
   await db.run(`
@@ -51,9 +62,13 @@ export async function createSnapshotViews(db: Database, snapshotId: string): Pro
              PARTITION BY person_id ORDER BY start_date, cla_episode_id ROWS UNBOUNDED PRECEDING) || ')') AS period_of_care_id
     FROM runs;
     CREATE OR REPLACE TEMP TABLE period_of_care AS
-    SELECT period_of_care_id, min(person_id) AS person_id, min(start_date) AS start_date,
-           CASE WHEN bool_or(end_date IS NULL) THEN NULL ELSE max(end_date) END AS end_date
+    SELECT period_of_care_id, min(person_id) AS person_id,
+           coalesce(min(entered_care_date), min(start_date)) AS start_date,
+           CASE WHEN bool_or(end_date IS NULL) THEN NULL ELSE max(end_date) END AS end_date,
+           min(entered_care_date) IS NOT NULL
+             OR coalesce(nullif(upper(trim(first(start_reason ORDER BY start_date, cla_episode_id))), ''), 'S') = 'S' AS start_known
     FROM cla_episode GROUP BY period_of_care_id;
+    CREATE OR REPLACE TEMP TABLE coverage AS ${coverage};
     CREATE OR REPLACE TEMP TABLE cla_review AS
     SELECT r.* EXCLUDE (snapshot_id),
            coalesce(

@@ -52,6 +52,8 @@ export interface RunOptions extends ReportOptions {
   la?: string;
   extractDate?: string;
   exportParquet?: string;
+  /** `--ssd-years N|all` (ingest.ts) */
+  ssdYears?: string;
 }
 
 /** The monthly job in one step: ingest, indicators (bundled DfE benchmarks), reports. */
@@ -59,7 +61,7 @@ export async function runJob(extractDir: string, opts: RunOptions, io: Io): Prom
   if (opts.la !== undefined) resolveLa(opts.la);
   // an --out that cannot be made fails before the ingest stores anything
   makeFolder(opts.out);
-  await ingest(extractDir, { db: opts.db, la: opts.la, extractDate: opts.extractDate, exportParquet: opts.exportParquet }, io);
+  await ingest(extractDir, { db: opts.db, la: opts.la, extractDate: opts.extractDate, exportParquet: opts.exportParquet, ssdYears: opts.ssdYears }, io);
   await tableAndReports(opts, io);
 }
 

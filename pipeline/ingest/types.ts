@@ -51,6 +51,8 @@ export interface FileReport {
   rowsQuarantined: number;
   columnsRead: string[];
   columnsIgnored: string[];
+  /** a return's collection year (2016 = 2016/17), set when the returns are stacked: where its table's coverage starts (load.ts) */
+  collectionYear?: number | null;
   /** which CSV reader read an SSD file: DuckDB's (one record per line) or csv.ts */
   reader?: 'duckdb' | 'csv.ts';
 }
