@@ -4,6 +4,13 @@
  * facts), so 130 periods cost about what one does. Values are rounded here, in
  * exact arithmetic, and nowhere else. Comparators are attached afterwards
  * (pipeline/benchmarks/attach.ts).
+ *
+ * No data is not zero (indicators.md v2): a figure has no value, with the
+ * reason, where a table it requires is missing, has no rows (empty, or every
+ * row quarantined) or does not cover the period (store.coverage), or where a
+ * column it requires is absent or empty in every row; a zero only where the
+ * data could have held a non-zero count. A look-back reaching before coverage
+ * is computed, and noted as a possible undercount.
  */
 import { addMonths, format, parseISO } from 'date-fns';
 import type { Database } from './db.ts';

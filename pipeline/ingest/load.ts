@@ -6,6 +6,10 @@
  * snapshot already there and stores nothing new; as cli.md v2 says, it makes
  * that snapshot the current one again (made_current), so re-ingesting last
  * month's good extract after a bad one brings its figures back.
+ * Each table's coverage (store.coverage, insertCoverage) is written in the
+ * same transaction. --ssd-years is not part of the snapshot's identity: the
+ * same files ingested again with another --ssd-years find the snapshot there,
+ * coverage and all (delete it first to store it afresh).
  */
 import { createHash } from 'node:crypto';
 import type { Database } from '../db.ts';

@@ -121,7 +121,7 @@ export interface ParsedReturn {
   year: number | null;
   /** the date the return runs to (CIN ReferenceDate; SSDA903 latest date): orders two returns of one year */
   asOf: string | null;
-  /** the internal tables the return speaks for: loaded even when it has no rows for them (none is 0, not "no data") */
+  /** the internal tables the return speaks for: loaded even when it has no rows for them (indicators.md v2: a table with no records still gives no value) */
   tables: string[];
   records: ReturnRecord[];
   quarantine: ReturnQuarantine[];
