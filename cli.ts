@@ -38,6 +38,7 @@ const options = {
   snModel: () => new Option('--sn-model <model>', 'statistical-neighbour model for every year (default: the model in force for each year, 2021 up to 2023/24, 2025 from 2024/25)').choices(['2025', '2021']),
   reconcileTolerance: () => new Option('--reconcile-tolerance <n>', "flag a figure further than this from DfE's published one, in its unit").default('0.5'),
   reportOut: () => new Option('--out <dir>', 'where the reports go').default('out/reports'),
+  ssdYears: () => new Option('--ssd-years <n>', "years of history an SSD extract holds: a number, or all for its whole history (D2I's scripts keep 6)").default('6'),
   reportPeriods: () => new Option('--period <p>', 'financial years for the tables (default: the latest four complete)').argParser(collect).default([]),
   // the trend charts (trends.md)
   rebase: () => new Option('--rebase <month>', 'a known change of process: SPC limits recalculated from this month (YYYY-MM; repeatable)').argParser(collect).default([]),
@@ -75,7 +76,8 @@ export function buildProgram(io: Io): Command {
     .addOption(options.rebase())
     .addOption(options.annotations())
     .addOption(options.targets())
-    .action(async (dir: string, o: { la?: string; db: string; out: string; period: string[]; extractDate?: string; suppress?: boolean; exportParquet?: string; snStat: string; snModel?: string; reconcileTolerance: string } & TrendFlags) =>
+    .addOption(options.ssdYears())
+    .action(async (dir: string, o: { la?: string; db: string; out: string; period: string[]; extractDate?: string; suppress?: boolean; exportParquet?: string; snStat: string; snModel?: string; reconcileTolerance: string; ssdYears: string } & TrendFlags) =>
       (await commands.report()).runJob(dir, o, io),
     );
 
@@ -107,7 +109,8 @@ export function buildProgram(io: Io): Command {
     .addOption(options.db())
     .addOption(options.extractDate())
     .addOption(options.exportParquet())
-    .action(async (dir: string, o: { la?: string; db: string; extractDate?: string; exportParquet?: string }) => {
+    .addOption(options.ssdYears())
+    .action(async (dir: string, o: { la?: string; db: string; extractDate?: string; exportParquet?: string; ssdYears: string }) => {
       await (await commands.ingest()).ingest(dir, o, io);
     });
 

@@ -64,7 +64,7 @@ describe('cin_per_10k (golden)', () => {
 
   it('numeric-looking IDs are text: referrals 007 and 7 are two records', async () => {
     const r = await run({
-      'ssd_cin_episodes.csv': csv(REFERRALS, '007,007,2016-05-01,,', '7,7,2016-05-01,,'),
+      'ssd_cin_episodes.csv': csv(REFERRALS, '007,007,2016-05-01,2017-06-01,', '7,7,2016-05-01,,'),
       'population.csv': flatPopulation(10000),
     });
     // two distinct referral ids (were they numbers, they would be one id with different content and both rejected)
@@ -73,7 +73,7 @@ describe('cin_per_10k (golden)', () => {
   });
 
   it('zero denominator: a population of 0 gives no value and the reason', async () => {
-    const r = await run({ 'ssd_cin_episodes.csv': csv(REFERRALS, 'R1,A,2016-05-01,,'), 'population.csv': flatPopulation(0) });
+    const r = await run({ 'ssd_cin_episodes.csv': csv(REFERRALS, 'R1,A,2016-05-01,2017-06-01,'), 'population.csv': flatPopulation(0) });
     const res = r.get(ID, '2016/17');
     expect(figures(res)).toEqual({ numerator: 1, denominator: 0, value: null });
     expect(res.notes.join(' ')).toMatch(/population is zero/);

@@ -11,7 +11,8 @@ export const cinPer10k: Indicator = {
   unit: 'per_10k',
   definition: 'Referrals open at period end that are not no-further-action, per 10,000 children aged 0 to 17.',
   dfe: { type: 'rate', kind: 'b1_cin', count: 'At31_episodes' },
-  requires: [{ table: 'referral' }],
+  // without close dates every referral would stay open for ever: no value (indicators.md v2, "No data is not zero")
+  requires: [{ table: 'referral' }, { table: 'referral', column: 'close_date' }],
   numeratorSql: countOpenAtEnd('(SELECT * FROM referral WHERE NOT coalesce(nfa, false))', 'referral_date', 'close_date'),
   denominatorSql: 'population',
 };

@@ -47,13 +47,15 @@ describe('cla_review_care_plan_current_pct (golden)', () => {
     expect(figures(r.get(ID, '2016-04-01..2016-06-30'))).toEqual({ numerator: 1, denominator: 2, value: 50 });
   });
 
-  it('a column present but every flag empty gives 0.0, not "no data"', async () => {
+  it('a column present but empty in every row is "no data", not 0.0 (indicators.md v2, "No data is not zero")', async () => {
     const r = await run({
       'ssd_cla_episodes.csv': EPISODES,
       'ssd_cla_reviews.csv': csv(REVIEWS, 'Y1,C1,2016-05-01,,', 'Y2,C2,2016-08-01,,', 'Y3,C2,2017-01-01,,', 'Y4,C1,2016-11-01,,'),
     });
-    // 4 reviews, none cancelled (flag empty), plan flag unknown -> 0 / 4 = 0.0
-    expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 0, denominator: 4, value: 0 });
+    // 4 reviews, none cancelled, the plan flag never filled in (was 0 / 4 = 0.0)
+    const res = r.get(ID, '2016/17');
+    expect(figures(res)).toEqual({ numerator: null, denominator: null, value: null });
+    expect(res.notes.join(' ')).toMatch(/^no data: care_plan_current is empty in every row/);
   });
 
   it('review IDs 007 and 7 are two reviews; periods of care 007 and 7 are two periods', async () => {
@@ -79,7 +81,8 @@ describe('cla_review_care_plan_current_pct (golden)', () => {
   it('zero denominator: no review held in the period gives no value and the reason', async () => {
     const r = await run({
       'ssd_cla_episodes.csv': EPISODES,
-      'ssd_cla_reviews.csv': csv(REVIEWS),
+      // held in 2015/16 only: the table has records, none in the period
+      'ssd_cla_reviews.csv': csv(REVIEWS, 'Y0,C1,2015-06-01,N,Y'),
       'population.csv': flatPopulation(10000),
     });
     const res = r.get(ID, '2016/17');

@@ -51,12 +51,22 @@ describe('cla_review_iro_consulted_pct (golden)', () => {
     expect(figures(r.get(ID, '2016-04-01..2016-06-30'))).toEqual({ numerator: 2, denominator: 2, value: 100 });
   });
 
-  it('a column present but every flag empty gives 0.0, not "no data"', async () => {
+  it('a column present but empty in every row is "no data", not 0.0 (indicators.md v2, "No data is not zero")', async () => {
     const r = await run({
       'ssd_cla_episodes.csv': EPISODES,
       'ssd_cla_reviews.csv': csv(REVIEWS, 'W1,C1,2016-05-01,N,', 'W2,C1,2016-11-01,N,', 'W3,C2,2017-02-01,N,'),
     });
-    // 3 reviews, flags unknown -> 0 / 3 = 0.0
+    // 3 reviews, the flag never filled in: the export did not carry it (was 0 / 3 = 0.0)
+    const res = r.get(ID, '2016/17');
+    expect(figures(res)).toEqual({ numerator: null, denominator: null, value: null });
+    expect(res.notes.join(' ')).toMatch(/^no data: iro_consulted is empty in every row/);
+  });
+
+  it('one flag filled in is enough for a figure: the empty ones are unknown (denominator only)', async () => {
+    const r = await run({
+      'ssd_cla_episodes.csv': EPISODES,
+      'ssd_cla_reviews.csv': csv(REVIEWS, 'W1,C1,2016-05-01,N,N', 'W2,C1,2016-11-01,N,', 'W3,C2,2017-02-01,N,'),
+    });
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 0, denominator: 3, value: 0 });
   });
 

@@ -49,15 +49,25 @@ describe('cla_review_sw_attended_pct (golden)', () => {
     expect(figures(r.get(ID, '2016-04-01..2016-06-30'))).toEqual({ numerator: 2, denominator: 3, value: 66.7 });
   });
 
-  it('a column present but every flag empty gives 0.0, not "no data"; reviews of children 007 and 7 are both counted', async () => {
+  it('an empty flag is unknown (denominator only); reviews of children 007 and 7 are both counted', async () => {
     const r = await run({
       'ssd_person.csv': csv('pers_person_id,pers_dob', '007,2010-01-01', '7,2010-01-01'),
       'ssd_cla_episodes.csv': csv('clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date', 'E1,007,2015-01-05', 'E2,7,2015-01-05'),
-      'ssd_cla_reviews.csv': csv(REVIEWS, 'X1,007,2016-05-01,N,', 'X2,7,2016-05-01,N,'),
+      'ssd_cla_reviews.csv': csv(REVIEWS, 'X1,007,2016-05-01,N,N', 'X2,7,2016-05-01,N,'),
     });
     expect(r.quarantine).toEqual([]);
-    // 2 reviews (different children, same day), flags unknown -> 0 / 2 = 0.0
+    // 2 reviews (different children, same day), one not attended, one unknown -> 0 / 2 = 0.0
     expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 0, denominator: 2, value: 0 });
+  });
+
+  it('a column present but empty in every row is "no data", not 0.0 (indicators.md v2)', async () => {
+    const r = await run({
+      'ssd_cla_episodes.csv': EPISODES,
+      'ssd_cla_reviews.csv': csv(REVIEWS, 'X1,A,2016-05-01,N,', 'X2,B,2016-05-01,N,'),
+    });
+    const res = r.get(ID, '2016/17');
+    expect(figures(res)).toEqual({ numerator: null, denominator: null, value: null });
+    expect(res.notes.join(' ')).toMatch(/^no data: sw_attended is empty in every row/);
   });
 
   it('without the clar_sw_attended column: no data (null) with a note, not 0', async () => {

@@ -246,7 +246,8 @@ describe('cla_reviews_in_time_pct (golden)', () => {
   it('zero denominator: nobody whose first review was due by period end gives no value and the reason', async () => {
     const r = await run({
       'ssd_cla_episodes.csv': csv(EPISODES, 'E1,R,2017-03-06,,CR,C2', 'E2,V,2016-06-01,,CV,V3'),
-      'ssd_cla_reviews.csv': csv(REVIEWS),
+      // a short break's review: the table has a record, no looked-after child's
+      'ssd_cla_reviews.csv': csv(REVIEWS, 'W1,CV,2016-07-01,N'),
       'population.csv': flatPopulation(10000),
     });
     // R: due_1 2017-04-03 > 2017-03-31; V: short breaks only -> not looked after
@@ -260,5 +261,113 @@ describe('cla_reviews_in_time_pct (golden)', () => {
     const res = r.get(ID, '2016/17');
     expect(figures(res)).toEqual({ numerator: null, denominator: null, value: null });
     expect(res.notes.join(' ')).toMatch(/^no data: .*ssd_cla_reviews\.csv/);
+  });
+});
+
+/*
+ * indicators.md v2, "Reviews before the data": reviews are known only from
+ * the review table's coverage start (rc). A period of care that began before
+ * rc, or whose start is unknown (first episode's RNE given and not S, no
+ * entered-care date), has its first review within coverage due on the
+ * earliest of its recorded due date, the due date a known start gives (if on
+ * or after rc) and rc + 6 months; each later one 6 months after the one
+ * before. Every date below walked by hand.
+ */
+const HEADER_903 = 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB';
+const EPISODES_903 = 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN';
+const REVIEWS_903 = 'CHILD,DOB,REVIEW,REVIEW_CODE';
+const ep903 = (child: string, decom: string, rne: string) => `${child},${decom},${rne},C2,N1,U1,PR1,,,,,,`;
+
+/** One SSDA903 return for 2016/17 (its coverage: from 2016-04-01); ssdYears given keeps coverage (returns ignore the number). */
+async function run903(episodes: string[], reviews: string[]) {
+  const children = [...new Set(episodes.map((e) => e.split(',')[0]))];
+  return computeInline(
+    {
+      'ssda903/2016-17/header.csv': csv(HEADER_903, ...children.map((c) => `${c},1,01/01/2008,WBRI,,,`)),
+      'ssda903/2016-17/episodes.csv': csv(EPISODES_903, ...episodes),
+      'ssda903/2016-17/reviews.csv': csv(REVIEWS_903, ...reviews),
+    },
+    ['2016/17'],
+    { indicators: [ID], extractDate: '2017-04-10', ssdYears: 6 },
+  );
+}
+
+describe('cla_reviews_in_time_pct: reviews before the data (v2)', () => {
+  it('finding 2: a single 903 year, a child in care all year, first episode RNE = P, every review on time: 1/1', async () => {
+    // DECOM 2015-06-01 (RNE P: care began earlier, date unknown). rc = 2016-04-01; due_1 = rc + 6 months = 2016-10-01:
+    // held 2016-05-10 on time; due_2 = 2016-05-10 + 6 months = 2016-11-10, held 2016-11-05; due_3 = 2017-05-05 > end.
+    // Was 0/1: DECOM taken as the start of care, due_1 = 20 working days after it (2015-06-29), review 2016-05-10 late.
+    const r = await run903([ep903('A', '01/06/2015', 'P')], ['A,01/01/2008,10/05/2016,PN1', 'A,01/01/2008,05/11/2016,PN1']);
+    expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 1, denominator: 1, value: 100 });
+  });
+
+  it('no review by coverage start + 6 months is late, as usual', async () => {
+    // the same child, first review in the year 2016-10-03: after due_1 2016-10-01 -> late
+    const r = await run903([ep903('A', '01/06/2015', 'P')], ['A,01/01/2008,03/10/2016,PN1']);
+    expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 0, denominator: 1, value: 0 });
+  });
+
+  it('a known start before coverage whose 20th working day falls within it (Easter 2016): that day, then 6-monthly', async () => {
+    // Period of care from Mon 21 Mar 2016 (RNE S), before rc 2016-04-01. 20 working days, Good Friday 25 Mar and
+    // Easter Monday 28 Mar skipped: Mar 22..24=1..3, 29..31=4..6, Apr 1=7, 4..8=8..12, 11..15=13..17, 18=18, 19=19,
+    // Wed 20 Apr=20 -> due_1 2016-04-20 (before rc + 6 months). B: held 2016-04-20 on time; due_2 = 6 months after
+    // it (not 3: earlier reviews may be missing) = 2016-10-20, held 2016-10-19 on time; due_3 2017-04-19 > end.
+    // C: held 2016-04-21, a day late. Was B late: due_2 = 2016-07-20 under the 3-month rule.
+    const r = await run903(
+      [ep903('B', '21/03/2016', 'S'), ep903('C', '21/03/2016', 'S')],
+      ['B,01/01/2008,20/04/2016,PN1', 'B,01/01/2008,19/10/2016,PN1', 'C,01/01/2008,21/04/2016,PN1', 'C,01/01/2008,19/10/2016,PN1'],
+    );
+    expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 1, denominator: 2, value: 50 });
+  });
+
+  it('a period of care starting within coverage keeps the ordinary rule (20 working days, then 3 months)', async () => {
+    // From Wed 1 Jun 2016 (RNE S): due_1 2016-06-29 held; due_2 = 2016-09-29, held 2016-10-19 -> late
+    const r = await run903([ep903('D', '01/06/2016', 'S')], ['D,01/01/2008,29/06/2016,PN1', 'D,01/01/2008,19/10/2016,PN1']);
+    expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 0, denominator: 1, value: 0 });
+  });
+
+  it('SSD: clae_entered_care_date is the start of the period of care (extract.md v2), and the recorded due date counts', async () => {
+    const EP = 'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased_date,clae_cla_id,clae_cla_legal_status,clae_entered_care_date';
+    const RV = 'clar_cla_review_id,clar_cla_id,clar_cla_review_date,clar_cla_review_cancelled,clar_cla_review_due_date';
+    // Extract 2021-04-10, 6 years: both tables cover from 2021-04-10 less 6 years = 2015-04-10 (rc; H's old records
+    // are earlier). Period 2015-05-01..2016-04-30. E: entered care 2014-03-03 (before rc), earliest episode held
+    // 2015-06-01. due_1 = earliest of recorded 2015-09-20, rc + 6 months 2015-10-10 (the known start's 20th
+    // working day, 2014-03-31, is before rc) = 2015-09-20: held 2015-09-01; due_2 = 6 months after = 2016-03-01,
+    // held 2016-02-25; due_3 2016-08-25 > end -> on time. F: the same, first review held 2015-09-21 against the
+    // recorded 2015-09-20 -> late. Was 0/2: the periods of care started 2015-06-01, due_1 2015-06-29.
+    const r = await computeInline(
+      {
+        'ssd_cla_episodes.csv': csv(
+          EP,
+          'H1,H,2012-01-02,2012-06-01,CH,C2,',
+          'E1,E,2015-06-01,,CE,C2,2014-03-03',
+          'F1,F,2015-06-01,,CF,C2,2014-03-03',
+        ),
+        'ssd_cla_reviews.csv': csv(
+          RV,
+          'V1,CH,2012-02-01,N,',
+          'W1,CE,2015-09-01,N,2015-09-20',
+          'W2,CE,2016-02-25,N,',
+          'X1,CF,2015-09-21,N,2015-09-20',
+          'X2,CF,2016-02-25,N,',
+        ),
+      },
+      ['2015-05-01..2016-04-30'],
+      { indicators: [ID], extractDate: '2021-04-10', ssdYears: 6 },
+    );
+    expect(figures(r.get(ID, '2015-05-01..2016-04-30'))).toEqual({ numerator: 1, denominator: 2, value: 50 });
+  });
+
+  it('SSD: clae_entered_care_date brings a period of care into the denominator its earliest held episode would not', async () => {
+    // No coverage kept (the history is whole): entered care 2016-12-01 (Thu). 20 working days: Dec 2=1, 5..9=2..6,
+    // 12..16=7..11, 19..23=12..16, (26, 27 bank holidays) 28..30=17..19, Tue 3 Jan 2017=20 (2 Jan a bank holiday)
+    // -> due_1 2017-01-03, held 2016-12-20 on time; due_2 = 3 months after = 2017-03-20, held 2017-03-20 on time.
+    // Was no value: the period started 2017-03-06 (the episode held), due_1 2017-04-03 after period end.
+    const EP = 'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased_date,clae_cla_id,clae_cla_legal_status,clae_entered_care_date';
+    const r = await run({
+      'ssd_cla_episodes.csv': csv(EP, 'E1,G,2017-03-06,,CG,C2,2016-12-01'),
+      'ssd_cla_reviews.csv': csv(REVIEWS, 'W1,CG,2016-12-20,N', 'W2,CG,2017-03-20,N'),
+    });
+    expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 1, denominator: 1, value: 100 });
   });
 });

@@ -1,5 +1,5 @@
 import type { Indicator } from './types.ts';
-import { openAtEnd, reviewSlots, reviewTimeliness } from './sql.ts';
+import { openAtEnd, reviewCases, reviewSlots, reviewTimeliness } from './sql.ts';
 
 // Reg. 33 of the Care Planning, Placement and Case Review (England) Regulations
 // 2010: first review 20 working days after the period of care starts, second 3
@@ -16,20 +16,28 @@ import { openAtEnd, reviewSlots, reviewTimeliness } from './sql.ts';
 // those periods of care and the figure is withheld: an error, not a guess.
 const DUE_FIRST = 'coalesce(add_working_days(c.start_date, 20), CASE WHEN c.start_date < calendar_start() THEN add_months(c.start_date, 2) END)';
 
-const SLOTS = reviewSlots({
+// A period of care that began before the review table's coverage, or whose
+// start is unknown (views.ts start_known: its first episode's reason is not S
+// and there is no entered-care date), has its first review within coverage due
+// by coverage start + 6 months at the latest (reviewCases; indicators.md v2).
+const CASES = reviewCases({
   cases: 'period_of_care',
   reviews: 'cla_review',
+  reviewTable: 'cla_review',
   caseId: 'period_of_care_id',
   reviewId: 'cla_review_id',
   dueFirst: DUE_FIRST,
   secondMonths: 3,
+  startKnown: 'c.start_known',
 });
+
+const SLOTS = reviewSlots({ cases: CASES, reviews: 'cla_review', caseId: 'period_of_care_id', reviewId: 'cla_review_id' });
 
 const ELIGIBLE = `
   SELECT DISTINCT p.period_id, e.person_id, e.period_of_care_id AS case_id
   FROM period p
   JOIN cla_episode e ON ${openAtEnd('e')}
-  JOIN (SELECT c.period_of_care_id, ${DUE_FIRST} AS due_first FROM period_of_care c) c ON c.period_of_care_id = e.period_of_care_id
+  JOIN ${CASES} c ON c.case_id = e.period_of_care_id
   WHERE c.due_first <= p.period_end`;
 
 const UNTIMED = `

@@ -14,6 +14,7 @@ export const cppRepeat2yPct: Indicator = {
   definition:
     "Child protection plans starting in the period where the child's most recent earlier plan ended on or after the date two years before the new plan's start (an earlier plan with no end date counts as ending at the new start), as a percentage of plans starting in the period.",
   requires: [{ table: 'cp_plan' }],
+  lookBack: { table: 'cp_plan', months: 24 },
   numeratorSql: countInPeriod(`(${PLAN_WITH_PREVIOUS})`, 'start_date', {
     filter: 'x.prev_start IS NOT NULL AND x.prev_end >= add_months(x.start_date, -24)',
   }),

@@ -16,6 +16,7 @@ export const cppRepeatPct: Indicator = {
   definition: 'Child protection plans starting in the period for a child who had an earlier plan (an earlier start date) at any time, or that the CIN census records as having previous plans (NumberOfPreviousCPP of 1 or more), as a percentage of plans starting in the period.',
   dfe: { type: 'published_pct', kind: 'd3_repeat_plans', measure: 'CPP_subsequent_percent' },
   requires: [{ table: 'cp_plan' }],
+  lookBack: { table: 'cp_plan', months: null },
   numeratorSql: countInPeriod(`(${PLAN_WITH_PREVIOUS})`, 'start_date', { filter: 'x.prev_start IS NOT NULL OR coalesce(x.previous_plans, 0) >= 1' }),
   denominatorSql: countInPeriod('cp_plan', 'start_date'),
 };

@@ -172,3 +172,78 @@ describe('cpp_reviews_in_time_pct (golden)', () => {
     expect(res.notes.join(' ')).toMatch(/^no data: .*ssd_cp_reviews\.csv/);
   });
 });
+
+/*
+ * indicators.md v2, "Reviews before the data": a plan that began before the
+ * review table's coverage start (rc) has its first review within coverage due
+ * on the earliest of its recorded due date, start + 3 months if on or after
+ * rc, and rc + 6 months; each later one 6 months after the one before.
+ */
+describe('cpp_reviews_in_time_pct: reviews before the data (v2)', () => {
+  const REV = 'cppr_cp_review_id,cppr_cp_plan_id,cppr_cp_review_date,cppr_cp_review_due';
+
+  it('a single CIN census year: a plan from before the year, reviewed on time within it, is on time (1/1)', async () => {
+    const CIN = (plans: string) => `<?xml version="1.0" encoding="utf-8"?>
+<Message><Header><CollectionDetails><Collection>CIN</Collection><Year>2017</Year><ReferenceDate>2017-03-31</ReferenceDate></CollectionDetails>
+<Source><SourceLevel>L</SourceLevel><LEA>359</LEA></Source></Header>
+<Children><Child><ChildIdentifiers><LAchildID>A</LAchildID><PersonBirthDate>2010-01-01</PersonBirthDate><GenderCurrent>1</GenderCurrent></ChildIdentifiers>
+<ChildCharacteristics><Ethnicity>WBRI</Ethnicity></ChildCharacteristics>
+<CINdetails><CINreferralDate>2015-09-01</CINreferralDate><ReferralNFA>false</ReferralNFA>${plans}</CINdetails></Child></Children></Message>`;
+    // Plan from 2015-10-01; the return covers from 2016-04-01 (rc). Its review of 2016-01-01 is not in the year's
+    // data. due_1 = earliest of start + 3 months (2016-01-01, before rc: not judged) and rc + 6 months = 2016-10-01:
+    // held 2016-07-01; due_2 = 2017-01-01, held 2016-12-20; due_3 2017-06-20 > end -> on time.
+    // Was 0/1: due_1 2016-01-01, the review held 2016-07-01 late.
+    const r = await computeInline(
+      {
+        'cin/cin_2016_17.xml': CIN(
+          '<ChildProtectionPlans><CPPstartDate>2015-10-01</CPPstartDate><Reviews><CPPreviewDate>2016-07-01</CPPreviewDate><CPPreviewDate>2016-12-20</CPPreviewDate></Reviews></ChildProtectionPlans>',
+        ),
+      },
+      ['2016/17'],
+      { indicators: [ID], extractDate: '2017-04-10', ssdYears: 6 },
+    );
+    expect(figures(r.get(ID, '2016/17'))).toEqual({ numerator: 1, denominator: 1, value: 100 });
+  });
+
+  it('month ends and a leap day: rc 2015-08-31 + 6 months = 2016-02-29 (held then on time, 1 Mar late)', async () => {
+    // Extract 2021-08-31, 6 years: rc = 2015-08-31 (plan X and its review of 2010 are earlier). Period
+    // 2015-09-01..2016-08-31. PA, PB from 2015-06-30 (before rc): start + 3 months = 2015-09-30 is within coverage
+    // and earlier than rc + 6 months, so due_1 = 2015-09-30. PC, PD from 2015-01-15 (+ 3 months is before rc):
+    // due_1 = rc + 6 months = 2016-02-29: PC held 2016-02-29 on time, due_2 = 2016-08-29 held 2016-08-29;
+    // PD held 2016-03-01, late. PA held 2015-09-30 on time, due_2 = 2016-03-30 held 2016-03-30; PB held 2015-10-01 late.
+    const r = await computeInline(
+      {
+        'ssd_cp_plans.csv': csv(PLANS, 'PX,X,2010-01-04,2010-06-01', 'PA,A,2015-06-30,', 'PB,B,2015-06-30,', 'PC,C,2015-01-15,', 'PD,D,2015-01-15,'),
+        'ssd_cp_reviews.csv': csv(
+          REV,
+          'RX,PX,2010-04-01,',
+          'RA1,PA,2015-09-30,',
+          'RA2,PA,2016-03-30,',
+          'RB1,PB,2015-10-01,',
+          'RB2,PB,2016-03-30,',
+          'RC1,PC,2016-02-29,',
+          'RC2,PC,2016-08-29,',
+          'RD1,PD,2016-03-01,',
+          'RD2,PD,2016-08-29,',
+        ),
+      },
+      ['2015-09-01..2016-08-31'],
+      { indicators: [ID], extractDate: '2021-08-31', ssdYears: 6 },
+    );
+    expect(figures(r.get(ID, '2015-09-01..2016-08-31'))).toEqual({ numerator: 2, denominator: 4, value: 50 });
+  });
+
+  it('the recorded due date counts when it is the earliest', async () => {
+    // As above, rc 2015-08-31: PE from 2015-01-15 with its first review's recorded due date 2015-12-01 (before rc + 6
+    // months): held 2016-01-10 -> late. PF the same, held 2015-11-20 -> on time (due_2 2016-05-20, held 2016-05-20).
+    const r = await computeInline(
+      {
+        'ssd_cp_plans.csv': csv(PLANS, 'PX,X,2010-01-04,2010-06-01', 'PE,E,2015-01-15,', 'PF,F,2015-01-15,'),
+        'ssd_cp_reviews.csv': csv(REV, 'RX,PX,2010-04-01,', 'RE1,PE,2016-01-10,2015-12-01', 'RE2,PE,2016-05-20,', 'RF1,PF,2015-11-20,2015-12-01', 'RF2,PF,2016-05-20,'),
+      },
+      ['2015-09-01..2016-08-31'],
+      { indicators: [ID], extractDate: '2021-08-31', ssdYears: 6 },
+    );
+    expect(figures(r.get(ID, '2015-09-01..2016-08-31'))).toEqual({ numerator: 1, denominator: 2, value: 50 });
+  });
+});

@@ -1,21 +1,28 @@
 import type { Indicator } from './types.ts';
-import { openAtEnd, reviewSlots, reviewTimeliness } from './sql.ts';
+import { openAtEnd, reviewCases, reviewSlots, reviewTimeliness } from './sql.ts';
 
 // Working Together: first review 3 months after the plan start (the ICPC),
 // then every 6 months after the review actually held. Judged per plan open at
-// period end; a child with two open plans is late if either is.
-const SLOTS = reviewSlots({
+// period end; a child with two open plans is late if either is. A plan that
+// began before the review table's coverage has its first review within
+// coverage due by coverage start + 6 months at the latest (reviewCases;
+// indicators.md v2, "Reviews before the data").
+const CASES = reviewCases({
   cases: 'cp_plan',
   reviews: 'cp_review',
+  reviewTable: 'cp_review',
   caseId: 'cp_plan_id',
   reviewId: 'cp_review_id',
   dueFirst: 'add_months(c.start_date, 3)',
   secondMonths: 6,
 });
 
+const SLOTS = reviewSlots({ cases: CASES, reviews: 'cp_review', caseId: 'cp_plan_id', reviewId: 'cp_review_id' });
+
 const ELIGIBLE = `
   SELECT p.period_id, c.person_id, c.cp_plan_id AS case_id
-  FROM period p JOIN cp_plan c ON ${openAtEnd('c')} AND add_months(c.start_date, 3) <= p.period_end`;
+  FROM period p JOIN cp_plan c ON ${openAtEnd('c')}
+  JOIN ${CASES} k ON k.case_id = c.cp_plan_id AND k.due_first <= p.period_end`;
 
 export const cppReviewsInTimePct: Indicator = {
   id: 'cpp_reviews_in_time_pct',

@@ -83,6 +83,7 @@ describe('registryProblems catches a malformed registry', () => {
 // Every file safeguard reads, header only (with every optional column the
 // indicators need), and a population of 0: every numerator is 0 and every
 // denominator is 0, so no indicator may give a value.
+// every file with its header and no records
 const EMPTY_EXTRACT: Record<string, string> = {
   'ssd_person.csv': 'pers_person_id,pers_dob\n',
   'ssd_cin_episodes.csv': 'cine_referral_id,cine_person_id,cine_referral_date,cine_close_date,cine_referral_nfa\n',
@@ -96,10 +97,25 @@ const EMPTY_EXTRACT: Record<string, string> = {
   'population.csv': flatPopulation(0),
 };
 
+// one record in each file, every optional column filled, all of them in 2014/15: nothing in or open at the end of 2016/17
+const QUIET_EXTRACT: Record<string, string> = {
+  'ssd_person.csv': 'pers_person_id,pers_dob\nP1,2010-01-01\n',
+  'ssd_cin_episodes.csv': 'cine_referral_id,cine_person_id,cine_referral_date,cine_close_date,cine_referral_nfa\nR1,P1,2014-05-01,2014-06-01,N\n',
+  'ssd_s47_enquiry.csv': 's47e_s47_enquiry_id,s47e_person_id,s47e_s47_start_date\nS1,P1,2014-05-02\n',
+  'ssd_initial_cp_conference.csv': 'icpc_icpc_id,icpc_person_id,icpc_icpc_date,icpc_s47_enquiry_id,icpc_icpc_transfer_in\nI1,P1,2014-05-20,S1,N\n',
+  'ssd_cp_plans.csv': 'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date\nC1,P1,2014-05-20,2014-08-01\n',
+  'ssd_cp_reviews.csv': 'cppr_cp_review_id,cppr_cp_plan_id,cppr_cp_review_date\nCR1,C1,2014-07-01\n',
+  'ssd_cla_episodes.csv':
+    'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased_date,clae_cla_id,clae_cla_legal_status\nE1,P1,2014-05-01,2014-09-01,POC1,C2\n',
+  'ssd_cla_reviews.csv':
+    'clar_cla_review_id,clar_cla_id,clar_cla_review_date,clar_cla_review_cancelled,clar_iro_consulted,clar_sw_attended,clar_care_plan_current\nV1,POC1,2014-06-01,N,Y,Y,Y\n',
+  'population.csv': flatPopulation(0),
+};
+
 describe('every indicator on an extract with zero denominators', () => {
   let run: InlineRun;
   beforeAll(async () => {
-    run = await computeInline(EMPTY_EXTRACT, ['2016/17']);
+    run = await computeInline(QUIET_EXTRACT, ['2016/17']);
   });
 
   it.each(ids)('%s: numerator 0, denominator 0, value null, and the reason', (id) => {
@@ -108,6 +124,20 @@ describe('every indicator on an extract with zero denominators', () => {
     expect(res.notes.length).toBeGreaterThan(0);
     expect(res.notes.join(' ')).toMatch(/zero/);
     expect(res.notes.join(' ')).not.toMatch(/no data/);
+  });
+});
+
+describe('every indicator on an extract whose files hold no records (indicators.md v2, "No data is not zero")', () => {
+  let run: InlineRun;
+  beforeAll(async () => {
+    run = await computeInline(EMPTY_EXTRACT, ['2016/17']);
+  });
+
+  // was numerator 0, denominator 0: a zero the data could not have made otherwise
+  it.each(ids)('%s: "no data", not 0', (id) => {
+    const res = run.get(id, '2016/17');
+    expect({ numerator: res.numerator, denominator: res.denominator, value: res.value }).toEqual({ numerator: null, denominator: null, value: null });
+    expect(res.notes.join(' ')).toMatch(/^no data: the extract's .* hold no records/);
   });
 });
 

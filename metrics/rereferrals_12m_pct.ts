@@ -25,6 +25,7 @@ export const rereferrals12mPct: Indicator = {
     'Referrals in the period for a child who had another referral dated in the 12 months before it, as a percentage of referrals in the period.',
   dfe: { type: 'published_pct', kind: 'c1_referrals', measure: 'rereferral_percent' },
   requires: [{ table: 'referral' }],
+  lookBack: { table: 'referral', months: 12 },
   numeratorSql: countInPeriod(FLAGGED, 'referral_date', { filter: 'x.is_rereferral' }),
   denominatorSql: countInPeriod('referral', 'referral_date'),
 };

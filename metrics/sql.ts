@@ -99,42 +99,86 @@ export const PLAN_WITH_PREVIOUS = `
   FROM cp_plan c JOIN chained h ON h.person_id = c.person_id AND h.start_date = c.start_date`;
 
 /**
- * The review walk of indicators.md ("Review timescales"), as rows: one slot
- * per review held plus the next one not yet held. `due_first` is the first
- * due date (an expression over the case alias `c`); later due dates run from
- * the review actually held before: `second_months` after the first review,
- * 6 months after each later one. Reviews dated before the case started answer
- * no due date. Columns: case_id, person_id, slot, due, held.
+ * The cases a review walk judges (periods of care, CP plans), one row each:
+ * case_id, person_id, start_date, `walk_from` (reviews before it answer no
+ * due date), `due_first` and `second_months` (how long after the first review
+ * the second is due).
+ *
+ * A case's own first due date is `dueFirst` (an expression over the case
+ * alias `c`), `secondMonths` after the first review comes the second. But
+ * reviews are known only from the review table's coverage start (`coverage`,
+ * views.ts; indicators.md v2, "Reviews before the data"): for a case that
+ * began before it, or whose start is not known (`startKnown`, over `c`, is
+ * false), the first review due within coverage is due on the earliest of its
+ * recorded due date (the review_due of its first review within coverage),
+ * the due date a known start gives, each if within coverage, and coverage
+ * start + 6 months; each later one 6 months after the one before (the
+ * earlier reviews may not be in the data). No due date before coverage is
+ * judged. A snapshot stored without coverage walks every case from its start.
  */
-export function reviewSlots(opts: {
+export function reviewCases(opts: {
   cases: string;
   reviews: string;
+  reviewTable: string;
   caseId: string;
   reviewId: string;
   dueFirst: string;
   secondMonths: number;
+  startKnown?: string;
 }): string {
-  const { cases, reviews, caseId, reviewId, dueFirst, secondMonths } = opts;
+  const { cases, reviews, reviewTable, caseId, reviewId, dueFirst, secondMonths } = opts;
+  return `(
+    WITH rc AS (SELECT max(covers_from) AS rc FROM coverage WHERE target_table = '${reviewTable}'),
+    base AS (
+      SELECT c.${caseId} AS case_id, c.person_id, c.start_date, ${dueFirst} AS known_due,
+             coalesce(${opts.startKnown ?? 'TRUE'}, TRUE) AS start_known, rc.rc
+      FROM ${cases} c CROSS JOIN rc),
+    flagged AS (SELECT *, rc IS NOT NULL AND (NOT start_known OR start_date < rc) AS before_data FROM base),
+    recorded AS (
+      SELECT b.case_id, first(r.review_due ORDER BY r.review_date, r.${reviewId}) AS due
+      FROM flagged b JOIN ${reviews} r ON r.${caseId} = b.case_id AND r.review_date >= b.rc
+      WHERE b.before_data GROUP BY b.case_id)
+    SELECT b.case_id, b.person_id, b.start_date,
+           CASE WHEN b.before_data THEN b.rc ELSE b.start_date END AS walk_from,
+           CASE WHEN b.before_data
+                THEN least(CASE WHEN d.due >= b.rc THEN d.due END,
+                           CASE WHEN b.start_known AND b.known_due >= b.rc THEN b.known_due END,
+                           add_months(b.rc, 6))
+                ELSE b.known_due END AS due_first,
+           CASE WHEN b.before_data THEN 6 ELSE ${secondMonths} END AS second_months
+    FROM flagged b LEFT JOIN recorded d ON d.case_id = b.case_id)`;
+}
+
+/**
+ * The review walk of indicators.md ("Review timescales"), as rows: one slot
+ * per review held plus the next one not yet held. `cases` is reviewCases'
+ * query: the first due date is its due_first; later due dates run from the
+ * review actually held before: second_months after the first review, 6 months
+ * after each later one. Reviews dated before the case's walk_from answer no
+ * due date. Columns: case_id, person_id, slot, due, held.
+ */
+export function reviewSlots(opts: { cases: string; reviews: string; caseId: string; reviewId: string }): string {
+  const { cases, reviews, caseId, reviewId } = opts;
   return `
-    WITH cases AS (SELECT c.${caseId} AS case_id, c.person_id, c.start_date, ${dueFirst} AS due_first FROM ${cases} c),
+    WITH cases AS (SELECT * FROM ${cases} k),
     held AS (
       SELECT r.${caseId} AS case_id, r.review_date,
              row_number() OVER w AS slot, lag(r.review_date) OVER w AS previous_review
-      FROM ${reviews} r JOIN cases k ON k.case_id = r.${caseId} AND r.review_date >= k.start_date
+      FROM ${reviews} r JOIN cases k ON k.case_id = r.${caseId} AND r.review_date >= k.walk_from
       WINDOW w AS (PARTITION BY r.${caseId} ORDER BY r.review_date, r.${reviewId})
     ), last_held AS (
       SELECT case_id, count(*) AS n, max(review_date) AS last_review FROM held GROUP BY case_id
     )
     SELECT k.case_id, k.person_id, h.slot,
            CASE WHEN h.slot = 1 THEN k.due_first
-                WHEN h.slot = 2 THEN add_months(h.previous_review, ${secondMonths})
+                WHEN h.slot = 2 THEN add_months(h.previous_review, k.second_months)
                 ELSE add_months(h.previous_review, 6) END AS due,
            h.review_date AS held
     FROM cases k JOIN held h ON h.case_id = k.case_id
     UNION ALL
     SELECT k.case_id, k.person_id, coalesce(l.n, 0) + 1 AS slot,
            CASE WHEN l.n IS NULL THEN k.due_first
-                WHEN l.n = 1 THEN add_months(l.last_review, ${secondMonths})
+                WHEN l.n = 1 THEN add_months(l.last_review, k.second_months)
                 ELSE add_months(l.last_review, 6) END AS due,
            NULL AS held
     FROM cases k LEFT JOIN last_held l ON l.case_id = k.case_id`;

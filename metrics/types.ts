@@ -58,6 +58,13 @@ export interface Indicator {
    * test holds the three to the same counts.
    */
   countsSql?: string;
+  /**
+   * How far before each counted record the indicator looks (indicators.md v2,
+   * "Coverage"): `months` before it in `table`, or all earlier data (`null`).
+   * Where that reaches before the table's coverage, the figure is computed
+   * from what there is, with a note that it may undercount.
+   */
+  lookBack?: { table: string; months: number | null };
   /** choices the spec left open, written down where an analyst will find them */
   notes?: string[];
 }

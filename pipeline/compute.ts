@@ -4,9 +4,17 @@
  * facts), so 130 periods cost about what one does. Values are rounded here, in
  * exact arithmetic, and nowhere else. Comparators are attached afterwards
  * (pipeline/benchmarks/attach.ts).
+ *
+ * No data is not zero (indicators.md v2): a figure has no value, with the
+ * reason, where a table it requires is missing, has no rows (empty, or every
+ * row quarantined) or does not cover the period (store.coverage), or where a
+ * column it requires is absent or empty in every row; a zero only where the
+ * data could have held a non-zero count. A look-back reaching before coverage
+ * is computed, and noted as a possible undercount.
  */
+import { addMonths, format, parseISO } from 'date-fns';
 import type { Database } from './db.ts';
-import { literal } from './db.ts';
+import { ident, literal } from './db.ts';
 import { createCalendar } from './calendar.ts';
 import { populationYear } from './periods.ts';
 import { ratioToOneDecimal } from './decimal.ts';
@@ -33,12 +41,12 @@ export async function computeIndicators(db: Database, opts: ComputeOptions): Pro
   await createCalendar(db);
   await createSnapshotViews(db, opts.snapshotId);
   await createPeriodTable(db, opts.periods);
-  const available = await availableColumns(db, opts.snapshotId);
+  const available = await snapshotTables(db, opts.snapshotId);
   const populations = await choosePopulations(db, opts.snapshotId, opts.periods, opts.laCodes ?? []);
 
   const results: IndicatorResult[] = [];
   for (const ind of indicators) {
-    const missing = missingRequirement(ind, available);
+    const missing = await missingRequirement(db, opts.snapshotId, ind, available);
     const both = missing || !ind.countsSql || ind.denominatorSql === 'population' ? null : await bothByPeriod(db, ind.countsSql);
     const num = missing ? null : (both?.numerator ?? (await countsByPeriod(db, ind.numeratorSql)));
     const den = missing || ind.denominatorSql === 'population' ? null : (both?.denominator ?? (await countsByPeriod(db, ind.denominatorSql)));
@@ -48,9 +56,14 @@ export async function computeIndicators(db: Database, opts: ComputeOptions): Pro
       let numerator: number | null = null;
       let denominator: number | null = null;
       let value: number | null = null;
+      const uncovered = missing ? null : beforeCoverage(ind, period, available);
       if (missing) {
         notes.push(`no data: ${missing}`);
+      } else if (uncovered) {
+        notes.push(`no value: ${uncovered}`);
       } else {
+        const short = lookBackShort(ind, period, available);
+        if (short) notes.push(short);
         numerator = num!.get(i) ?? 0;
         if (ind.denominatorSql === 'population') {
           const pop = populations[i]!;
@@ -125,13 +138,45 @@ async function bothByPeriod(db: Database, sql: string): Promise<{ numerator: Map
   };
 }
 
-/** table -> internal columns the snapshot's extract filled */
-async function availableColumns(db: Database, snapshotId: string): Promise<Map<string, Set<string>>> {
-  const rows = await db.all<{ target_table: string; columns_loaded: string[] }>(
-    'SELECT target_table, columns_loaded FROM store.snapshot_file WHERE snapshot_id = $id',
+/** What the snapshot holds of one table: the columns its extract filled, its rows, the rows quarantined, its coverage. */
+interface TableFacts {
+  columns: Set<string>;
+  rows: number;
+  quarantined: number;
+  /** where its coverage starts (store.coverage); undefined for a snapshot stored before coverage was */
+  coversFrom?: string | null;
+  rule?: string;
+  /** optional columns found empty in every row, asked once */
+  emptyColumns: Map<string, boolean>;
+}
+
+/** table -> what the snapshot's extract gave of it */
+async function snapshotTables(db: Database, snapshotId: string): Promise<Map<string, TableFacts>> {
+  const files = await db.all<{ target_table: string; columns_loaded: string[]; quarantined: number }>(
+    'SELECT target_table, any_value(columns_loaded) AS columns_loaded, sum(rows_quarantined) AS quarantined FROM store.snapshot_file WHERE snapshot_id = $id GROUP BY target_table',
     { id: snapshotId },
   );
-  return new Map(rows.map((r) => [r.target_table, new Set(r.columns_loaded)]));
+  // a database stored before coverage was (indicators.md v2) has none: no period is then held to it
+  const coverage = (await db.storeTables()).has('coverage')
+    ? await db.all<{ target_table: string; covers_from: string | null; rule: string }>(
+        'SELECT target_table, CAST(covers_from AS VARCHAR) AS covers_from, rule FROM store.coverage WHERE snapshot_id = $id',
+        { id: snapshotId },
+      )
+    : [];
+  const out = new Map<string, TableFacts>();
+  for (const f of files) {
+    const rows = await db.one<{ n: number }>(`SELECT count(*) AS n FROM store.${ident(f.target_table)} WHERE snapshot_id = $id`, { id: snapshotId });
+    const c = coverage.find((x) => x.target_table === f.target_table);
+    out.set(f.target_table, {
+      columns: new Set(f.columns_loaded),
+      rows: Number(rows?.n ?? 0),
+      quarantined: Number(f.quarantined),
+      coversFrom: c ? c.covers_from : undefined,
+      rule: c?.rule,
+      emptyColumns: new Map(),
+    });
+  }
+  return out;
 }
 
 // what each table is called; where it comes from is each input adapter's to say (ingest/adapters.ts)
@@ -145,21 +190,86 @@ const TABLE_NAMES: Record<string, string> = {
   cla_review: 'looked-after reviews',
 };
 
+/** What a table is called in messages: "referrals", "care episodes". */
+export function tableName(table: string): string {
+  return TABLE_NAMES[table] ?? table;
+}
+
 function tableLabel(table: string): string {
   const name = TABLE_NAMES[table];
   return name ? `${name} (${tableSources(table).join(', or ')})` : table;
 }
 
-function missingRequirement(ind: Indicator, available: Map<string, Set<string>>): string | null {
+/**
+ * Why the snapshot cannot give the indicator a value for any period
+ * (indicators.md v2, "No data is not zero"): a table it counts from is
+ * missing or has no usable rows (empty, or every row quarantined), or an
+ * optional column it needs is absent or empty in every row. A zero is then
+ * no value, never 0.
+ */
+async function missingRequirement(db: Database, snapshotId: string, ind: Indicator, available: Map<string, TableFacts>): Promise<string | null> {
   for (const req of ind.requires) {
-    const cols = available.get(req.table);
-    if (!cols) return `the extract has no ${tableLabel(req.table)}`;
-    if (req.column && !cols.has(req.column)) {
+    const t = available.get(req.table);
+    if (!t) return `the extract has no ${tableLabel(req.table)}`;
+    if (t.rows === 0) {
+      return t.quarantined > 0
+        ? `every one of the ${t.quarantined} row(s) of the extract's ${tableLabel(req.table)} was quarantined (safeguard quarantine lists why)`
+        : `the extract's ${tableLabel(req.table)} hold no records`;
+    }
+    if (req.column && !t.columns.has(req.column)) {
       const why = notCarried(req.table);
       return `the extract's ${tableLabel(req.table)} do not record ${req.column}${why ? ` (${why})` : ''}`;
     }
+    if (req.column) {
+      if (!t.emptyColumns.has(req.column)) {
+        const row = await db.one<{ n: number }>(
+          `SELECT count(${ident(req.column)}) AS n FROM store.${ident(req.table)} WHERE snapshot_id = $id`,
+          { id: snapshotId },
+        );
+        t.emptyColumns.set(req.column, Number(row?.n ?? 0) === 0);
+      }
+      if (t.emptyColumns.get(req.column)) return `${req.column} is empty in every row of the extract's ${tableLabel(req.table)}`;
+    }
   }
   return null;
+}
+
+/** Why a period starts before the coverage of a table the indicator counts from (indicators.md v2, "Coverage"), or null. */
+function beforeCoverage(ind: Indicator, period: Period, available: Map<string, TableFacts>): string | null {
+  for (const table of new Set(ind.requires.map((r) => r.table))) {
+    const from = available.get(table)?.coversFrom;
+    if (from && period.start < from) {
+      return `the extract's ${tableName(table)} cover only from ${from}, after the period starts (${coverageWhy(available.get(table)!.rule)})`;
+    }
+  }
+  return null;
+}
+
+/**
+ * A note where the indicator's look-back (metrics/types.ts lookBack) reaches
+ * before its table's coverage: the figure is computed from the data there is
+ * and may undercount. An extract holding its whole history (--ssd-years all)
+ * has nothing earlier to miss.
+ */
+function lookBackShort(ind: Indicator, period: Period, available: Map<string, TableFacts>): string | null {
+  if (!ind.lookBack) return null;
+  const t = available.get(ind.lookBack.table);
+  if (!t?.coversFrom || t.rule === 'ssd-all') return null;
+  const reach = ind.lookBack.months === null ? null : format(addMonths(parseISO(period.start), -ind.lookBack.months), 'yyyy-MM-dd');
+  if (reach !== null && reach >= t.coversFrom) return null;
+  const what = ind.lookBack.months === null ? 'all earlier data' : `${ind.lookBack.months} months`;
+  return `may undercount: it looks back ${what} before each record, and the extract's ${tableName(ind.lookBack.table)} cover only from ${t.coversFrom}`;
+}
+
+function coverageWhy(rule: string | undefined): string {
+  switch (rule) {
+    case 'return':
+      return "the start of the earliest return's collection year";
+    case 'ssd-years':
+      return 'the SSD keeps --ssd-years years of history';
+    default:
+      return 'the month of its earliest record';
+  }
 }
 
 /**

@@ -54,6 +54,19 @@ CREATE TABLE IF NOT EXISTS store.warning (
   message VARCHAR NOT NULL
 );
 
+-- (v2) Coverage (indicators.md, "Coverage"): the dates each table of a snapshot can speak for, from
+-- covers_from to the snapshot's extracted_at. A figure for a period starting before it has no value.
+-- rule: 'return' (the start of its earliest collection year), 'ssd-years' (the extract date less
+-- --ssd-years), 'ssd-earliest' (the first day of the month of its earliest record, later than that),
+-- 'ssd-all' (--ssd-years all: the whole history, from the month of its earliest record).
+-- covers_from is NULL for a table with no records.
+CREATE TABLE IF NOT EXISTS store.coverage (
+  snapshot_id VARCHAR NOT NULL,
+  target_table VARCHAR NOT NULL,
+  covers_from DATE,
+  rule VARCHAR NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS store.person (
   snapshot_id VARCHAR NOT NULL, source_line INTEGER,
   person_id VARCHAR NOT NULL, dob DATE, sex VARCHAR, ethnicity VARCHAR, death_date DATE, upn VARCHAR, expected_dob DATE

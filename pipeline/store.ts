@@ -23,7 +23,7 @@ import { fromRoot } from './root.ts';
 export const RECORD_TABLES = ['person', 'referral', 's47_enquiry', 'icpc', 'cp_plan', 'cp_review', 'cla_episode', 'legal_status', 'cla_review'] as const;
 
 /** Every table that holds a snapshot's rows: its records, its population, and its accounts (not store.snapshot itself). */
-export const SNAPSHOT_TABLES = [...RECORD_TABLES, 'population', 'quarantine', 'warning', 'snapshot_file'] as const;
+export const SNAPSHOT_TABLES = [...RECORD_TABLES, 'population', 'quarantine', 'warning', 'snapshot_file', 'coverage'] as const;
 
 /* ---- the schema ---- */
 const SCHEMA = readFileSync(fromRoot('pipeline', 'schema.sql'), 'utf8');
@@ -103,14 +103,36 @@ function nothingIngested(db: Database): RunFailed {
 }
 
 /**
- * Where a snapshot's data starts: its earliest referral. The front door
- * records every case from the case system's first day, whereas a care episode
- * from 2004 only means that child was still in care when the system went live
- * (the earliest date of any table would put years of false zeros on a chart
- * and rate a change against them). Without referrals, the earliest date of
- * any table. `null` when the snapshot holds no dated record.
+ * Where a snapshot's data starts (the direction of travel and the monthly
+ * series read it): the coverage start of its referrals (indicators.md v2,
+ * "Coverage"), the front door recording every case, or without referrals the
+ * earliest coverage start of its tables. Where that coverage comes from the
+ * month of the earliest record (--ssd-years all, or an SSD history shorter
+ * than --ssd-years), the data starts at the earliest record itself: nothing
+ * says the month before it was recorded in full. A snapshot stored before
+ * coverage was (no store.coverage rows) keeps the old guess: its earliest
+ * referral, else the earliest start of any table. `null` when the snapshot
+ * holds no dated record.
  */
 export async function dataStart(db: Database, snapshotId: string): Promise<string | null> {
+  const covered = !(await db.storeTables()).has('coverage') ? undefined : await db.one<{ d: string | null; n: number }>(
+    `WITH c AS (SELECT target_table, covers_from, rule FROM store.coverage WHERE snapshot_id = $id AND covers_from IS NOT NULL),
+     earliest AS (
+       SELECT 'referral' AS t, min(referral_date) AS d FROM store.referral WHERE snapshot_id = $id
+       UNION ALL SELECT 's47_enquiry', min(start_date) FROM store.s47_enquiry WHERE snapshot_id = $id
+       UNION ALL SELECT 'icpc', min(icpc_date) FROM store.icpc WHERE snapshot_id = $id
+       UNION ALL SELECT 'cp_plan', min(start_date) FROM store.cp_plan WHERE snapshot_id = $id
+       UNION ALL SELECT 'cp_review', min(review_date) FROM store.cp_review WHERE snapshot_id = $id
+       UNION ALL SELECT 'cla_episode', min(start_date) FROM store.cla_episode WHERE snapshot_id = $id
+       UNION ALL SELECT 'cla_review', min(review_date) FROM store.cla_review WHERE snapshot_id = $id),
+     starts AS (
+       SELECT c.target_table, CASE WHEN c.rule IN ('ssd-all', 'ssd-earliest') THEN greatest(c.covers_from, coalesce(e.d, c.covers_from)) ELSE c.covers_from END AS d
+       FROM c LEFT JOIN earliest e ON e.t = c.target_table)
+     SELECT CAST(coalesce((SELECT min(d) FROM starts WHERE target_table = 'referral'), (SELECT min(d) FROM starts)) AS VARCHAR) AS d,
+            (SELECT count(*) FROM c) AS n`,
+    { id: snapshotId },
+  );
+  if (covered && Number(covered.n) > 0) return covered.d;
   const row = await db.one<{ d: string | null }>(
     `SELECT coalesce(
        (SELECT min(referral_date) FROM store.referral WHERE snapshot_id = $id),

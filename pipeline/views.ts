@@ -9,10 +9,15 @@
  *   in force on its start date;
  * - a period of care is the episodes sharing clae_cla_id, or where that is absent
  *   an unbroken run of a child's episodes (each starting on or before the
- *   previous one ceased); its start is unknown (start_known false, start_date
- *   NULL) when its earliest episode's start reason (903 RNE) is given and is
- *   not S and no entered-care date is given: the period began before the data
- *   (extract.md v2), and that episode's start is only `first_episode_start`;
+ *   previous one ceased); it starts on clae_entered_care_date where given
+ *   (extract.md v2: the SSD keeps only recent episodes), else its earliest
+ *   episode's start; its start is unknown (start_known false, start_date
+ *   NULL) when its earliest episode's start reason (903 RNE,
+ *   clae_cla_episode_start_reason) is given and is not S and no entered-care
+ *   date is given: the period began before the data (extract.md v2), and that
+ *   episode's start is only `first_episode_start`; the review walks
+ *   (metrics/sql.ts reviewCases) then start from the review table's coverage;
+ * - `coverage`: each table's coverage start (store.coverage), for the review walks;
  * - cancelled LAC reviews are not reviews; a review without clar_cla_id belongs
  *   to the child's period of care whose dates contain it;
  * - a review with no review date (a due date only) is a review not yet held
@@ -33,6 +38,10 @@ export async function createSnapshotViews(db: Database, snapshotId: string): Pro
   // no snapshot row (a test's hand-made store): nothing is after it
   const x = at ? `DATE ${literal(at.d)}` : `DATE '9999-12-31'`;
   const open = (col: string) => `CASE WHEN ${col} > ${x} THEN NULL ELSE ${col} END AS ${col}`;
+  // a database stored before coverage was (indicators.md v2) has no store.coverage: every case is walked from its start
+  const coverage = (await db.storeTables()).has('coverage')
+    ? `SELECT target_table, covers_from FROM store.coverage WHERE snapshot_id = ${s}`
+    : 'SELECT NULL::VARCHAR AS target_table, NULL::DATE AS covers_from WHERE FALSE';
   const plain = (table: string, where = 'TRUE', ends?: string) =>
     `CREATE OR REPLACE TEMP VIEW ${table} AS SELECT * EXCLUDE (snapshot_id)${ends ? ` REPLACE (${open(ends)})` : ''} FROM store.${table} WHERE snapshot_id = ${s} AND ${where};`;
   await db.run(`
@@ -66,11 +75,15 @@ export async function createSnapshotViews(db: Database, snapshotId: string): Pro
     CREATE OR REPLACE TEMP TABLE period_of_care AS
     WITH p AS (
       SELECT period_of_care_id, min(person_id) AS person_id, min(start_date) AS first_episode_start,
+             min(entered_care_date) AS entered_care,
              CASE WHEN bool_or(end_date IS NULL) THEN NULL ELSE max(end_date) END AS end_date,
-             coalesce(upper(trim(arg_min(start_reason, start_date))), 'S') = 'S' OR bool_or(entered_care_date IS NOT NULL) AS start_known
+             min(entered_care_date) IS NOT NULL
+               OR coalesce(nullif(upper(trim(first(start_reason ORDER BY start_date, cla_episode_id))), ''), 'S') = 'S' AS start_known
       FROM cla_episode GROUP BY period_of_care_id
     )
-    SELECT period_of_care_id, person_id, CASE WHEN start_known THEN first_episode_start END AS start_date, end_date, first_episode_start, start_known FROM p;
+    SELECT period_of_care_id, person_id, CASE WHEN start_known THEN coalesce(entered_care, first_episode_start) END AS start_date,
+           end_date, first_episode_start, start_known FROM p;
+    CREATE OR REPLACE TEMP TABLE coverage AS ${coverage};
     CREATE OR REPLACE TEMP TABLE cla_review AS
     SELECT r.* EXCLUDE (snapshot_id),
            coalesce(

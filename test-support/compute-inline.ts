@@ -32,7 +32,13 @@ export function flatPopulation(population: number, from = 2000, to = 2030): stri
 export async function computeInline(
   files: Record<string, string>,
   periods: string[],
-  opts: { indicators?: string[]; extractDate?: string } = {},
+  /**
+   * ssdYears: the SSD history the extract holds (indicators.md v2, "Coverage").
+   * Not given: no coverage is kept. The golden cases are a few records each,
+   * often later than the period they test another rule on; a test of coverage
+   * says how many years (or `all`).
+   */
+  opts: { indicators?: string[]; extractDate?: string; ssdYears?: number | 'all' } = {},
 ): Promise<InlineRun> {
   const extractDate = opts.extractDate ?? '2020-04-10';
   const db = await Database.open(':memory:');
@@ -43,7 +49,8 @@ export async function computeInline(
       extractDate,
     );
     const quarantine = await readQuarantine(db);
-    const { snapshotId } = await loadSnapshot(db, parsed, { extractDir: 'inline', extractDate, la: null });
+    const { snapshotId } = await loadSnapshot(db, parsed, { extractDir: 'inline', extractDate, la: null, ssdYears: opts.ssdYears ?? 'all' });
+    if (opts.ssdYears === undefined) await db.run('DELETE FROM store.coverage');
     const indicators = opts.indicators?.map((id) => {
       const ind = findIndicator(id);
       if (!ind) throw new Error(`unknown indicator ${id}`);

@@ -33,7 +33,8 @@ export async function demo(opts: { out: string }, io: Io): Promise<void> {
   const extract = generateSsdExtract();
   await writeExtract(extractDir, extract);
   io.err(`Generated a synthetic extract (no real child's data) in ${extractDir}`);
-  await ingest(extractDir, { db: dbFile, la: extract.laCode, extractDate: extract.extractDate }, io);
+  // the synthetic extract holds its whole history (indicators.md v2, "Coverage"): its published figures reach back to it
+  await ingest(extractDir, { db: dbFile, la: extract.laCode, extractDate: extract.extractDate, ssdYears: 'all' }, io);
   await importBenchmarks([relative(process.cwd(), BOARD_BENCHMARKS)], { db: dbFile }, io);
   await tableAndReports({ db: dbFile, period: DEMO_PERIODS, out: join(opts.out, 'reports'), annotations: DEMO_ANNOTATIONS }, io);
   io.err(`Database: ${dbFile}`);

@@ -16,12 +16,14 @@ import { readWithExtractDate } from '../../pipeline/ingest/extract-date.ts';
 import type { ExtractDate } from '../../pipeline/ingest/extract-date.ts';
 import { unusableBanner, unusableParts } from '../../pipeline/ingest/unusable.ts';
 import { loadSnapshot } from '../../pipeline/ingest/load.ts';
+import type { Coverage } from '../../pipeline/ingest/load.ts';
+import { tableName } from '../../pipeline/compute.ts';
 import { readQuarantine } from '../../pipeline/ingest/staging.ts';
 import { exportParquet } from '../../pipeline/parquet.ts';
 import { makeFolder } from '../../pipeline/files.ts';
 import type { ParsedExtract } from '../../pipeline/ingest/types.ts';
 import { warningSummary } from '../../pipeline/ingest/dfe-rules.ts';
-import { SafeguardError } from '../../pipeline/errors.ts';
+import { SafeguardError, UsageError } from '../../pipeline/errors.ts';
 import type { Io } from '../io.ts';
 import { textTable } from '../../reports/terminal.ts';
 
@@ -31,9 +33,12 @@ export interface IngestOptions {
   extractDate?: string;
   /** also write the snapshot's tables to Parquet here */
   exportParquet?: string;
+  /** `--ssd-years N|all`: the years of history an SSD file holds (indicators.md v2, "Coverage"); default 6 */
+  ssdYears?: string | number;
 }
 
 export async function ingest(extractDir: string, opts: IngestOptions, io: Io): Promise<{ snapshotId: string; alreadyLoaded: boolean }> {
+  const ssdYears = checkSsdYears(opts.ssdYears);
   // the ONS file alone describes every LA as the whole bundled set does (la.test.ts), at a tenth of the parsing
   // `--la ""` is a mistake to say, not "no LA" (resolveLa refuses it: exit 2)
   const ons = opts.la !== undefined ? bundledPopulationDataset() : undefined;
@@ -57,6 +62,7 @@ export async function ingest(extractDir: string, opts: IngestOptions, io: Io): P
       extractDir,
       extractDate,
       la,
+      ssdYears,
       fallbackPopulation: la ? { rows: bundledPopulation(la.code, ons), source: `ONS mid-year estimates for ${la.name} (bundled DfE file)` } : undefined,
     });
     if (result.madeCurrentAgain) {
@@ -66,6 +72,7 @@ export async function ingest(extractDir: string, opts: IngestOptions, io: Io): P
     } else {
       io.err(`Loaded snapshot ${result.snapshotId}${la ? ` for ${la.name} (${la.code})` : ''}, extract taken ${extractDate}.`);
       io.err(summary(parsed));
+      for (const line of coverageLines(result.coverage, extractDate)) io.err(line);
       for (const line of warningSummary(parsed.warnings)) io.err(line);
       io.err(`Population: ${result.populationSource ?? 'none (give --la CODE or add population.csv); rates will have no value'}`);
     }
@@ -125,3 +132,27 @@ function extractDateLine(d: ExtractDate): string {
     : `Extract date ${d.date}, found from the data (no --extract-date): ${d.found}. Give --extract-date YYYY-MM-DD to set it.`;
 }
 
+
+/** One line per table: the dates its figures can speak for (indicators.md v2, "Coverage"). */
+export function coverageLines(coverage: Coverage[], extractDate: string): string[] {
+  return coverage.map((c) => {
+    const name = tableName(c.table);
+    if (c.coversFrom === null) return `${name}: no records, so no figure is counted from them`;
+    const why = {
+      return: `from the start of the earliest return's collection year`,
+      'ssd-years': `${Number(extractDate.slice(0, 4)) - Number(c.coversFrom.slice(0, 4))} years of SSD history; --ssd-years says how many the extract holds`,
+      'ssd-earliest': 'SSD history from the month of its earliest record, later than --ssd-years reaches',
+      'ssd-all': 'its whole history, --ssd-years all: from the month of its earliest record',
+    }[c.rule];
+    return `${name} cover ${c.coversFrom} to ${extractDate} (${why})`;
+  });
+}
+
+/** `--ssd-years N|all`: a whole number of years from 1, or `all`; 6 when not given. */
+export function checkSsdYears(v: string | number | undefined): number | 'all' {
+  if (v === undefined) return 6;
+  const text = String(v).trim().toLowerCase();
+  if (text === 'all') return 'all';
+  if (/^\d{1,3}$/.test(text) && Number(text) >= 1) return Number(text);
+  throw new UsageError(`--ssd-years ${String(v).slice(0, 20)}: give the years of history the SSD extract holds as a whole number (6 for Data to Insight's scripts as issued), or all for an extract with its whole history`);
+}

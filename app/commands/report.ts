@@ -85,6 +85,8 @@ export interface RunOptions extends ReportOptions {
   la?: string;
   extractDate?: string;
   exportParquet?: string;
+  /** `--ssd-years N|all` (ingest.ts) */
+  ssdYears?: string;
 }
 
 /** The monthly job in one step: ingest, indicators (bundled DfE benchmarks), reports. */
@@ -93,7 +95,7 @@ export async function runJob(extractDir: string, opts: RunOptions, io: Io): Prom
   // the trend settings are read, and an --out that cannot be made fails, before the ingest stores anything
   loadTrendSettings(opts);
   makeFolder(opts.out);
-  await ingest(extractDir, { db: opts.db, la: opts.la, extractDate: opts.extractDate, exportParquet: opts.exportParquet }, io);
+  await ingest(extractDir, { db: opts.db, la: opts.la, extractDate: opts.extractDate, exportParquet: opts.exportParquet, ssdYears: opts.ssdYears }, io);
   await tableAndReports(opts, io);
 }
 

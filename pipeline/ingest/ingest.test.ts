@@ -20,9 +20,10 @@ function extract(name: string, files: Record<string, string>): string {
   return d;
 }
 
+// P1 from March 2016: the plans then cover 2016/17 whole (indicators.md v2, "Coverage": an SSD file covers from the month of its earliest record)
 const GOOD = {
   'ssd_person.csv': '\uFEFFpers_person_id,pers_dob\r\n007,2010-01-01\r\n7,2011-02-03\r\n',
-  'ssd_cp_plans.csv': 'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date\nP1,007,2016-05-23,\nP2,7,23/06/2016,2017-03-31 00:00:00.000\n',
+  'ssd_cp_plans.csv': 'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date\nP1,007,2016-03-23,\nP2,7,23/06/2016,2017-03-31 00:00:00.000\n',
   'population.csv': 'year,population\n2016,10000\n',
 };
 
@@ -120,7 +121,7 @@ describe('ingest', () => {
     await runCli('ingest', extract('a', GOOD), '--db', db, '--extract-date', '2017-04-10');
     const first = (await cppFigures(db)) as { snapshot: { id: string } };
     // a later extract in which P1 was recorded as ended in March (late recording)
-    const later = { ...GOOD, 'ssd_cp_plans.csv': GOOD['ssd_cp_plans.csv'].replace('P1,007,2016-05-23,', 'P1,007,2016-05-23,2017-03-01') };
+    const later = { ...GOOD, 'ssd_cp_plans.csv': GOOD['ssd_cp_plans.csv'].replace('P1,007,2016-03-23,', 'P1,007,2016-03-23,2017-03-01') };
     await runCli('ingest', extract('b', later), '--db', db, '--extract-date', '2017-05-10');
     const latest = (await cppFigures(db)) as { results: [string, number][] };
     expect(latest.results.find((x) => x[0] === 'cpp_per_10k')![1]).toBe(0);
@@ -201,7 +202,7 @@ describe('quarantine', () => {
     const db = join(dir, 'db.duckdb');
     const d = extract('q', {
       ...GOOD,
-      'ssd_cp_plans.csv': 'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date\nP1,007,2016-05-23,\nP9,404,2016-05-23,\n',
+      'ssd_cp_plans.csv': 'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date\nP1,007,2016-03-23,\nP9,404,2016-05-23,\n',
     });
     const r = await runCli('ingest', d, '--db', db, '--extract-date', '2017-04-10');
     expect(r.err).toMatch(/ssd_cp_plans\.csv\s+cp_plan\s+2\s+1\s+1/);

@@ -7,6 +7,10 @@
  * snapshot already there and stores nothing new; as cli.md v2 says, it makes
  * that snapshot the current one again (made_current), so re-ingesting last
  * month's good extract after a bad one brings its figures back.
+ * Each table's coverage (store.coverage, insertCoverage) is written in the
+ * same transaction. --ssd-years is not part of the snapshot's identity: the
+ * same files ingested again with another --ssd-years find the snapshot there,
+ * coverage and all (delete it first to store it afresh).
  */
 import { createHash } from 'node:crypto';
 import type { Database } from '../db.ts';
@@ -20,6 +24,12 @@ export interface LoadOptions {
   extractDir: string;
   extractDate: string;
   la: LaInfo | null;
+  /**
+   * How many years of history an SSD file holds (indicators.md v2, "Coverage"):
+   * Data to Insight's SSD scripts keep 6; `all` for an extract with its whole
+   * history (the demo's). Default 6.
+   */
+  ssdYears?: number | 'all';
   /** used when the extract has no population.csv */
   fallbackPopulation?: { rows: { year: number; population: number }[]; source: string };
 }
@@ -30,6 +40,15 @@ export interface LoadResult {
   /** already loaded, and some other snapshot was current until this run */
   madeCurrentAgain: boolean;
   populationSource: string | null;
+  /** each table's coverage, as stored (empty when the snapshot was already loaded) */
+  coverage: Coverage[];
+}
+
+/** A table's coverage (store.coverage): from covers_from to the extract date. */
+export interface Coverage {
+  table: string;
+  coversFrom: string | null;
+  rule: 'return' | 'ssd-years' | 'ssd-earliest' | 'ssd-all';
 }
 
 export function contentHash(parsed: ParsedExtract, laCode: string | null, extractDate: string): string {
@@ -51,7 +70,7 @@ export async function loadSnapshot(db: Database, parsed: ParsedExtract, opts: Lo
     const current = await db.one<{ snapshot_id: string }>(`SELECT snapshot_id FROM store.snapshot ORDER BY ${CURRENT_ORDER} LIMIT 1`);
     const again = current?.snapshot_id !== snapshotId;
     if (again) await db.run(`UPDATE store.snapshot SET made_current = (${NEXT_CURRENT}) WHERE snapshot_id = $id`, { id: snapshotId });
-    return { snapshotId, alreadyLoaded: true, madeCurrentAgain: again, populationSource: existing.population_source };
+    return { snapshotId, alreadyLoaded: true, madeCurrentAgain: again, populationSource: existing.population_source, coverage: [] };
   }
 
   let populationSource: string | null = null;
@@ -102,9 +121,16 @@ export async function loadSnapshot(db: Database, parsed: ParsedExtract, opts: Lo
     await insertWarnings(db, snapshotId, parsed);
     // an event after the extract date is not counted (views.ts), so the data run no later than it
     await db.run(`UPDATE store.snapshot SET data_to = least((${dataToSql(tables)}), CAST($date AS DATE)) WHERE snapshot_id = $id`, { id: snapshotId, date: opts.extractDate });
+    await insertCoverage(db, snapshotId, parsed, opts);
   });
   await endStaging(db);
-  return { snapshotId, alreadyLoaded: false, madeCurrentAgain: false, populationSource };
+  const coverage = (
+    await db.all<{ target_table: string; covers_from: string | null; rule: Coverage['rule'] }>(
+      'SELECT target_table, CAST(covers_from AS VARCHAR) AS covers_from, rule FROM store.coverage WHERE snapshot_id = $id ORDER BY rowid',
+      { id: snapshotId },
+    )
+  ).map((r) => ({ table: r.target_table, coversFrom: r.covers_from, rule: r.rule }));
+  return { snapshotId, alreadyLoaded: false, madeCurrentAgain: false, populationSource, coverage };
 }
 
 // ensureSchema (above) has added made_current to a database made before cli.md v2, so both can rely on it
@@ -161,6 +187,44 @@ const EVENT_DATES: Record<string, string[]> = {
   cla_episode: ['start_date', 'end_date'],
   cla_review: ['review_date'],
 };
+
+/**
+ * Each event table's coverage (indicators.md v2, "Coverage"), written with the
+ * snapshot. A table from returns covers from 1 April of its earliest
+ * collection year. An SSD file covers from the extract date less --ssd-years
+ * (Data to Insight's scripts keep what ended within that many years, and older
+ * records still open), or from the first day of the month of its earliest
+ * record if that is later; with `all`, from that month. "Its earliest record"
+ * is its earliest event date (EVENT_DATES' first column: the referral, the
+ * start, the conference, the review). Tables without events (people, legal
+ * statuses) are not counted from by any figure and get no coverage.
+ */
+async function insertCoverage(db: Database, snapshotId: string, parsed: ParsedExtract, opts: LoadOptions): Promise<void> {
+  const years = opts.ssdYears ?? 6;
+  const tables = [...new Set(parsed.files.map((f) => f.table))].filter((t) => t in EVENT_DATES);
+  for (const table of tables) {
+    const returnYears = parsed.files
+      .filter((f) => f.table === table && f.collectionYear !== undefined && f.collectionYear !== null)
+      .map((f) => f.collectionYear!);
+    const earliest = `(SELECT CAST(date_trunc('month', min(${ident(EVENT_DATES[table]![0]!)})) AS DATE) FROM store.${ident(table)} WHERE snapshot_id = $id)`;
+    let from: string;
+    let rule: string;
+    if (returnYears.length > 0) {
+      from = `DATE '${Math.min(...returnYears)}-04-01'`;
+      rule = literal('return');
+    } else if (years === 'all') {
+      from = earliest;
+      rule = literal('ssd-all');
+    } else {
+      const back = `CAST(CAST($date AS DATE) - INTERVAL ${years} YEAR AS DATE)`;
+      from = `greatest(${back}, coalesce(${earliest}, ${back}))`;
+      rule = `CASE WHEN ${earliest} > ${back} THEN 'ssd-earliest' ELSE 'ssd-years' END`;
+    }
+    const params: Record<string, string> = { id: snapshotId, table };
+    if (from.includes('$date')) params.date = opts.extractDate;
+    await db.run(`INSERT INTO store.coverage SELECT $id, $table, ${from}, ${rule}`, params);
+  }
+}
 
 /** The latest event date in the snapshot: what "the latest complete financial year" is judged against. */
 function dataToSql(tables: Map<string, string[]>): string {

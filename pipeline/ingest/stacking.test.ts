@@ -142,9 +142,11 @@ describe('stacked returns', () => {
       ['s47_proceeded_to_icpc_pct', '2016/17', 1, 1],
       ['cpp_per_10k', '2016/17', 1, 10000], // still open at 31 March 2017
     ]);
-    // without the in-year return the enquiry has no conference
+    // without the in-year return the enquiry has no conference, and the returns hold no conference at all:
+    // no data, not 0 (indicators.md v2, "No data is not zero": a table with no records)
     const annual = await computeInline({ ...POPULATION, 'cin/2016-17/cin.xml': files['cin/2016-17/cin.xml'] }, ['2016/17'], { indicators: ['s47_proceeded_to_icpc_pct'] });
-    expect(figures(annual)).toEqual([['s47_proceeded_to_icpc_pct', '2016/17', 0, 1]]);
+    expect(figures(annual)).toEqual([['s47_proceeded_to_icpc_pct', '2016/17', null, null]]);
+    expect(annual.results[0]!.notes.join(' ')).toMatch(/^no data: the extract's initial child protection conferences .* hold no records/);
   });
 
   it('orders returns by collection year, not by file name, and keeps a record only an earlier return has', async () => {

@@ -156,6 +156,8 @@ export function stackReturns(returns: ParsedReturn[], knownPersons: Set<string>)
   }
 
   const reports = ordered.flatMap((r) => r.reports);
+  // a return's table covers from the start of its earliest collection year (load.ts, coverage)
+  for (const r of ordered) for (const f of r.reports) f.collectionYear = r.year;
   const loaded = new Map<string, number>();
   for (const [table, rows] of tables) for (const f of rows.files) loaded.set(`${f}\u0000${table}`, (loaded.get(`${f}\u0000${table}`) ?? 0) + 1);
   const bad = new Map<string, number>();

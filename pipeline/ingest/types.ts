@@ -52,6 +52,8 @@ export interface FileReport {
   rowsQuarantined: number;
   columnsRead: string[];
   columnsIgnored: string[];
+  /** a return's collection year (2016 = 2016/17), set when the returns are stacked: where its table's coverage starts (load.ts) */
+  collectionYear?: number | null;
   /** which CSV reader read an SSD file: DuckDB's (one record per line) or csv.ts */
   reader?: 'duckdb' | 'csv.ts';
 }
@@ -131,7 +133,7 @@ export interface ParsedReturn {
    * year (an SSDA903 return's rule).
    */
   takenOn?: string | null;
-  /** the internal tables the return speaks for: loaded even when it has no rows for them (none is 0, not "no data") */
+  /** the internal tables the return speaks for: loaded even when it has no rows for them (indicators.md v2: a table with no records still gives no value) */
   tables: string[];
   records: ReturnRecord[];
   quarantine: ReturnQuarantine[];
