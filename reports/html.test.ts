@@ -35,7 +35,7 @@ describe('renderHtml', () => {
   });
 
   it('puts a data table beside every chart, and gives every chart a title and description', () => {
-    const figures = html.match(/<figure class="chart-figure"[\s\S]*?<\/figure>/g) ?? [];
+    const figures = html.match(/<figure class="chart-figure( years)?"[\s\S]*?<\/figure>/g) ?? [];
     expect(figures.length).toBe(19 * 2);
     expect((html.match(/<svg class="chart"/g) ?? []).length).toBe(figures.length);
     // any other svg is a decorative key icon, hidden from assistive technology
@@ -73,7 +73,7 @@ describe('renderHtml', () => {
     const out = renderHtml(wiganReportInput({ suppress: true }));
     expect(out).toContain('Published version: small numbers are withheld and shown as c.');
     const article = out.slice(out.indexOf('id="ind-cpp_2y_plus_pct"'), out.indexOf('id="ind-cpp_reviews_in_time_pct"'));
-    expect(article).toContain('<tr><th scope="row">2015/16</th><td>c</td>');
+    expect(article).toContain('<tr data-period="2015/16"><th scope="row">2015/16</th><td data-m="value">c</td>');
     expect(article).toContain('not assessed (withheld)');
   });
 });

@@ -73,6 +73,10 @@ thead th { border-bottom: 2px solid ${PALETTE.text}; vertical-align: bottom; bac
 .key-icon, .icon { vertical-align: middle; }
 .icon { margin-right: 0.25rem; }
 .table-scroll.glance { max-height: none; overflow-x: auto; }
+/* the year table has rank, quartile, direction and source beside the figures: it sits under its chart, scrolling sideways on a phone */
+.chart-figure.years { grid-template-columns: minmax(0, 1fr); }
+.chart-figure.years .chart-box { max-width: 48rem; }
+.table-scroll.years { max-height: none; overflow-x: auto; }
 .glance td { white-space: nowrap; }
 .glance tbody th { min-width: 10rem; }
 .glance td.text { white-space: normal; min-width: 9rem; }
@@ -138,13 +142,17 @@ function yearChart(model: ReportModel, ind: IndicatorModel): string {
   };
   const desc = `Line chart, ${first} to ${last}, ${UNIT_WORDS[ind.unit]}. ${series.map(describe).join(' ')} The table beside the chart gives every figure.`;
   const svg = lineChart({ id, title: `${ind.title}: ${model.laName} against comparators, financial years`, desc, categories: figures.map((f) => f.period.heading), series });
-  const head = `<tr><th scope="col" class="text">Year</th>${styles.map((s) => `<th scope="col">${esc(s.name)}</th>`).join('')}</tr>`;
+  // rank, quartile, direction and source beside the figures, as in every other output (data-m names the measure for the consistency test)
+  const rankHead = ind.polarity === 'none' ? 'Rank (1 = lowest)' : 'Rank (1 = best)';
+  const head = `<tr><th scope="col" class="text">Year</th>${styles.map((s) => `<th scope="col">${esc(s.name)}</th>`).join('')}<th scope="col">${rankHead}</th><th scope="col">Quartile</th><th scope="col" class="text">Direction of travel</th><th scope="col" class="text">Comparators from</th></tr>`;
   const rows = figures
-    .map((f) => `<tr><th scope="row">${esc(f.period.heading)}</th>${styles.map((s) => `<td>${esc(figureCell(f[s.key], 'value').text)}</td>`).join('')}</tr>`)
+    .map((f) =>
+      `<tr data-period="${esc(f.period.label)}"><th scope="row">${esc(f.period.heading)}</th>${styles.map((s) => `<td data-m="${s.key}">${esc(figureCell(f[s.key], 'value').text)}</td>`).join('')}` +
+      `<td data-m="rank">${esc(rankText(f))}</td><td data-m="quartile">${esc(quartileText(f))}</td><td class="text" data-m="direction">${esc(f.directionText)}</td><td class="text" data-m="source">${esc(f.sourceText)}</td></tr>`)
     .join('');
   return (
-    `<figure class="chart-figure" aria-labelledby="${id}-cap"><div class="chart-box">${svg}</div>` +
-    `<div class="table-box"><table><caption id="${id}-cap">${esc(ind.title)}, financial years</caption><thead>${head}</thead><tbody>${rows}</tbody></table></div></figure>`
+    `<figure class="chart-figure years" aria-labelledby="${id}-cap"><div class="chart-box">${svg}</div>` +
+    `<div class="table-box table-scroll years" tabindex="0" role="region" aria-labelledby="${id}-cap"><table><caption id="${id}-cap">${esc(ind.title)}, financial years</caption><thead>${head}</thead><tbody>${rows}</tbody></table></div></figure>`
   );
 }
 
@@ -282,11 +290,15 @@ function atAGlance(model: ReportModel): string {
 function indicatorArticle(model: ReportModel, ind: IndicatorModel): string {
   const hid = anchor('ind', ind.id);
   const notes = ind.notes.length > 0 ? `<ul class="meta">${ind.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : '';
+  const sources = ind.sources.map((n) => `<p class="meta source">${esc(n)}.</p>`).join('');
+  const commentary = ind.commentary ? `<p class="commentary"><strong>What this tells us:</strong> ${esc(ind.commentary)}</p>` : '';
   return (
     `<article aria-labelledby="${hid}"><h3 id="${hid}">${esc(ind.title)}</h3>` +
     `<p class="meta">${esc(capitalise(POLARITY_WORDS[ind.polarity]))} · ${esc(UNIT_WORDS[ind.unit])} · <code>${esc(ind.id)}</code></p>` +
     headline(model, ind) +
+    commentary +
     `<h4>Financial years</h4>${yearChart(model, ind)}` +
+    sources +
     spcSection(ind) +
     notes +
     `</article>`
