@@ -98,13 +98,13 @@ thead th { border-bottom: 2px solid ${PALETTE.text}; vertical-align: bottom; bac
 /* navigation on every screen: a bar that stays at the top, and a way back from every indicator */
 .topbar { position: sticky; top: 0; z-index: 2; background: #ffffff; border-bottom: 1px solid ${PALETTE.grid}; padding: 0.35rem 1.5rem; font-size: 0.9rem; }
 .topbar ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
-h2, h3, header { scroll-margin-top: 3.5rem; }
+h2, h3, header { scroll-margin-top: 4rem; }
 .back { margin: 0.5rem 0 0; font-size: 0.9rem; }
 .commentary { border-left: 6px solid #1d4ed8; background: #eef2ff; padding: 0.5rem 0.75rem; }
 .print-only { display: none; }
 /* chart text stays readable on a phone: below 34rem the chart keeps its width and its box scrolls, rather than shrinking the text */
 .chart-box { overflow-x: auto; }
-@media (max-width: 40rem) { svg.chart { min-width: 34rem; } .topbar { padding: 0.35rem 0.75rem; } }
+@media (max-width: 40rem) { svg.chart { min-width: 34rem; } .topbar { padding: 0.35rem 0.75rem; } .topbar ul { flex-wrap: nowrap; overflow-x: auto; white-space: nowrap; } }
 /* print (A4): one indicator a page, its two charts beside their tables, the monthly table trimmed to the last 12 months (every month is in the CSV); no navigation */
 @media print {
   @page { size: A4; margin: 10mm 10mm 12mm; }
