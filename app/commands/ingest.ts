@@ -1,7 +1,8 @@
 /*
  * `safeguard ingest` and `safeguard validate`: read an extract, then (ingest
  * only) write it as a snapshot. Both print what was read and what was
- * quarantined, file by file; neither prints an identifier.
+ * quarantined, file by file; neither prints an identifier. A step that runs
+ * past two seconds shows a progress line on a terminal (app/progress.ts).
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { Database } from '../../pipeline/db.ts';
@@ -19,6 +20,7 @@ import { UsageError } from '../../pipeline/errors.ts';
 import { FIRST_YEAR, LAST_YEAR, inYearRange, isRealDate } from '../../pipeline/periods.ts';
 import type { Io } from '../io.ts';
 import { textTable } from '../../reports/terminal.ts';
+import { withProgress } from '../progress.ts';
 
 export interface IngestOptions {
   db: string;
@@ -44,13 +46,13 @@ export async function ingest(extractDir: string, opts: IngestOptions, io: Io): P
     // the schema first, while the connection holds nothing (DDL after staging millions of rows is slow)
     await ensureSchema(db);
     // read into this connection's staging area: nothing reaches the file until loadSnapshot's one transaction
-    const parsed = await readExtract(db, extractDir, extractDate);
-    const result = await loadSnapshot(db, parsed, {
+    const parsed = await withProgress('Reading the extract', () => readExtract(db, extractDir, extractDate));
+    const result = await withProgress('Storing the snapshot', () => loadSnapshot(db, parsed, {
       extractDir,
       extractDate,
       la,
       fallbackPopulation: la ? { rows: bundledPopulation(la.code, ons), source: `ONS mid-year estimates for ${la.name} (bundled DfE file)` } : undefined,
-    });
+    }));
     if (result.madeCurrentAgain) {
       io.err(`These files are already loaded as snapshot ${result.snapshotId}; nothing new was stored, and it is the current snapshot again: figures and reports now come from it.`);
     } else if (result.alreadyLoaded) {
@@ -62,7 +64,7 @@ export async function ingest(extractDir: string, opts: IngestOptions, io: Io): P
       io.err(`Population: ${result.populationSource ?? 'none (give --la CODE or add population.csv); rates will have no value'}`);
     }
     if (opts.exportParquet) {
-      await exportParquet(db, result.snapshotId, opts.exportParquet);
+      await withProgress('Writing Parquet', () => exportParquet(db, result.snapshotId, opts.exportParquet!));
       io.err(`Wrote the snapshot's tables to Parquet in ${opts.exportParquet} (child-level data: keep it as you keep the database)`);
     }
     ok = true;
@@ -79,7 +81,7 @@ export async function validate(extractDir: string, opts: { extractDate?: string 
   // a database in memory holds the staging area; no file is written
   const db = await Database.open(':memory:');
   try {
-    const parsed = await readExtract(db, extractDir, extractDate);
+    const parsed = await withProgress('Reading the extract', () => readExtract(db, extractDir, extractDate));
     io.out(summary(parsed));
     for (const line of warningSummary(parsed.warnings)) io.out(line);
     for (const q of await readQuarantine(db)) {

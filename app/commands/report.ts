@@ -24,6 +24,7 @@ import type { DocumentOptions } from '../indicators-service.ts';
 import { ingest } from './ingest.ts';
 import { loadTrendSettings, type TrendSettingsOptions } from '../trend-settings.ts';
 import { loadCommentary } from '../commentary.ts';
+import { withProgress } from '../progress.ts';
 import type { Io } from '../io.ts';
 import { colourOn } from '../io.ts';
 
@@ -48,7 +49,7 @@ export async function report(opts: ReportOptions, io: Io): Promise<string[]> {
   loadCommentary(opts.commentary);
   const db = await Database.open(opts.db, { existing: true });
   try {
-    return await writeReports(db, await buildDocument(db, { ...opts, period: await reportPeriods(db, opts) }), opts, io);
+    return await writeReports(db, await withProgress('Computing the indicators', async () => buildDocument(db, { ...opts, period: await reportPeriods(db, opts) })), opts, io);
   } finally {
     db.close();
   }
@@ -71,7 +72,8 @@ async function reportPublished(opts: ReportOptions, io: Io): Promise<string[]> {
 
 /** Renders the reports from results already computed, and writes them: the one place report files are written. */
 async function writeReports(db: Database, doc: IndicatorsDocument, opts: ReportOptions, io: Io): Promise<string[]> {
-  return writeInput({ ...(await buildReportInput(db, doc, { ...opts, trends: loadTrendSettings(opts) })), ...withCommentary(opts) }, doc, opts, io);
+  const input = await withProgress('Computing the monthly series', () => buildReportInput(db, doc, { ...opts, trends: loadTrendSettings(opts) }));
+  return writeInput({ ...input, ...withCommentary(opts) }, doc, opts, io);
 }
 
 function withCommentary(opts: ReportOptions): { commentary?: Record<string, string> } {
@@ -82,11 +84,13 @@ function withCommentary(opts: ReportOptions): { commentary?: Record<string, stri
 async function writeInput(input: ReportInput, doc: IndicatorsDocument, opts: ReportOptions, io: Io): Promise<string[]> {
   makeFolder(opts.out);
   const written: string[] = [];
-  for (const [name, render] of Object.entries(RENDERERS)) {
-    const path = join(opts.out, name);
-    writeOwnerOnly(path, await render(input));
-    written.push(path);
-  }
+  await withProgress('Writing the reports', async () => {
+    for (const [name, render] of Object.entries(RENDERERS)) {
+      const path = join(opts.out, name);
+      writeOwnerOnly(path, await render(input));
+      written.push(path);
+    }
+  });
   io.err(`Reports for ${doc.la?.name ?? `snapshot ${doc.snapshot.id}`}${opts.published ? ", DfE's published figures" : input.suppress ? ' (small counts suppressed for publication)' : ''}:`);
   for (const w of written) io.err(`  ${w}`);
   return written;
@@ -113,7 +117,7 @@ export async function runJob(extractDir: string, opts: RunOptions, io: Io): Prom
 export async function tableAndReports(opts: ReportOptions, io: Io): Promise<void> {
   const db = await Database.open(opts.db, { existing: true });
   try {
-    const doc = await buildDocument(db, { ...opts, period: await reportPeriods(db, opts) });
+    const doc = await withProgress('Computing the indicators', async () => buildDocument(db, { ...opts, period: await reportPeriods(db, opts) }));
     io.out(indicatorsTable(doc, { colour: colourOn() }), { colour: true });
     await writeReports(db, doc, opts, io);
   } finally {
