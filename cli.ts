@@ -44,6 +44,7 @@ const options = {
   rebase: () => new Option('--rebase <month>', 'a known change of process: SPC limits recalculated from this month (YYYY-MM; repeatable)').argParser(collect).default([]),
   annotations: () => new Option('--annotations <file>', 'CSV date,label[,rebase]: labelled markers on the trend charts (rebase Y starts a new phase)'),
   targets: () => new Option('--targets <file>', 'CSV indicator,target: the assurance icon for each indicator with a target'),
+  commentary: () => new Option('--commentary <file>', 'CSV indicator,text: what each figure tells the board, printed under it in the workbook, Markdown and HTML'),
 };
 type TrendFlags = { rebase: string[]; annotations?: string; targets?: string };
 
@@ -77,7 +78,8 @@ export function buildProgram(io: Io): Command {
     .addOption(options.annotations())
     .addOption(options.targets())
     .addOption(options.ssdYears())
-    .action(async (dir: string, o: { la?: string; db: string; out: string; period: string[]; extractDate?: string; suppress?: boolean; exportParquet?: string; snStat: string; snModel?: string; reconcileTolerance: string; ssdYears: string } & TrendFlags) =>
+    .addOption(options.commentary())
+    .action(async (dir: string, o: { la?: string; db: string; out: string; period: string[]; extractDate?: string; suppress?: boolean; exportParquet?: string; snStat: string; snModel?: string; reconcileTolerance: string; ssdYears: string; commentary?: string } & TrendFlags) =>
       (await commands.report()).runJob(dir, o, io),
     );
 
@@ -97,7 +99,8 @@ export function buildProgram(io: Io): Command {
     .addOption(options.rebase())
     .addOption(options.annotations())
     .addOption(options.targets())
-    .action(async (o: { db: string; out: string; period: string[]; snapshot?: string; suppress?: boolean; snStat: string; snModel?: string; reconcileTolerance: string; published?: boolean; la?: string } & TrendFlags) => {
+    .addOption(options.commentary())
+    .action(async (o: { db: string; out: string; period: string[]; snapshot?: string; suppress?: boolean; snStat: string; snModel?: string; reconcileTolerance: string; published?: boolean; la?: string; commentary?: string } & TrendFlags) => {
       await (await commands.report()).report(o, io);
     });
 

@@ -16,7 +16,9 @@
  * its source lists the rules broken). `value` holds a number for all but quartile
  * (A-D), direction (better, worse, same; up, down, same without polarity; not_rated) and spc_variation; it is empty when the
  * figure is not available and `c` when withheld by --suppress (DfE's
- * convention; in R: `read_csv(..., na = c("", "c"))`). Benchmark and rank rows
+ * convention; in R: `read_csv(..., na = c("", "c"))`). A comparator's source
+ * starts with the words every report labels it with (`DfE 2013/14: `,
+ * `Board's report, 2015/16 carried forward: `). Benchmark and rank rows
  * appear only where the figure exists. UTF-8 with a byte-order mark (so Excel
  * and Power BI detect the encoding; readr strips it), LF line endings, RFC 4180
  * quoting, and every text cell neutralised against formula injection.
@@ -36,9 +38,10 @@ function figureValue(f: Figure, oneDecimal: boolean): CsvValue {
   return oneDecimal ? { oneDecimal: f.value } : f.value;
 }
 
+/** The source in words first (as every report labels it), then the benchmarks layer's own record of it. */
 function benchmarkSource(b: BenchmarkFigure): string {
   const neighbours = b.n !== undefined ? ` (${b.n}${b.of !== undefined ? ` of ${b.of}` : ''} neighbours with a value)` : '';
-  return `${b.source ?? ''}${neighbours}`;
+  return `${b.words ? `${b.words.short}: ` : ''}${b.source ?? ''}${neighbours}`;
 }
 
 function indicatorRows(model: ReportModel, ind: IndicatorModel, laCode: string | null): Row[] {
@@ -68,8 +71,8 @@ function indicatorRows(model: ReportModel, ind: IndicatorModel, laCode: string |
     if (pub) rows.push({ ...b, measure: 'published', value: figureValue(f.published, true), unit: ind.unit, source: `${pub.source}${pub.note ? `; ${pub.note}` : ''}` });
     const benchmarks = f.result?.benchmarks ?? {};
     if (benchmarks.sn) rows.push({ ...b, measure: 'sn', value: figureValue(f.sn, true), unit: ind.unit, source: benchmarkSource(f.sn) });
-    if (benchmarks.region) rows.push({ ...b, measure: 'region', value: figureValue(f.region, true), unit: ind.unit, source: `${model.regionName}: ${f.region.source ?? ''}` });
-    if (benchmarks.england) rows.push({ ...b, measure: 'england', value: figureValue(f.england, true), unit: ind.unit, source: f.england.source });
+    if (benchmarks.region) rows.push({ ...b, measure: 'region', value: figureValue(f.region, true), unit: ind.unit, source: benchmarkSource(f.region) });
+    if (benchmarks.england) rows.push({ ...b, measure: 'england', value: figureValue(f.england, true), unit: ind.unit, source: benchmarkSource(f.england) });
     if (f.rank || f.rankSuppressed) {
       const rankSource = f.rank ? `DfE ${f.rank.year ?? ''} published LA values${f.rank.provisional ? ' (provisional: latest published year)' : ''}`.replace('DfE  ', 'DfE ') : null;
       rows.push({ ...b, measure: 'rank', value: f.rankSuppressed ? SUPPRESSED_MARK : f.rank!.position, unit: 'rank', source: rankSource });

@@ -214,6 +214,42 @@ describe('trends.html in Chromium', () => {
     }
   });
 
+  it('keeps chart text readable from 360 px to 1400 px, and the bar of links on screen as it scrolls (screenshots for people)', async () => {
+    for (const width of [360, 1024, 1400]) {
+      const { page } = await open('trends', trendsPage(), width);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `width ${width}`).toBeLessThanOrEqual(0);
+      // the smallest tick or legend text as drawn, in CSS pixels (it was about 5 px on a phone when the chart shrank to fit)
+      const smallest = await page.evaluate(() =>
+        Math.min(...[...document.querySelectorAll('svg.chart text')].map((t) => (t as SVGTextElement).getBoundingClientRect().height).filter((h) => h > 0)),
+      );
+      expect(smallest, `width ${width}`).toBeGreaterThanOrEqual(9);
+      await page.screenshot({ path: `${OUT}trends-${width}-top.png` });
+      await page.locator('#ind-icpc_within_15wd_pct').scrollIntoViewIfNeeded();
+      await page.evaluate(() => document.getElementById('ind-icpc_within_15wd_pct')!.scrollIntoView());
+      const bar = await page.locator('nav.topbar').boundingBox();
+      expect(bar?.y, `width ${width}: the bar stays at the top`).toBe(0);
+      await page.screenshot({ path: `${OUT}trends-${width}-indicator.png` });
+      await page.close();
+    }
+  });
+
+  it('prints to fewer than 25 A4 pages: one indicator a page, monthly tables trimmed to 12 months, no navigation', async () => {
+    const { page } = await open('trends', trendsPage());
+    const pdf = await page.pdf({ format: 'A4' });
+    writeFileSync(`${OUT}trends-print.pdf`, pdf);
+    const pages = (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+    writeFileSync(`${OUT}trends-print-pages.txt`, `${pages}\n`);
+    expect(pages).toBeGreaterThanOrEqual(19); // one indicator a page at least
+    expect(pages).toBeLessThan(25);
+    await page.emulateMedia({ media: 'print' });
+    const shown = await page.evaluate(() => ({
+      nav: [...document.querySelectorAll('nav, .back')].filter((e) => getComputedStyle(e).display !== 'none').length,
+      rows: [...document.querySelectorAll('article:has(#ind-icpc_within_15wd_pct) .table-scroll:not(.years) tbody tr')].filter((e) => getComputedStyle(e).display !== 'none').length,
+    }));
+    expect(shown).toEqual({ nav: 0, rows: 12 });
+    await page.close();
+  });
+
   it('opens the published (suppressed) version cleanly too', async () => {
     const { page, url, requests, errors } = await open('trends-suppressed', trendsPage({ suppress: true }));
     expect(errors).toEqual([]);

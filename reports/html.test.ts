@@ -35,7 +35,7 @@ describe('renderHtml', () => {
   });
 
   it('puts a data table beside every chart, and gives every chart a title and description', () => {
-    const figures = html.match(/<figure class="chart-figure"[\s\S]*?<\/figure>/g) ?? [];
+    const figures = html.match(/<figure class="chart-figure( years)?"[\s\S]*?<\/figure>/g) ?? [];
     expect(figures.length).toBe(19 * 2);
     expect((html.match(/<svg class="chart"/g) ?? []).length).toBe(figures.length);
     // any other svg is a decorative key icon, hidden from assistive technology
@@ -73,7 +73,7 @@ describe('renderHtml', () => {
     const out = renderHtml(wiganReportInput({ suppress: true }));
     expect(out).toContain('Published version: small numbers are withheld and shown as c.');
     const article = out.slice(out.indexOf('id="ind-cpp_2y_plus_pct"'), out.indexOf('id="ind-cpp_reviews_in_time_pct"'));
-    expect(article).toContain('<tr><th scope="row">2015/16</th><td>c</td>');
+    expect(article).toContain('<tr data-period="2015/16"><th scope="row">2015/16</th><td data-m="value">c</td>');
     expect(article).toContain('not assessed (withheld)');
   });
 });
@@ -110,13 +110,13 @@ describe('trends: at a glance, phases, markers and icons', () => {
     expect(iro).toContain('<li>Oct 2015: Front door moves</li>');
     expect(iro).not.toContain('<b>');
     // the table holds what the chart draws: month, value, phase, mean, limits, variation
-    expect(iro).toMatch(/<tr><th scope="row">Apr 2014<\/th><td>[\d.]+<\/td><td>2<\/td><td>[\d.]+<\/td><td>[\d.]+ to [\d.]+<\/td>/);
-    expect(iro).toMatch(/<tr><th scope="row">Mar 2014<\/th><td>[\d.]+<\/td><td>1<\/td>/);
+    expect(iro).toMatch(/<tr class="older"><th scope="row">Apr 2014<\/th><td>[\d.]+<\/td><td>2<\/td><td>[\d.]+<\/td><td>[\d.]+ to [\d.]+<\/td>/);
+    expect(iro).toMatch(/<tr class="older"><th scope="row">Mar 2014<\/th><td>[\d.]+<\/td><td>1<\/td>/);
   });
 
   it('gives a gap its reason in the table, and judges nothing there', () => {
     const rereferrals = article('rereferrals_12m_pct', 'cin_per_10k');
-    expect(rereferrals).toContain('<tr><th scope="row">Apr 2013</th><td>x</td><td>1</td>');
+    expect(rereferrals).toContain('<tr class="older"><th scope="row">Apr 2013</th><td>x</td><td>1</td>');
     expect(rereferrals).toContain('no value: the look-back reaches before the extract starts</td></tr>');
   });
 
@@ -133,7 +133,9 @@ describe('trends: at a glance, phases, markers and icons', () => {
     const a = html.slice(html.indexOf('id="ind-referrals_per_10k"'), html.indexOf('id="ind-rereferrals_12m_pct"'));
     expect(a).toContain('XmR statistical process control chart of 120 calendar months, Apr 2007 to Mar 2017.');
     expect(a).toContain('Phase 1, Jun 2006 to Mar 2014: mean 45.0');
-    expect(a).toContain('<tr><th scope="row">Jun 2006</th>');
+    expect(a).toContain('<tr class="older"><th scope="row">Jun 2006</th>');
+    // printed, the table keeps the latest 12 months (the rest are marked older and hidden by the print stylesheet)
+    expect((a.match(/<tr><th scope="row">/g) ?? []).length).toBe(12);
   });
 });
 

@@ -16,6 +16,16 @@
  * role="img" with <title> and <desc>; headings are in order; colour is backed
  * by marker shapes, dash patterns and words. Every text from the input is
  * escaped. Pure: a ReportInput in, a string out.
+ *
+ * Each year table also gives the rank, quartile, direction and where the
+ * comparators come from, as every other output does; the board's commentary
+ * (`--commentary`) sits under the headline. A bar of links stays at the top of
+ * the screen and every indicator ends with "Back to top". Charts have axis
+ * titles and a legend only for the series drawn; below 34rem a chart keeps its
+ * width and scrolls inside its box, so its text stays readable on a phone.
+ * Printed (A4), each indicator starts a page with its charts beside their
+ * tables, the monthly table trimmed to the latest 12 months (the CSV has every
+ * month), and no navigation: under 25 pages for the demo.
  */
 import { isoDate, MISSING_MARK, monthLabel, POLARITY_WORDS, SUPPRESSED_MARK, UNIT_WORDS } from './format.ts';
 import { buildReportModel, figureCell, keyLines, quartileText, rankText, type IndicatorModel, type ReportModel } from './model.ts';
@@ -26,6 +36,8 @@ import type { MonthlyPoint, ReportInput } from './types.ts';
 
 /** The chart shows at most the last ten years of months (trends.md); its table and the phases keep the whole series. */
 export const SPC_CHART_MONTHS = 120;
+/** Months a printed monthly table keeps: the latest year (the full series is in the CSV). */
+export const PRINT_MONTHS = 12;
 
 const RULE_SHORT: Record<SpcRule, string> = {
   outside_limits: 'outside limits',
@@ -73,13 +85,64 @@ thead th { border-bottom: 2px solid ${PALETTE.text}; vertical-align: bottom; bac
 .key-icon, .icon { vertical-align: middle; }
 .icon { margin-right: 0.25rem; }
 .table-scroll.glance { max-height: none; overflow-x: auto; }
+/* the year table has rank, quartile, direction and source beside the figures: it sits under its chart, scrolling sideways on a phone */
+.chart-figure.years { grid-template-columns: minmax(0, 1fr); }
+.chart-figure.years .chart-box { max-width: 48rem; }
+.table-scroll.years { max-height: none; overflow-x: auto; }
 .glance td { white-space: nowrap; }
 .glance tbody th { min-width: 10rem; }
 .glance td.text { white-space: normal; min-width: 9rem; }
 .icons { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin: 0.25rem 0 0.5rem; }
 .markers { font-size: 0.9rem; }
 @media (max-width: 30rem) { .page { padding: 0.75rem; } table { font-size: 0.8rem; } th, td { padding: 0.2rem 0.25rem; } }
-@media print { .table-scroll { max-height: none; overflow: visible; } article { break-inside: avoid-page; } }
+/* navigation on every screen: a bar that stays at the top, and a way back from every indicator */
+.topbar { position: sticky; top: 0; z-index: 2; background: #ffffff; border-bottom: 1px solid ${PALETTE.grid}; padding: 0.35rem 1.5rem; font-size: 0.9rem; }
+.topbar ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
+h2, h3, header { scroll-margin-top: 4rem; }
+.back { margin: 0.5rem 0 0; font-size: 0.9rem; }
+.commentary { border-left: 6px solid #1d4ed8; background: #eef2ff; padding: 0.5rem 0.75rem; }
+.print-only { display: none; }
+/* chart text stays readable on a phone: below 34rem the chart keeps its width and its box scrolls, rather than shrinking the text */
+.chart-box { overflow-x: auto; }
+@media (max-width: 40rem) { svg.chart { min-width: 34rem; } .topbar { padding: 0.35rem 0.75rem; } .topbar ul { flex-wrap: nowrap; overflow-x: auto; white-space: nowrap; } }
+/* print (A4): one indicator a page, its two charts beside their tables, the monthly table trimmed to the last 12 months (every month is in the CSV); no navigation */
+@media print {
+  @page { size: A4; margin: 10mm 10mm 12mm; }
+  :root { font-size: 8.5pt; line-height: 1.25; }
+  .page { max-width: none; padding: 0; }
+  .topbar, .back, nav, .table-scroll:focus { display: none; }
+  .print-only { display: block; }
+  h1 { font-size: 1.6rem; }
+  h2 { margin: 0.5rem 0; }
+  h3 { margin: 0 0 0.2rem; font-size: 1.3rem; }
+  h4 { margin: 0.4rem 0 0.2rem; }
+  p, li { max-width: none; }
+  article { break-before: page; }
+  section#how-section, section[aria-labelledby="how"] { break-before: page; }
+  .chart-figure, .chart-figure.years { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0.75rem; margin: 0.25rem 0 0.5rem; break-inside: avoid; }
+  .chart-figure.years { grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); }
+  .chart-figure.years .chart-box { max-width: none; }
+  .table-scroll.years table { table-layout: fixed; font-size: 0.72rem; }
+  .table-scroll.years th, .table-scroll.years td { overflow-wrap: anywhere; }
+  svg.chart { min-width: 0; }
+  .chart-box { overflow: visible; }
+  .table-scroll, .table-scroll.years, .table-scroll.glance { max-height: none; overflow: visible; border: 0; }
+  table { font-size: 0.8rem; }
+  th, td { padding: 0.05rem 0.25rem; }
+  tr.older { display: none; }
+  .icon { width: 18px; height: 18px; }
+  .glance table { font-size: 0.72rem; }
+  ul.meta { columns: 2; column-gap: 1.5rem; padding-left: 1rem; }
+  ul.meta li { font-size: 0.8rem; break-inside: avoid; }
+  /* an area's heading starts the page of its first indicator, never alone */
+  section[aria-labelledby^="area-"] { break-before: page; }
+  section[aria-labelledby^="area-"] > h2 + article { break-before: avoid; }
+  .glance td, .glance td.text { white-space: normal; min-width: 0; }
+  .glance tbody th { min-width: 0; }
+  .icons { gap: 0.25rem 1rem; margin: 0.1rem 0; }
+  .callout { padding: 0.25rem 0.5rem; margin: 0.25rem 0; }
+  ul.meta, p.meta { font-size: 0.85rem; margin: 0.1rem 0; }
+}
 `;
 
 /** The series styles of the financial-year charts; the same words appear in "How to read". */
@@ -137,14 +200,18 @@ function yearChart(model: ReportModel, ind: IndicatorModel): string {
     return known.length === 1 ? `${s.name}: ${figureCell({ value: a.v, suppressed: false }, 'value').text} in ${a.p}.` : `${s.name}: ${figureCell({ value: a.v, suppressed: false }, 'value').text} in ${a.p} to ${figureCell({ value: b.v, suppressed: false }, 'value').text} in ${b.p}.`;
   };
   const desc = `Line chart, ${first} to ${last}, ${UNIT_WORDS[ind.unit]}. ${series.map(describe).join(' ')} The table beside the chart gives every figure.`;
-  const svg = lineChart({ id, title: `${ind.title}: ${model.laName} against comparators, financial years`, desc, categories: figures.map((f) => f.period.heading), series });
-  const head = `<tr><th scope="col" class="text">Year</th>${styles.map((s) => `<th scope="col">${esc(s.name)}</th>`).join('')}</tr>`;
+  const svg = lineChart({ id, title: `${ind.title}: ${model.laName} against comparators, financial years`, desc, categories: figures.map((f) => f.period.heading), series, yTitle: axisUnit(ind.unit), xTitle: 'Financial year' });
+  // rank, quartile, direction and source beside the figures, as in every other output (data-m names the measure for the consistency test)
+  const rankHead = ind.polarity === 'none' ? 'Rank (1 = lowest)' : 'Rank (1 = best)';
+  const head = `<tr><th scope="col" class="text">Year</th>${styles.map((s) => `<th scope="col">${esc(s.name)}</th>`).join('')}<th scope="col">${rankHead}</th><th scope="col">Quartile</th><th scope="col" class="text">Direction of travel</th><th scope="col" class="text">Comparators from</th></tr>`;
   const rows = figures
-    .map((f) => `<tr><th scope="row">${esc(f.period.heading)}</th>${styles.map((s) => `<td>${esc(figureCell(f[s.key], 'value').text)}</td>`).join('')}</tr>`)
+    .map((f) =>
+      `<tr data-period="${esc(f.period.label)}"><th scope="row">${esc(f.period.heading)}</th>${styles.map((s) => `<td data-m="${s.key}">${esc(figureCell(f[s.key], 'value').text)}</td>`).join('')}` +
+      `<td data-m="rank">${esc(rankText(f))}</td><td data-m="quartile">${esc(quartileText(f))}</td><td class="text" data-m="direction">${esc(f.directionText)}</td><td class="text" data-m="source">${esc(f.sourceText)}</td></tr>`)
     .join('');
   return (
-    `<figure class="chart-figure" aria-labelledby="${id}-cap"><div class="chart-box">${svg}</div>` +
-    `<div class="table-box"><table><caption id="${id}-cap">${esc(ind.title)}, financial years</caption><thead>${head}</thead><tbody>${rows}</tbody></table></div></figure>`
+    `<figure class="chart-figure years" aria-labelledby="${id}-cap"><div class="chart-box">${svg}</div>` +
+    `<div class="table-box table-scroll years" tabindex="0" role="region" aria-labelledby="${id}-cap"><table><caption id="${id}-cap">${esc(ind.title)}, financial years</caption><thead>${head}</thead><tbody>${rows}</tbody></table></div></figure>`
   );
 }
 
@@ -231,20 +298,22 @@ function spcSection(ind: IndicatorModel): string {
     `${summary} Latest, ${monthLabel(latest.period)}: ${valueText(latestPoint)}, ${latest.words.toLowerCase()}.` +
     (markers.length > 0 ? ` Markers: ${trend.markers.filter((m) => index.has(m.phaseFrom ?? m.month)).map((m) => `${monthLabel(m.month)}, ${m.label}`).join('; ')}.` : '') +
     ' The table beside the chart gives every point.';
-  const svg = spcChart({ id, title: `${ind.title}: by calendar month, SPC chart`, desc, labels: shown.map((p) => monthLabel(p.period)), result, from, markers });
+  const svg = spcChart({ id, title: `${ind.title}: by calendar month, SPC chart`, desc, labels: shown.map((p) => monthLabel(p.period)), result, from, markers, yTitle: `${axisUnit(ind.unit)}, in the month`, xTitle: 'Calendar month' });
+  // print shows the latest 12 months (the CSV and the screen have every one)
   const rows = [...points]
     .reverse()
-    .map((p) => {
+    .map((p, back) => {
       const ph = result.phases[p.phase - 1];
       const v = p.variation ?? 'common';
       const mark = p.value === null ? '' : `${sym(v)} `;
-      return `<tr><th scope="row">${esc(monthLabel(p.period))}</th><td>${esc(valueText(p))}</td><td>${p.phase}</td><td>${esc(ph?.display.mean ?? MISSING_MARK)}</td><td>${esc(limitsText(ph))}</td><td class="text">${mark}${esc(pointVariationText(p))}</td></tr>`;
+      return `<tr${back >= PRINT_MONTHS ? ' class="older"' : ''}><th scope="row">${esc(monthLabel(p.period))}</th><td>${esc(valueText(p))}</td><td>${p.phase}</td><td>${esc(ph?.display.mean ?? MISSING_MARK)}</td><td>${esc(limitsText(ph))}</td><td class="text">${mark}${esc(pointVariationText(p))}</td></tr>`;
     })
     .join('');
   const table =
     `<div class="table-scroll" tabindex="0" role="region" aria-labelledby="${id}-cap"><table><caption id="${id}-cap">${esc(ind.title)}, by calendar month (latest first)</caption>` +
     `<thead><tr><th scope="col" class="text">Month</th><th scope="col">Value</th><th scope="col">Phase</th><th scope="col">Mean</th><th scope="col">Limits</th><th scope="col" class="text">Variation</th></tr></thead><tbody>${rows}</tbody></table></div>`;
-  return `${heading}${callout}${iconRow}${warnings}<figure class="chart-figure" aria-labelledby="${id}-cap"><div class="chart-box">${svg}${markerList}</div><div class="table-box">${table}</div></figure>`;
+  const printNote = points.length > PRINT_MONTHS ? `<p class="meta print-only">The table shows the latest ${PRINT_MONTHS} of ${points.length} months; every month is in indicators.csv and on screen.</p>` : '';
+  return `${heading}${callout}${iconRow}${warnings}<figure class="chart-figure" aria-labelledby="${id}-cap"><div class="chart-box">${svg}${markerList}</div><div class="table-box">${table}${printNote}</div></figure>`;
 }
 
 /** The first thing on the page: one row per indicator, linking to its section. */
@@ -282,13 +351,18 @@ function atAGlance(model: ReportModel): string {
 function indicatorArticle(model: ReportModel, ind: IndicatorModel): string {
   const hid = anchor('ind', ind.id);
   const notes = ind.notes.length > 0 ? `<ul class="meta">${ind.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : '';
+  const sources = ind.sources.map((n) => `<p class="meta source">${esc(n)}.</p>`).join('');
+  const commentary = ind.commentary ? `<p class="commentary"><strong>What this tells us:</strong> ${esc(ind.commentary)}</p>` : '';
   return (
     `<article aria-labelledby="${hid}"><h3 id="${hid}">${esc(ind.title)}</h3>` +
     `<p class="meta">${esc(capitalise(POLARITY_WORDS[ind.polarity]))} · ${esc(UNIT_WORDS[ind.unit])} · <code>${esc(ind.id)}</code></p>` +
     headline(model, ind) +
+    commentary +
     `<h4>Financial years</h4>${yearChart(model, ind)}` +
+    sources +
     spcSection(ind) +
     notes +
+    `<p class="back"><a href="#top">Back to top</a></p>` +
     `</article>`
   );
 }
@@ -317,6 +391,12 @@ function howToRead(model: ReportModel): string {
 const VARIATION_ICON_KEY = 'C common cause; H or L special cause, high or low, in the colour and shape of improvement, concern or neither; a dash where there are too few months';
 const ASSURANCE_ICON_KEY = 'P consistently passing, F consistently failing, ? hit and miss';
 
+/** The bar that stays at the top of the screen: back to the top, the table, the contents, each area. */
+function topbar(model: ReportModel): string {
+  const links = [['top', 'Top'], ['glance', 'At a glance'], ['contents', 'Contents'], ['how', 'How to read'], ...model.areas.map((a) => [anchor('area', a.area), a.name] as const)];
+  return `<nav class="topbar" aria-label="Sections"><ul>${links.map(([id, label]) => `<li><a href="#${id}">${esc(label)}</a></li>`).join('')}</ul></nav>`;
+}
+
 function contents(model: ReportModel): string {
   const areas = model.areas
     .map((a) => `<li><a href="#${anchor('area', a.area)}">${esc(a.name)}</a><ol>${a.indicators.map((i) => `<li><a href="#${anchor('ind', i.id)}">${esc(i.title)}</a></li>`).join('')}</ol></li>`)
@@ -332,7 +412,7 @@ export function renderHtml(input: ReportInput): string {
     ? 'Published version: small numbers are withheld and shown as c.'
     : 'Unsuppressed: contains small numbers; for the partnership only, not for publication.';
   const body =
-    `<header><h1>${esc(title)}</h1>` +
+    `<header id="top"><h1>${esc(title)}</h1>` +
     `<p class="meta">Financial years ${esc(span)} and monthly trends. ${esc(model.provenance)}; generated ${esc(isoDate(model.generatedAt))}.</p>` +
     `<p class="notice">${esc(status)}</p></header>` +
     `<main>${atAGlance(model)}${contents(model)}${howToRead(model)}` +
@@ -344,8 +424,13 @@ export function renderHtml(input: ReportInput): string {
     `<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">\n` +
-    `<title>${esc(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n<div class="page">${body}</div>\n</body>\n</html>\n`
+    `<title>${esc(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n${topbar(model)}<div class="page">${body}</div>\n</body>\n</html>\n`
   );
+}
+
+/** A chart's y-axis title: its unit, short enough to run up the side. */
+function axisUnit(unit: IndicatorModel['unit']): string {
+  return unit === 'percent' ? 'Per cent' : 'Per 10,000 children';
 }
 
 function capitalise(text: string): string {

@@ -2,7 +2,8 @@
  * Markdown for board papers: a summary of the latest year, then each area's
  * indicators in the board's subgroup-table layout (periods across; numerator,
  * denominator, the LA, statistical neighbours, region, England, rank,
- * quartile, direction of travel), then the definitions and a key. Pure: a
+ * quartile, direction of travel), where its comparators come from, the
+ * board's commentary and the notes, then the definitions and a key. Pure: a
  * ReportInput in, a string out. Every text from the input is escaped so a
  * title or note cannot break a table or inject markup.
  */
@@ -32,10 +33,10 @@ function ragText(rag: Rag | null): string {
 }
 
 function summary(model: ReportModel): string {
-  const header = ['Indicator', 'Good is', model.laName, 'Statistical neighbours', model.regionName, 'England', 'Rank', 'Quartile', 'Direction of travel', 'Against England', 'Against SN'].map(escapeMarkdown);
+  const header = ['Indicator', 'Good is', model.laName, 'Statistical neighbours', model.regionName, 'England', 'Comparators from', 'Rank', 'Quartile', 'Direction of travel', 'Against England', 'Against SN'].map(escapeMarkdown);
   const rows = model.indicators.map((ind) => {
     const f = ind.latest;
-    if (!f) return [escapeMarkdown(ind.title), ind.polarity, ...Array<string>(9).fill(MISSING_MARK)];
+    if (!f) return [escapeMarkdown(ind.title), ind.polarity, ...Array<string>(10).fill(MISSING_MARK)];
     return [
       escapeMarkdown(ind.title),
       { high: 'High', low: 'Low', none: 'No polarity' }[ind.polarity],
@@ -43,6 +44,7 @@ function summary(model: ReportModel): string {
       figureCell(f.sn, 'value').text,
       figureCell(f.region, 'value').text,
       figureCell(f.england, 'value').text,
+      escapeMarkdown(f.sourceText),
       escapeMarkdown(rankText(f)),
       quartileText(f),
       f.directionText,
@@ -50,7 +52,7 @@ function summary(model: ReportModel): string {
       ragText(ind.ragSn),
     ];
   });
-  return table(header, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'l', 'l', 'l', 'l'], rows);
+  return table(header, ['l', 'l', 'r', 'r', 'r', 'r', 'l', 'r', 'l', 'l', 'l', 'l'], rows);
 }
 
 function indicatorSection(model: ReportModel, ind: IndicatorModel): string {
@@ -59,6 +61,8 @@ function indicatorSection(model: ReportModel, ind: IndicatorModel): string {
   parts.push(`\`${ind.id.replace(/`/g, '')}\` — ${POLARITY_WORDS[ind.polarity]}; ${UNIT_WORDS[ind.unit]}.`);
   const rows = indicatorTable(model, ind).map((row) => [escapeMarkdown(row.label), ...row.cells.map((c) => escapeMarkdown(c.text))]);
   parts.push(table(['Measure', ...ind.figures.map((f) => escapeMarkdown(f.period.heading))], ['l', ...ind.figures.map(() => 'r' as const)], rows));
+  if (ind.commentary) parts.push(`**What this tells us:** ${escapeMarkdown(ind.commentary)}`);
+  if (ind.sources.length > 0) parts.push(ind.sources.map((n) => `${escapeMarkdown(n)}.`).join('  \n'));
   if (ind.notes.length > 0) parts.push(ind.notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n'));
   return parts.join('\n\n');
 }

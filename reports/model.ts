@@ -3,7 +3,10 @@
  * periods in order, indicators grouped by area in registry order, each figure
  * with its suppression mark, the direction of travel (as the indicators
  * service set it on each result), the RAG ratings, and the LA's own figure as
- * DfE published it with the reconciliation against it (issue 17).
+ * DfE published it with the reconciliation against it (issue 17), where each
+ * comparator came from in words (reports/sources.ts: DfE file and year, the
+ * board's own report, a plain file, carried forward), the notes grouped by
+ * text, and the board's commentary on the indicator (`--commentary`).
  * Renderers only lay this out, so Markdown, CSV, Excel and HTML cannot
  * disagree about a number. Pure: no I/O, no clock.
  */
@@ -12,6 +15,7 @@ import { directionLabel, movement, ragRating, type Direction, type Movement, typ
 import { AREA_NAMES, AREA_ORDER, dayLabel, formatCount, formatValue, MISSING_MARK, periodKind, SUPPRESSED_MARK, type PeriodKind } from './format.ts';
 import { applySuppression, isSuppressedDocument, suppressedFields } from './suppress.ts';
 import { analyseTrend, type TrendAnalysis } from './trend.ts';
+import { comparatorName, describeSource, dfeYearLabel, groupNotes, plainNote, type SourceWords } from './sources.ts';
 import type { IndicatorDefinition, MonthlyPoint, ReportInput } from './types.ts';
 
 export interface PeriodInfo {
@@ -33,6 +37,8 @@ export interface Figure {
 
 export interface BenchmarkFigure extends Figure {
   source: string | null;
+  /** the source in words (null when there is no comparator) */
+  words: SourceWords | null;
   n?: number;
   of?: number;
 }
@@ -50,6 +56,8 @@ export interface PeriodFigures {
   published: Figure;
   /** computed against published, in words: `Agrees (+0.2)`, `Differs (+4.4)`; `c` where the value is withheld */
   reconciliationText: string;
+  /** where this period's comparators come from, for a table cell: `DfE 2013/14`, `Board's report, 2015/16 carried forward`; `x` for none */
+  sourceText: string;
   rank: Rank | null;
   rankSuppressed: boolean;
   /** against the previous period of the same kind in the report */
@@ -64,8 +72,12 @@ export interface IndicatorModel extends IndicatorDefinition {
   latest: PeriodFigures | null;
   ragEngland: Rag | null;
   ragSn: Rag | null;
-  /** period-prefixed notes from the metrics layer and the benchmarks */
+  /** where the comparators come from, in sentences, once per indicator (years with the same source grouped) */
+  sources: string[];
+  /** notes from the metrics layer and the benchmarks in plain words, each once, prefixed with the years it applies to */
   notes: string[];
+  /** the board's "what this tells us" (`--commentary FILE`), or null */
+  commentary: string | null;
   /** calendar-month series, oldest first (suppressed when the report is) */
   monthly: MonthlyPoint[];
   /** its SPC (phases, rules, icons), worked out here once for every renderer; null without monthly points */
@@ -117,6 +129,8 @@ export function buildReportModel(raw: ReportInput): ReportModel {
   const byKey = new Map<string, IndicatorResult>(doc.results.map((r) => [`${r.indicator}\u0000${r.period}`, r]));
   const monthlyById = new Map(input.monthly.map((s) => [s.indicator, [...s.points].sort((a, b) => cmp(a.period_end, b.period_end))]));
 
+  const regionName = doc.la?.region ?? 'Region';
+  const allPeriods = periods.map((p) => p.label);
   const indicators: IndicatorModel[] = [];
   for (const def of defs.values()) {
     if (!doc.results.some((r) => r.indicator === def.id) && !monthlyById.has(def.id)) continue;
@@ -135,9 +149,10 @@ export function buildReportModel(raw: ReportInput): ReportModel {
         numerator: { value: r?.numerator ?? null, suppressed: marks.has('numerator') },
         denominator: { value: r?.denominator ?? null, suppressed: marks.has('denominator') },
         value: { value, suppressed: marks.has('value') },
-        sn: benchmarkFigure(r?.benchmarks.sn),
-        region: benchmarkFigure(r?.benchmarks.region),
-        england: benchmarkFigure(r?.benchmarks.england),
+        sn: benchmarkFigure(r?.benchmarks.sn, period.label),
+        region: benchmarkFigure(r?.benchmarks.region, period.label),
+        england: benchmarkFigure(r?.benchmarks.england, period.label),
+        sourceText: MISSING_MARK,
         published: { value: r?.published?.value ?? null, suppressed: false },
         reconciliationText: reconciliationText(r?.published, marks.has('value')),
         rank: r?.rank ?? null,
@@ -146,6 +161,8 @@ export function buildReportModel(raw: ReportInput): ReportModel {
         movement: move,
         directionText: directionLabel(direction, move),
       });
+      const last = figures.at(-1)!;
+      last.sourceText = periodSourceText(last, regionName);
     }
     const latest = latestPeriod ? figures.find((f) => f.period === latestPeriod) ?? null : null;
     indicators.push({
@@ -160,7 +177,9 @@ export function buildReportModel(raw: ReportInput): ReportModel {
       latest,
       ragEngland: latest ? ragRating(latest.value.value, latest.england.value, def.polarity) : null,
       ragSn: latest ? ragRating(latest.value.value, latest.sn.value, def.polarity) : null,
-      notes: collectNotes(figures, doc.la?.region ?? 'region'),
+      sources: sourceLines(figures, regionName, allPeriods),
+      notes: collectNotes(figures, regionName, allPeriods),
+      commentary: input.commentary?.[def.id] ?? null,
       monthly,
       trend: monthly.length > 0 ? analyseTrend(monthly, def, input.trends) : null,
     });
@@ -201,9 +220,9 @@ function collectPeriods(results: IndicatorResult[], extractedAt: string): Period
   return [...seen.values()].sort((a, b) => cmp(a.start, b.start) || cmp(a.end, b.end) || cmp(a.label, b.label));
 }
 
-function benchmarkFigure(b: Benchmark | undefined): BenchmarkFigure {
-  if (!b) return { value: null, suppressed: false, source: null };
-  const out: BenchmarkFigure = { value: b.value, suppressed: false, source: b.source };
+function benchmarkFigure(b: Benchmark | undefined, period: string): BenchmarkFigure {
+  if (!b) return { value: null, suppressed: false, source: null, words: null };
+  const out: BenchmarkFigure = { value: b.value, suppressed: false, source: b.source, words: describeSource(b.source, period) };
   if (b.n !== undefined) out.n = b.n;
   if (b.of !== undefined) out.of = b.of;
   return out;
@@ -220,28 +239,67 @@ function signed(v: number): string {
   return v > 0 ? `+${formatValue(v)}` : formatValue(v);
 }
 
-function collectNotes(figures: PeriodFigures[], regionName: string): string[] {
-  const notes: string[] = [];
-  const add = (text: string) => {
-    if (!notes.includes(text)) notes.push(text);
-  };
+const COMPARATORS = ['sn', 'region', 'england'] as const;
+
+/** One period's comparators by source: `DfE 2013/14`, or `SN: Board's report; North West, England: DfE 2013/14` where they differ. */
+function periodSourceText(f: PeriodFigures, regionName: string): string {
+  return bySource(f, regionName, (w) => w.short, true) ?? MISSING_MARK;
+}
+
+/** Groups a period's comparators by a text of their source; null when it has none. */
+function bySource(f: PeriodFigures, regionName: string, text: (w: SourceWords) => string, short: boolean): string | null {
+  const groups = new Map<string, string[]>();
+  for (const key of COMPARATORS) {
+    const w = f[key].words;
+    if (!w) continue;
+    const name = short && key === 'sn' ? 'SN' : comparatorName(key, regionName);
+    groups.set(text(w), [...(groups.get(text(w)) ?? []), name]);
+  }
+  if (groups.size === 0) return null;
+  if (groups.size === 1) return [...groups.keys()][0]!;
+  return [...groups].map(([t, names]) => `${names.join(', ')}: ${t}`).join('; ');
+}
+
+/** Where the comparators come from, in sentences: years with the same source in one line. */
+function sourceLines(figures: PeriodFigures[], regionName: string, all: string[]): string[] {
+  const entries = figures.flatMap((f) => {
+    const text = bySource(f, regionName, (w) => w.long, false);
+    return text ? [{ period: f.period.label, text }] : [];
+  });
+  return groupNotes(entries, all).map((line) => `Comparators, ${line.charAt(0).toLowerCase()}${line.slice(1)}`);
+}
+
+function collectNotes(figures: PeriodFigures[], regionName: string, all: string[]): string[] {
+  const entries: { period: string; text: string }[] = [];
+  const add = (period: string, text: string) => entries.push({ period, text });
   for (const f of figures) {
     const r = f.result;
     if (!r) continue;
     const p = f.period.label;
-    for (const note of r.notes) add(`${p}: ${note}`);
+    for (const note of r.notes) add(p, plainNote(note));
     const pub = r.published;
     if (pub?.reconciliation === 'differs' && !f.value.suppressed) {
-      add(`${p}: differs from the figure DfE published for this LA (${formatValue(pub.value!)}) by ${signed(pub.difference!)}, beyond the tolerance of ${formatValue(pub.tolerance)}: check the extract against the return.`);
+      // one line for every year it applies to: the "Against published" row gives each difference
+      add(p, `this figure differs from the one DfE published for this LA by more than ${formatValue(pub.tolerance)} (see "Against published"): check the extract against the return.`);
     }
     const sn = r.benchmarks.sn;
-    if (sn && sn.n !== undefined && sn.of !== undefined && sn.n < sn.of) add(`${p}: statistical neighbours: ${sn.n} of ${sn.of} had a value.`);
-    for (const [name, b] of Object.entries(r.benchmarks)) if (b?.note) add(`${p}: ${name === 'sn' ? 'statistical neighbours' : name === 'region' ? regionName : 'England'}: ${b.note}`);
+    if (sn && sn.n !== undefined && sn.of !== undefined && sn.n < sn.of) add(p, `statistical neighbours: ${sn.n} of ${sn.of} had a value.`);
+    for (const key of COMPARATORS) {
+      const note = r.benchmarks[key]?.note;
+      if (note) for (const part of splitNote(plainNote(note))) add(p, `${comparatorName(key, regionName)}: ${part}`);
+    }
     if (r.rank?.provisional && !f.rankSuppressed) {
-      add(`${p}: rank provisional${r.rank.year ? `, against DfE ${r.rank.year} data` : ''}.`);
+      add(p, r.rank.year
+        ? `rank provisional: DfE has published no figures for this year in the data held, so the LA is ranked among ${dfeYearLabel(r.rank.year)}'s published values, not its own year's.`
+        : 'rank provisional: against the latest year DfE has published, not its own year.');
     }
   }
-  return notes;
+  return groupNotes(entries, all);
+}
+
+/** A benchmarks note may join several findings with `; `: each groups on its own. */
+function splitNote(note: string): string[] {
+  return note.split(/; (?=no figure for|the neighbours are)/);
 }
 
 function cmp(a: string, b: string): number {
@@ -260,7 +318,7 @@ export interface TableCell {
   format: CellFormat;
 }
 
-export type MeasureKey = 'numerator' | 'denominator' | 'value' | 'published' | 'reconciliation' | 'sn' | 'region' | 'england' | 'rank' | 'quartile' | 'direction';
+export type MeasureKey = 'numerator' | 'denominator' | 'value' | 'published' | 'reconciliation' | 'sn' | 'region' | 'england' | 'source' | 'rank' | 'quartile' | 'direction';
 
 export interface TableRow {
   measure: MeasureKey;
@@ -277,7 +335,7 @@ export function figureCell(f: Figure, format: 'count' | 'value'): TableCell {
 export function rankText(f: PeriodFigures): string {
   if (f.rankSuppressed) return SUPPRESSED_MARK;
   if (!f.rank) return MISSING_MARK;
-  return `${f.rank.position} of ${f.rank.of}${f.rank.provisional ? ' (provisional)' : ''}`;
+  return `${f.rank.position} of ${f.rank.of}${f.rank.provisional ? ` (provisional${f.rank.year ? `, against ${dfeYearLabel(f.rank.year)}` : ''})` : ''}`;
 }
 
 export function quartileText(f: PeriodFigures): string {
@@ -313,6 +371,7 @@ export function indicatorTable(model: ReportModel, ind: IndicatorModel): TableRo
     { measure: 'sn', label: 'Statistical neighbours', cells: f.map((x) => figureCell(x.sn, 'value')) },
     { measure: 'region', label: model.regionName, cells: f.map((x) => figureCell(x.region, 'value')) },
     { measure: 'england', label: 'England', cells: f.map((x) => figureCell(x.england, 'value')) },
+    { measure: 'source', label: 'Comparators from', cells: f.map((x) => text(x.sourceText)) },
     // no polarity: a rank orders, it does not judge (indicators.md v2)
     { measure: 'rank', label: ind.polarity === 'none' ? 'Rank (1 = lowest)' : 'Rank (1 = best)', cells: f.map((x) => text(rankText(x))) },
     { measure: 'quartile', label: ind.polarity === 'none' ? 'Quartile (A = lowest quarter)' : 'Quartile (A = best)', cells: f.map((x) => text(quartileText(x))) },

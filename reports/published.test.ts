@@ -37,7 +37,8 @@ describe('published figures in the reports', () => {
     expect(rows.find((r) => r.measure === 'reconciliation')!.cells[0]!.text).toBe('Agrees (0.0)');
     const cpp = model.indicators.find((i) => i.id === 'cpp_per_10k')!;
     expect(indicatorTable(model, cpp).map((r) => r.measure)).not.toContain('published');
-    expect(icpc.notes).toContain('2016/17: differs from the figure DfE published for this LA (73.2) by -4.2, beyond the tolerance of 0.5: check the extract against the return.');
+    // once, with the years it applies to; the difference itself is in the "Against published" row
+    expect(icpc.notes).toContain('2016/17: this figure differs from the one DfE published for this LA by more than 0.5 (see "Against published"): check the extract against the return.');
     expect(keyLines(model).some((l) => l.startsWith('Published by DfE'))).toBe(true);
     expect(keyLines(buildReportModel(wiganReportInput())).some((l) => l.startsWith('Published by DfE'))).toBe(false);
   });
@@ -46,7 +47,7 @@ describe('published figures in the reports', () => {
     const md = renderMarkdown(withPublished());
     expect(md).toMatch(/\| Published by DfE \|/);
     expect(md).toMatch(/Differs \(-4\.2\)/);
-    expect(await renderHtml(withPublished())).toContain('differs from the figure DfE published for this LA (73.2) by -4.2');
+    expect(await renderHtml(withPublished())).toContain('2016/17: this figure differs from the one DfE published for this LA by more than 0.5');
   });
 
   it('withholds the difference where the value is withheld (it would give the value back)', () => {
@@ -60,7 +61,7 @@ describe('published figures in the reports', () => {
     const f = icpc.figures.find((x) => x.period.label === '2016/17')!;
     expect(f.value.suppressed).toBe(true);
     expect(f.reconciliationText).toBe('c');
-    expect(icpc.notes.join(' ')).not.toMatch(/differs from the figure DfE published/);
+    expect(icpc.notes.join(' ')).not.toMatch(/differs from the one DfE published/);
     // the published figure itself is public: shown
     expect(f.published).toEqual({ value: 73.2, suppressed: false });
   });

@@ -68,7 +68,8 @@ describe('renderers neutralise hostile text', () => {
     }
     const england = referral.find((l) => l.includes(',2016/17,') && l.includes(',england,'))!;
     expect(england).toContain(',-1.5,per_10k,');
-    expect(england.endsWith(",'-2+3")).toBe(true);
+    // the source leads with its label in words, so a hostile source no longer starts the cell (and would be prefixed if it did)
+    expect(england.endsWith(',Local file: -2+3')).toBe(true);
     // no field anywhere begins with a trigger character unless prefixed
     for (const line of lines) {
       for (const field of line.match(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g) ?? []) {
@@ -101,7 +102,7 @@ describe('renderers neutralise hostile text', () => {
     expect(negative).toBe(true);
     const summary = wb.getWorksheet('Summary')!;
     expect(summary.getCell('A3').value).toBe(`'${HOSTILE[0]}`);
-    expect(summary.getCell('E2').value).toBe("'@Wigan");
-    expect(summary.getCell('I2').value).toBe("'-North West");
+    expect(summary.getCell('D2').value).toBe("'@Wigan 2016/17");
+    expect(summary.getCell('H2').value).toBe("'-North West");
   });
 });

@@ -138,7 +138,7 @@ describe('what the renderers print when suppressing', () => {
     expect(section).toContain('| Numerator | 6 | 9 | c | 8 |');
     expect(section).toContain('| Denominator | 213 | 317 | 271 | 260 |');
     expect(section).toContain('| Wigan | 2.8 | 2.8 | c | 3.1 |');
-    expect(section).toContain('| Rank (1 = best) | 110 of 152 | 95 of 152 | c | 105 of 152 (provisional) |');
+    expect(section).toContain('| Rank (1 = best) | 110 of 152 | 95 of 152 | c | 105 of 152 (provisional, against 2015/16) |');
     expect(section).toContain('| Direction of travel | Not rated | Same → | Not rated | Not rated |');
     expect(section).not.toContain('1.8'); // 5 / 271 = 1.8: the withheld value appears nowhere
   });

@@ -177,24 +177,51 @@ export interface LineChartSpec {
   desc: string;
   categories: string[];
   series: LineSeries[];
+  /** the axis titles: the unit up the side, what the categories are along the bottom */
+  yTitle?: string;
+  xTitle?: string;
+}
+
+/** Axis titles: the y title turned up the left edge, the x title centred under the tick labels. */
+function axisTitles(frame: Frame, yTitle: string | undefined, xTitle: string | undefined): string {
+  const parts: string[] = [];
+  const midY = frame.top + (frame.height - frame.top - frame.bottom) / 2;
+  if (yTitle) parts.push(`<text x="14" y="${n(midY)}" transform="rotate(-90 14 ${n(midY)})" text-anchor="middle" class="tick axis-title">${escapeXml(yTitle)}</text>`);
+  if (xTitle) parts.push(`<text x="${n(frame.left + (frame.width - frame.left - frame.right) / 2)}" y="${frame.height - 2}" text-anchor="middle" class="tick axis-title">${escapeXml(xTitle)}</text>`);
+  return parts.join('');
+}
+
+/**
+ * The y scale of a chart: the values with a little room below and above, so
+ * no series sits on the floor or the ceiling of the plot where it is hard to
+ * see (never below zero for values that cannot be negative).
+ */
+function paddedScale(values: number[]): Scale {
+  if (values.length === 0) return niceScale(Infinity, -Infinity);
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const pad = (hi - lo) * 0.08 || Math.max(1, Math.abs(hi) * 0.1);
+  return niceScale(lo >= 0 ? Math.max(0, lo - pad) : lo - pad, hi + pad);
 }
 
 /** Financial-year line chart: categories across, one line per series, gaps where a value is missing. */
 export function lineChart(spec: LineChartSpec): string {
-  const frame: Frame = { width: 560, height: 300, left: 52, right: 20, top: 0, bottom: 34 };
-  const lg = legend(spec.series.map((s) => ({ label: s.name, colour: s.colour, shape: s.shape, ...(s.dash ? { dash: s.dash } : {}) })), 8, 14, frame.width - 16);
+  const frame: Frame = { width: 560, height: 300 + (spec.xTitle ? 14 : 0), left: 52 + (spec.yTitle ? 16 : 0), right: 20, top: 0, bottom: 34 + (spec.xTitle ? 14 : 0) };
+  // a legend only for the series that have a figure to draw
+  const drawn = spec.series.filter((s) => s.values.some((v) => v !== null));
+  const lg = legend(drawn.map((s) => ({ label: s.name, colour: s.colour, shape: s.shape, ...(s.dash ? { dash: s.dash } : {}) })), 8, 14, frame.width - 16);
   frame.top = lg.height + 18;
   const values = spec.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
-  const scale = niceScale(Math.min(...values, Infinity), Math.max(...values, -Infinity));
+  const scale = paddedScale(values);
   const plotW = frame.width - frame.left - frame.right;
   const plotH = frame.height - frame.top - frame.bottom;
   const count = spec.categories.length;
   const x = (i: number) => frame.left + (count <= 1 ? plotW / 2 : 24 + (i * (plotW - 48)) / (count - 1));
   const y = (v: number) => frame.top + plotH - ((v - scale.min) / (scale.max - scale.min)) * plotH;
 
-  const parts: string[] = [svgOpen(spec.id, frame, spec.title, spec.desc), '<g aria-hidden="true">', lg.svg, yAxis(frame, scale, y)];
+  const parts: string[] = [svgOpen(spec.id, frame, spec.title, spec.desc), '<g aria-hidden="true">', lg.svg, yAxis(frame, scale, y), axisTitles(frame, spec.yTitle, spec.xTitle)];
   spec.categories.forEach((c, i) => {
-    parts.push(`<text x="${n(x(i))}" y="${frame.height - 12}" text-anchor="middle" class="tick">${escapeXml(c)}</text>`);
+    parts.push(`<text x="${n(x(i))}" y="${frame.height - frame.bottom + 22}" text-anchor="middle" class="tick">${escapeXml(c)}</text>`);
   });
   // the first series (the LA) is drawn last, on top of its comparators
   for (const s of [...spec.series].reverse()) {
@@ -235,6 +262,9 @@ export interface SpcChartSpec {
   /** the index in `result.points` of the first point shown (the chart shows the last 120 months) */
   from: number;
   markers: SpcMarker[];
+  /** the axis titles: the unit up the side, the months along the bottom */
+  yTitle?: string;
+  xTitle?: string;
 }
 
 /** Longest marker label drawn in the chart; the full text is in the list under it. */
@@ -249,7 +279,7 @@ export function spcChart(spec: SpcChartSpec): string {
   const r = spec.result;
   const shown = r.points.slice(spec.from);
   const phases = r.phases.filter((ph) => ph.last >= spec.from);
-  const frame: Frame = { width: 640, height: 320, left: 52, right: 96, top: 0, bottom: 34 };
+  const frame: Frame = { width: 640, height: 320 + (spec.xTitle ? 14 : 0), left: 52 + (spec.yTitle ? 16 : 0), right: 96, top: 0, bottom: 34 + (spec.xTitle ? 14 : 0) };
   const present = new Set(shown.map((p) => (p.value === null ? null : p.variation ?? 'common')).filter((v): v is Variation | 'common' => v !== null));
   const items: LegendItem[] = (['common', 'improvement', 'concern', 'neither'] as const)
     .filter((v) => v === 'common' || present.has(v))
@@ -271,7 +301,7 @@ export function spcChart(spec: SpcChartSpec): string {
   const x = (i: number) => frame.left + 8 + i * step;
   const y = (v: number) => frame.top + plotH - ((v - scale.min) / (scale.max - scale.min)) * plotH;
 
-  const parts: string[] = [svgOpen(spec.id, frame, spec.title, spec.desc), '<g aria-hidden="true">', lg.svg, yAxis(frame, scale, y)];
+  const parts: string[] = [svgOpen(spec.id, frame, spec.title, spec.desc), '<g aria-hidden="true">', lg.svg, yAxis(frame, scale, y), axisTitles(frame, spec.yTitle, spec.xTitle)];
   // x axis: a tick every 6 points back from the latest, a label every 12 (so the latest is always labelled)
   spec.labels.forEach((label, i) => {
     const back = count - 1 - i;
@@ -279,7 +309,7 @@ export function spcChart(spec: SpcChartSpec): string {
     // every year up to five years of months, every other year beyond (labels would collide)
     const labelled = back % (spec.labels.length > 60 ? 24 : 12) === 0;
     parts.push(`<line x1="${n(x(i))}" x2="${n(x(i))}" y1="${frame.height - frame.bottom}" y2="${frame.height - frame.bottom + (labelled ? 6 : 3)}" stroke="${PALETTE.muted}"/>`);
-    if (labelled) parts.push(`<text x="${n(x(i))}" y="${frame.height - 12}" text-anchor="middle" class="tick">${escapeXml(label)}</text>`);
+    if (labelled) parts.push(`<text x="${n(x(i))}" y="${frame.height - frame.bottom + 22}" text-anchor="middle" class="tick">${escapeXml(label)}</text>`);
   });
   // each phase's centre line and limits, across that phase's points (half a step either side)
   for (const ph of phases) {

@@ -4,12 +4,15 @@
  * commands (ingest, snapshots) lay their accounts out in. Beside each figure,
  * the LA's own published one (`!` where they differ beyond the tolerance). Pure, like every
  * renderer here: the direction of travel is read from the results (the
- * indicators service sets it), never worked out again.
+ * indicators service sets it), never worked out again. Under the table, where
+ * comparators are not DfE's for the same year (reports/sources.ts words), and
+ * the notes, each once per indicator with its years.
  */
 import type { IndicatorResult, IndicatorsDocument } from '../metrics/types.ts';
 import { directionLabel, movement } from './direction.ts';
 import { formatValue } from './format.ts';
 import { csvRecord } from './safe-cell.ts';
+import { describeSource, groupNotes, plainNote } from './sources.ts';
 
 /** A line broken at spaces to fit a 120-column terminal, continuation lines indented. */
 export function wrap(line: string, width = 120): string {
@@ -77,8 +80,7 @@ export function indicatorsTable(doc: IndicatorsDocument, opts: { colour?: boolea
     r.rank?.quartile ?? '—',
     directionCell(r, opts.colour ?? false),
   ]);
-  const notes = doc.results.flatMap((r) => r.notes.filter((n) => !n.startsWith('local indicator')).map((n) => `${r.indicator} ${r.period}: ${n}`));
-  const uniqueNotes = [...new Set(notes)];
+  const uniqueNotes = [...sourceNotes(doc.results), ...groupedNotes(doc.results)];
   const provisional = doc.results.some((r) => r.rank?.provisional) ? ['* rank provisional: against the latest year DfE has published'] : [];
   if (doc.results.some((r) => r.published?.reconciliation === 'differs')) {
     provisional.push(`! differs from the figure DfE published for this LA by more than the tolerance (${formatValue(doc.results.find((r) => r.published)!.published!.tolerance)})`);
@@ -92,6 +94,44 @@ export function indicatorsTable(doc: IndicatorsDocument, opts: { colour?: boolea
     wrap(`numer, denom: the counts (for a rate, denom is the population); value: this extract's figure; ${withPublished ? "DfE: the figure DfE published for this LA; " : ''}sn, region, Eng: statistical neighbours, region, England; rank among all LAs and qtl (quartile): complete years only`),
     ...(uniqueNotes.length || provisional.length ? ['', ...provisional, ...uniqueNotes].map((l) => wrap(l)) : []),
   ].join('\n');
+}
+
+/** The periods of the results, in order of first appearance (the service orders them). */
+function periodsOf(results: IndicatorResult[]): string[] {
+  return [...new Set(results.map((r) => r.period))];
+}
+
+/**
+ * Where the comparators come from, in the words every report uses: one line
+ * per indicator whose comparators are not DfE's figures for the same year
+ * (the rule, said once), its years grouped.
+ */
+function sourceNotes(results: IndicatorResult[]): string[] {
+  const all = periodsOf(results);
+  const lines: string[] = [];
+  for (const id of new Set(results.map((r) => r.indicator))) {
+    const entries = results
+      .filter((r) => r.indicator === id)
+      .flatMap((r) => {
+        const labels = [...new Set((['sn', 'region', 'england'] as const).flatMap((k) => (r.benchmarks[k] ? [describeSource(r.benchmarks[k]!.source).short] : [])))];
+        return labels.length === 0 || (labels.length === 1 && labels[0] === `DfE ${r.period}`) ? [] : [{ period: r.period, text: labels.join(' / ') }];
+      });
+    if (entries.length > 0) lines.push(`${id} comparators from: ${groupNotes(entries, all).join('; ')}`);
+  }
+  return lines.length > 0 ? ["comparators: DfE's published figures for the same year, except:", ...lines.map((l) => `  ${l}`)] : [];
+}
+
+/** The notes in plain words, each once per indicator with the years it applies to. */
+function groupedNotes(results: IndicatorResult[]): string[] {
+  const all = periodsOf(results);
+  const out: string[] = [];
+  for (const id of new Set(results.map((r) => r.indicator))) {
+    const entries = results
+      .filter((r) => r.indicator === id)
+      .flatMap((r) => r.notes.filter((n) => !n.startsWith('local indicator')).map((n) => ({ period: r.period, text: plainNote(n) })));
+    out.push(...groupNotes(entries, all).map((n) => `${id} ${n}`));
+  }
+  return out;
 }
 
 export function indicatorsCsv(results: IndicatorResult[]): string {

@@ -73,4 +73,6 @@ export interface ReportInput {
   generatedAt: string;
   /** publish-safe version: small counts shown as `c` (see suppress.ts) */
   suppress?: boolean;
+  /** the board's "what this tells us" by indicator id (`--commentary FILE`), printed under the indicator */
+  commentary?: Record<string, string>;
 }

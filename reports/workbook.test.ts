@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { wiganReportInput } from '../test-support/report-input.ts';
-import { COUNT_FORMAT, renderWorkbook, VALUE_FORMAT } from './workbook.ts';
+import { COUNT_FORMAT, NOT_FOR_PUBLICATION, OFFICIAL, PROVISIONAL_RANK_FORMAT, RANK_FORMAT, renderWorkbook, VALUE_FORMAT } from './workbook.ts';
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -17,7 +17,7 @@ function blockRow(ws: ExcelJS.Worksheet, title: string, label: string): ExcelJS.
     if (row.getCell(1).value === title) start = r;
   });
   expect(start, title).toBeGreaterThan(0);
-  for (let r = start; r < start + 12; r++) if (ws.getRow(r).getCell(1).value === label) return ws.getRow(r);
+  for (let r = start; r < start + 16; r++) if (ws.getRow(r).getCell(1).value === label) return ws.getRow(r);
   throw new Error(`no row ${label} under ${title}`);
 }
 
@@ -38,7 +38,7 @@ describe('renderWorkbook', async () => {
     }
   });
 
-  it('holds numbers as numbers with 0.0 for values and 0 for counts', () => {
+  it('holds numbers as numbers with 0.0 for values, #,##0 for counts, and ranks and their "of" as numbers', () => {
     const cp = wb.getWorksheet('Child protection')!;
     const title = 'ICPCs held within 15 working days of the start of the s47 enquiry (%)';
     const header = cp.getRow(2);
@@ -50,7 +50,11 @@ describe('renderWorkbook', async () => {
     expect([2, 3, 4, 5].map((c) => numerator.getCell(c).value)).toEqual([376, 492, 501, 401]);
     expect(numerator.getCell(2).numFmt).toBe(COUNT_FORMAT);
     expect(blockRow(cp, title, 'England').getCell(2).value).toBe(69.3);
-    expect(blockRow(cp, title, 'Rank (1 = best)').getCell(5).value).toBe('31 of 152 (provisional)');
+    const rank = blockRow(cp, title, 'Rank (1 = best)');
+    expect([rank.getCell(4).value, rank.getCell(4).numFmt]).toEqual([14, RANK_FORMAT]);
+    expect([rank.getCell(5).value, rank.getCell(5).numFmt]).toEqual([31, PROVISIONAL_RANK_FORMAT]);
+    expect(blockRow(cp, title, 'Of (LAs ranked)').getCell(5).value).toBe(152);
+    expect(blockRow(cp, title, 'Comparators from').getCell(5).value).toBe("Board's report");
     expect(blockRow(cp, title, 'Quartile (A = best)').getCell(5).value).toBe('A');
     expect(blockRow(cp, title, 'Direction of travel').getCell(5).value).toBe('Worse ↓');
     const cla = wb.getWorksheet('Children looked after')!;
@@ -63,18 +67,40 @@ describe('renderWorkbook', async () => {
   it('summarises the latest year with RAG words as well as fills', () => {
     const ws = wb.getWorksheet('Summary')!;
     const headers = (ws.getRow(2).values as unknown[]).slice(1);
-    expect(headers).toEqual(['Indicator', 'Area', 'Good is', 'Period', 'Wigan', 'Numerator', 'Denominator', 'Statistical neighbours', 'North West', 'England', 'Rank', 'Quartile', 'Direction of travel', 'Against England', 'Against SN', 'Indicator id']);
+    expect(headers).toEqual(['Indicator', 'Good is', 'Wigan 2015/16', 'Wigan 2016/17', 'Numerator', 'Denominator', 'Statistical neighbours', 'North West', 'England', 'Comparators from', 'Rank', 'Of', 'Quartile', 'Direction of travel', 'Against England', 'Against SN']);
     let row: ExcelJS.Row | undefined;
     ws.eachRow((r) => {
-      if (r.getCell(16).value === 'cla_per_10k') row = r;
+      if (r.getCell(1).value === 'Children looked after at period end per 10,000') row = r;
     });
-    expect(row!.getCell(4).value).toBe('2016/17');
-    expect(row!.getCell(5).value).toBe(65.8);
-    expect(row!.getCell(5).numFmt).toBe(VALUE_FORMAT);
-    expect(row!.getCell(6).value).toBe(446);
-    expect(row!.getCell(14).value).toBe('Worse (R)'); // 65.8 against England 60.0, good is low
-    expect(row!.getCell(15).value).toBe('Better (G)'); // against SN 83.4
-    expect((row!.getCell(14).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+    expect(row!.getCell(3).value).toBe(71.2); // the previous year beside the latest
+    expect(row!.getCell(4).value).toBe(65.8);
+    expect(row!.getCell(4).numFmt).toBe(VALUE_FORMAT);
+    expect(row!.getCell(5).value).toBe(446);
+    expect(row!.getCell(5).numFmt).toBe(COUNT_FORMAT);
+    expect(row!.getCell(10).value).toBe("Board's report");
+    expect(row!.getCell(15).value).toBe('Worse (R)'); // 65.8 against England 60.0, good is low
+    expect(row!.getCell(16).value).toBe('Better (G)'); // against SN 83.4
+    expect((row!.getCell(15).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+  });
+
+  it('prints A4 landscape, one page wide, titles repeated, with the marking in the header, footer and title of every sheet', async () => {
+    const published = await load(await renderWorkbook({ ...wiganReportInput(), suppress: true }));
+    for (const [book, mark] of [[wb, NOT_FOR_PUBLICATION], [published, OFFICIAL]] as const) {
+      for (const ws of book.worksheets) {
+        expect(ws.pageSetup, ws.name).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
+        expect(ws.pageSetup.printArea, ws.name).toMatch(/^A1:[A-Z]+\d+$/);
+        expect(ws.headerFooter.oddHeader, ws.name).toContain(mark);
+        expect(ws.headerFooter.oddHeader, ws.name).toContain('Wigan (359)');
+        expect(ws.headerFooter.oddFooter, ws.name).toContain(mark);
+        expect(String(ws.getCell('A1').value).startsWith(`${mark}.`), ws.name).toBe(true);
+      }
+    }
+    // the area sheets share their column widths, so they print alike
+    const widths = ['Front door', 'Child protection', 'Children looked after'].map((n) => [1, 2, 3, 4, 5].map((c) => wb.getWorksheet(n)!.getColumn(c).width));
+    expect(widths[1]).toEqual(widths[0]);
+    expect(widths[2]).toEqual(widths[0]);
+    // the wrapped header row is as tall as its lines, so it does not run into the first row
+    expect(wb.getWorksheet('Summary')!.getRow(2).height).toBeGreaterThan(15);
   });
 
   it('gives each definition and its DfE source', () => {
@@ -94,7 +120,8 @@ describe('renderWorkbook', async () => {
       }
       ws.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
     }
-    expect(wb.getWorksheet('Front door')!.getColumn(1).width).toBe(31); // the longest label, 'Quartile (A = lowest quarter)' (29), plus 2
+    // the longest label on any area sheet, 'Children looked after at period end per 10,000'... no: titles are merged text; 'Quartile (A = lowest quarter)' (29), plus 2
+    expect(wb.getWorksheet('Front door')!.getColumn(1).width).toBe(31);
     // and no formula element in any sheet's XML
     expect(Buffer.from(bytes).includes('<f>')).toBe(false);
   });

@@ -6,6 +6,8 @@
  * printed first, as a warning no one can miss; validate counts each as a
  * problem and exits 3, as it does for a rejected file. The extract date is
  * --extract-date or found from the data (extract-date.ts), and the run says which.
+ * A step that runs past two seconds shows a progress line on a terminal
+ * (app/progress.ts).
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { Database } from '../../pipeline/db.ts';
@@ -26,6 +28,7 @@ import { warningSummary } from '../../pipeline/ingest/dfe-rules.ts';
 import { SafeguardError, UsageError } from '../../pipeline/errors.ts';
 import type { Io } from '../io.ts';
 import { textTable } from '../../reports/terminal.ts';
+import { withProgress } from '../progress.ts';
 
 export interface IngestOptions {
   db: string;
@@ -53,18 +56,18 @@ export async function ingest(extractDir: string, opts: IngestOptions, io: Io): P
     // the schema first, while the connection holds nothing (DDL after staging millions of rows is slow)
     await ensureSchema(db);
     // read into this connection's staging area: nothing reaches the file until loadSnapshot's one transaction
-    const { parsed, extractDate: taken } = await readWithExtractDate(db, extractDir, opts.extractDate);
+    const { parsed, extractDate: taken } = await withProgress('Reading the extract', () => readWithExtractDate(db, extractDir, opts.extractDate));
     const extractDate = taken.date;
     const unusable = await unusableParts(db, parsed);
     for (const line of unusableBanner(unusable)) io.err(line);
     if (taken.found !== null) io.err(extractDateLine(taken));
-    const result = await loadSnapshot(db, parsed, {
+    const result = await withProgress('Storing the snapshot', () => loadSnapshot(db, parsed, {
       extractDir,
       extractDate,
       la,
       ssdYears,
       fallbackPopulation: la ? { rows: bundledPopulation(la.code, ons), source: `ONS mid-year estimates for ${la.name} (bundled DfE file)` } : undefined,
-    });
+    }));
     if (result.madeCurrentAgain) {
       io.err(`These files are already loaded as snapshot ${result.snapshotId}; nothing new was stored, and it is the current snapshot again: figures and reports now come from it.`);
     } else if (result.alreadyLoaded) {
@@ -79,7 +82,7 @@ export async function ingest(extractDir: string, opts: IngestOptions, io: Io): P
     const problems = unusable.length;
     if (problems > 0) io.err(`WARNING: ${problems} part${problems === 1 ? '' : 's'} of this extract could not be used (listed at the top); the figures that need them have no value or count only what is left.`);
     if (opts.exportParquet) {
-      await exportParquet(db, result.snapshotId, opts.exportParquet);
+      await withProgress('Writing Parquet', () => exportParquet(db, result.snapshotId, opts.exportParquet!));
       io.err(`Wrote the snapshot's tables to Parquet in ${opts.exportParquet} (child-level data: keep it as you keep the database)`);
     }
     ok = true;
@@ -95,7 +98,7 @@ export async function validate(extractDir: string, opts: { extractDate?: string 
   // a database in memory holds the staging area; no file is written
   const db = await Database.open(':memory:');
   try {
-    const { parsed, extractDate } = await readWithExtractDate(db, extractDir, opts.extractDate);
+    const { parsed, extractDate } = await withProgress('Reading the extract', () => readWithExtractDate(db, extractDir, opts.extractDate));
     const unusable = await unusableParts(db, parsed);
     for (const line of unusableBanner(unusable)) io.out(line);
     if (extractDate.found !== null) io.out(extractDateLine(extractDate));

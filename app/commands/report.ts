@@ -5,6 +5,7 @@
  * bytes from the pure renderers in reports/; this is the one place their
  * output becomes files. `report --published --la CODE` writes the same four
  * from DfE's published figures alone (app/published-service.ts), no database.
+ * `--commentary FILE` adds the board's words under each indicator.
  */
 import { join } from 'node:path';
 import { Database } from '../../pipeline/db.ts';
@@ -22,6 +23,8 @@ import type { ReportInput } from '../../reports/types.ts';
 import type { DocumentOptions } from '../indicators-service.ts';
 import { ingest } from './ingest.ts';
 import { loadTrendSettings, type TrendSettingsOptions } from '../trend-settings.ts';
+import { loadCommentary } from '../commentary.ts';
+import { withProgress } from '../progress.ts';
 import type { Io } from '../io.ts';
 import { colourOn } from '../io.ts';
 
@@ -32,6 +35,8 @@ export interface ReportOptions extends DocumentOptions, TrendSettingsOptions {
   /** DfE's published figures for `la`, instead of a snapshot's */
   published?: boolean;
   la?: string;
+  /** CSV `indicator,text`: the board's commentary under each indicator */
+  commentary?: string;
 }
 
 /** The board's layout: four financial years side by side, as `report` gives from an extract. */
@@ -41,9 +46,10 @@ export async function report(opts: ReportOptions, io: Io): Promise<string[]> {
   if (opts.published) return reportPublished(opts, io);
   if (opts.la) throw new UsageError('--la goes with --published: a report from an extract is for the LA its snapshot names');
   loadTrendSettings(opts); // bad usage or a bad file before the database is opened
+  loadCommentary(opts.commentary);
   const db = await Database.open(opts.db, { existing: true });
   try {
-    return await writeReports(db, await buildDocument(db, { ...opts, period: await reportPeriods(db, opts) }), opts, io);
+    return await writeReports(db, await withProgress('Computing the indicators', async () => buildDocument(db, { ...opts, period: await reportPeriods(db, opts) })), opts, io);
   } finally {
     db.close();
   }
@@ -59,23 +65,32 @@ async function reportPublished(opts: ReportOptions, io: Io): Promise<string[]> {
     monthly: [],
     generatedAt: new Date().toISOString(),
     suppress: false,
+    ...withCommentary(opts),
   };
   return writeInput(input, doc, opts, io);
 }
 
 /** Renders the reports from results already computed, and writes them: the one place report files are written. */
 async function writeReports(db: Database, doc: IndicatorsDocument, opts: ReportOptions, io: Io): Promise<string[]> {
-  return writeInput(await buildReportInput(db, doc, { ...opts, trends: loadTrendSettings(opts) }), doc, opts, io);
+  const input = await withProgress('Computing the monthly series', () => buildReportInput(db, doc, { ...opts, trends: loadTrendSettings(opts) }));
+  return writeInput({ ...input, ...withCommentary(opts) }, doc, opts, io);
+}
+
+function withCommentary(opts: ReportOptions): { commentary?: Record<string, string> } {
+  const commentary = loadCommentary(opts.commentary);
+  return commentary ? { commentary } : {};
 }
 
 async function writeInput(input: ReportInput, doc: IndicatorsDocument, opts: ReportOptions, io: Io): Promise<string[]> {
   makeFolder(opts.out);
   const written: string[] = [];
-  for (const [name, render] of Object.entries(RENDERERS)) {
-    const path = join(opts.out, name);
-    writeOwnerOnly(path, await render(input));
-    written.push(path);
-  }
+  await withProgress('Writing the reports', async () => {
+    for (const [name, render] of Object.entries(RENDERERS)) {
+      const path = join(opts.out, name);
+      writeOwnerOnly(path, await render(input));
+      written.push(path);
+    }
+  });
   io.err(`Reports for ${doc.la?.name ?? `snapshot ${doc.snapshot.id}`}${opts.published ? ", DfE's published figures" : input.suppress ? ' (small counts suppressed for publication)' : ''}:`);
   for (const w of written) io.err(`  ${w}`);
   return written;
@@ -92,8 +107,9 @@ export interface RunOptions extends ReportOptions {
 /** The monthly job in one step: ingest, indicators (bundled DfE benchmarks), reports. */
 export async function runJob(extractDir: string, opts: RunOptions, io: Io): Promise<void> {
   if (opts.la !== undefined) resolveLa(opts.la);
-  // the trend settings are read, and an --out that cannot be made fails, before the ingest stores anything
+  // the trend settings and commentary are read, and an --out that cannot be made fails, before the ingest stores anything
   loadTrendSettings(opts);
+  loadCommentary(opts.commentary);
   makeFolder(opts.out);
   await ingest(extractDir, { db: opts.db, la: opts.la, extractDate: opts.extractDate, exportParquet: opts.exportParquet, ssdYears: opts.ssdYears }, io);
   await tableAndReports(opts, io);
@@ -103,7 +119,7 @@ export async function runJob(extractDir: string, opts: RunOptions, io: Io): Prom
 export async function tableAndReports(opts: ReportOptions, io: Io): Promise<void> {
   const db = await Database.open(opts.db, { existing: true });
   try {
-    const doc = await buildDocument(db, { ...opts, period: await reportPeriods(db, opts) });
+    const doc = await withProgress('Computing the indicators', async () => buildDocument(db, { ...opts, period: await reportPeriods(db, opts) }));
     io.out(indicatorsTable(doc, { colour: colourOn() }), { colour: true });
     await writeReports(db, doc, opts, io);
   } finally {
