@@ -6,9 +6,9 @@
  * cannot use rejects the file (exit 3) naming the file, line, column and
  * reason, never a stack trace; a file that cannot be opened is exit 1.
  */
-import { readFileSync } from 'node:fs';
-import { decodeUtf8, parseCsv } from '../pipeline/csv.ts';
-import { InputRejected, RunFailed } from '../pipeline/errors.ts';
+import { parseCsv } from '../pipeline/csv.ts';
+import { InputRejected } from '../pipeline/errors.ts';
+import { readUserText } from './user-file.ts';
 import { INDICATORS } from '../metrics/index.ts';
 
 /** A paragraph, not an essay: the board's tables are printed. */
@@ -16,15 +16,7 @@ export const MAX_COMMENTARY = 1000;
 
 export function loadCommentary(path: string | undefined): Record<string, string> | undefined {
   if (path === undefined) return undefined;
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message.split('\n')[0];
-    throw new RunFailed(`cannot read ${path}: ${why}`);
-  }
-  return parseCommentary(decodeUtf8(bytes, path), path);
+  return parseCommentary(readUserText(path), path);
 }
 
 export function parseCommentary(text: string, file: string): Record<string, string> {

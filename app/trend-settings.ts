@@ -13,9 +13,9 @@
  * 100; a rate per 10,000 of one month, as the monthly series has it) and at
  * most four decimals.
  */
-import { readFileSync } from 'node:fs';
-import { decodeUtf8, parseCsv } from '../pipeline/csv.ts';
-import { InputRejected, RunFailed, UsageError } from '../pipeline/errors.ts';
+import { parseCsv } from '../pipeline/csv.ts';
+import { InputRejected, UsageError } from '../pipeline/errors.ts';
+import { readUserText } from './user-file.ts';
 import { INDICATORS } from '../metrics/index.ts';
 import type { Annotation, TrendSettings } from '../reports/types.ts';
 
@@ -34,21 +34,9 @@ export function loadTrendSettings(opts: TrendSettingsOptions): TrendSettings {
   });
   return {
     rebase: [...new Set(rebase)].sort(),
-    annotations: opts.annotations ? parseAnnotations(readText(opts.annotations), opts.annotations) : [],
-    targets: opts.targets ? parseTargets(readText(opts.targets), opts.targets) : {},
+    annotations: opts.annotations ? parseAnnotations(readUserText(opts.annotations), opts.annotations) : [],
+    targets: opts.targets ? parseTargets(readUserText(opts.targets), opts.targets) : {},
   };
-}
-
-function readText(path: string): string {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message.split('\n')[0];
-    throw new RunFailed(`cannot read ${path}: ${why}`);
-  }
-  return decodeUtf8(bytes, path);
 }
 
 function checkHeader(header: string[], headerLine: number, file: string, wanted: string[], optional: string[]): void {
