@@ -9,5 +9,9 @@ export default defineConfig({
     testTimeout: 600_000,
     hookTimeout: 600_000,
     pool: 'forks',
+    // vitest's default is one worker fewer than the cores: on a 2-core machine
+    // (CI's, everyone's here) that ran the files one at a time. Two workers:
+    // much of a test's time is spent waiting on DuckDB, Chromium or a CLI it spawned
+    maxWorkers: 2,
   },
 });
