@@ -50,7 +50,7 @@ export class Database {
     try {
       instance = await duckdb.DuckDBInstance.create(path, config);
     } catch (e) {
-      throw explainDbError(path, e) ?? new RunFailed(`could not open the database ${path}: ${firstLine(e)}`);
+      throw environmentError(e, path) ?? new RunFailed(`could not open the database ${path}: ${firstLine(e)}`);
     }
     if (path !== ':memory:') {
       // child-level data: readable by its owner only, even a file that existed with looser modes
@@ -80,14 +80,15 @@ export class Database {
   }
 
   /**
-   * A failure of the machine (disk full, damage found mid-query, ...) named as
-   * such with this database's path; anything else (a bug) passes unchanged.
+   * A failure of the machine (disk full, damage found mid-query, a lock, a
+   * foreign file: environment.ts) named as such with this database's path;
+   * anything else (a bug) passes unchanged.
    */
   private async guard<T>(work: Promise<T>): Promise<T> {
     try {
       return await work;
     } catch (e) {
-      throw explainDbError(this.path, e) ?? e;
+      throw environmentError(e, this.path) ?? e;
     }
   }
 
@@ -123,7 +124,7 @@ export class Database {
       }
       appender.flushSync();
     } catch (e) {
-      throw explainDbError(this.path, e) ?? e;
+      throw environmentError(e, this.path) ?? e;
     } finally {
       appender.closeSync();
     }
@@ -249,14 +250,4 @@ function checkDatabaseFile(path: string, existing: boolean): void {
 
 function firstLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
-}
-
-/**
- * DuckDB's own messages for a locked, damaged or foreign file, or a machine
- * problem, as a plain message naming the database (environment.ts). The lock
- * is recognised by DuckDB's own words, not a bare /lock/, which matched "block"
- * in "Corrupt database file ... in block ..." and called damage "in use".
- */
-function explainDbError(path: string, e: unknown): RunFailed | null {
-  return environmentError(e, path);
 }

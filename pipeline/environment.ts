@@ -70,6 +70,7 @@ export function environmentError(e: unknown, path?: string): RunFailed | null {
   const known = errnoCause(errno.code);
   if (known) return new RunFailed(`${named(errno.path ?? path)}: ${known.cause}; ${known.todo}`);
   const msg = e.message;
+  // DuckDB's own words for a lock: a bare /lock/ matched "block" in "Corrupt database file ... in block ..." and called damage "in use"
   if (/Could not set lock on file|Conflicting lock is held/i.test(msg)) {
     return new RunFailed(`the database ${named(path)} is in use by another safeguard run; wait for it to finish and try again`);
   }

@@ -25,6 +25,28 @@ export const RECORD_TABLES = ['person', 'referral', 's47_enquiry', 'icpc', 'cp_p
 /** Every table that holds a snapshot's rows: its records, its population, and its accounts (not store.snapshot itself). */
 export const SNAPSHOT_TABLES = [...RECORD_TABLES, 'population', 'quarantine', 'warning', 'snapshot_file', 'coverage'] as const;
 
+/**
+ * Each event table's event dates: what says a record happened (never a date
+ * of birth or a due date). The first is where a table's coverage starts from
+ * (ingest/load.ts); together they give the extract's latest data date and,
+ * when no --extract-date is given, the extract date (ingest/extract-date.ts).
+ */
+export const EVENT_DATES: Readonly<Record<string, readonly { column: string; label: string }[]>> = {
+  referral: [{ column: 'referral_date', label: 'referral date' }],
+  s47_enquiry: [{ column: 'start_date', label: 's47 start' }],
+  icpc: [{ column: 'icpc_date', label: 'ICPC date' }],
+  cp_plan: [
+    { column: 'start_date', label: 'plan start' },
+    { column: 'end_date', label: 'plan end' },
+  ],
+  cp_review: [{ column: 'review_date', label: 'review held' }],
+  cla_episode: [
+    { column: 'start_date', label: 'episode start' },
+    { column: 'end_date', label: 'episode end' },
+  ],
+  cla_review: [{ column: 'review_date', label: 'review held' }],
+};
+
 /* ---- the schema ---- */
 const SCHEMA = readFileSync(fromRoot('pipeline', 'schema.sql'), 'utf8');
 export const SCHEMA_VERSION = '1';
@@ -71,6 +93,9 @@ export interface SnapshotInfo {
   loaded_at: string;
   population_source: string | null;
 }
+
+/** The made_current a snapshot takes when it becomes current (ingested, or ingested again): after every other. */
+export const NEXT_CURRENT = 'SELECT coalesce(max(coalesce(made_current, seq)), 0) + 1 FROM store.snapshot';
 
 /** ORDER BY for "most recently made current first"; a database before v2 (no made_current yet) by load order. */
 export async function currentOrder(db: Database): Promise<string> {

@@ -29,25 +29,10 @@ import { FIRST_YEAR, LAST_YEAR, inYearRange, isRealDate } from '../periods.ts';
 import { latestAcceptableDate } from '../values.ts';
 import { readExtract } from './extract.ts';
 import { SSD_FILES } from './ssd-files.ts';
+import { ADAPTER as SSD_ADAPTER } from './ssd-csv.ts';
+import { EVENT_DATES } from '../store.ts';
 import { stageTable } from './staging.ts';
 import type { ParsedExtract } from './types.ts';
-
-/** The event dates of the SSD tables that say the extract was taken on or after them. */
-const SSD_EVENTS: Record<string, { column: string; label: string }[]> = {
-  referral: [{ column: 'referral_date', label: 'referral date' }],
-  s47_enquiry: [{ column: 'start_date', label: 's47 start' }],
-  icpc: [{ column: 'icpc_date', label: 'ICPC date' }],
-  cp_plan: [
-    { column: 'start_date', label: 'plan start' },
-    { column: 'end_date', label: 'plan end' },
-  ],
-  cla_episode: [
-    { column: 'start_date', label: 'episode start' },
-    { column: 'end_date', label: 'episode end' },
-  ],
-  cp_review: [{ column: 'review_date', label: 'review held' }],
-  cla_review: [{ column: 'review_date', label: 'review held' }],
-};
 
 export interface ExtractDate {
   date: string;
@@ -109,9 +94,9 @@ export async function findExtractDate(db: Database, parsed: ParsedExtract, now: 
 }
 
 async function latestSsdEvent(db: Database, parsed: ParsedExtract, now: string): Promise<{ date: string; file: string; label: string } | null> {
-  const ssdFiles = parsed.files.filter((f) => f.adapter === 'ssd-csv');
+  const ssdFiles = parsed.files.filter((f) => f.adapter === SSD_ADAPTER);
   const parts: string[] = [];
-  for (const [table, events] of Object.entries(SSD_EVENTS)) {
+  for (const [table, events] of Object.entries(EVENT_DATES)) {
     const columns = parsed.tables.get(table);
     const files = ssdFiles.filter((f) => f.table === table).map((f) => literal(f.file));
     if (!columns || files.length === 0) continue;

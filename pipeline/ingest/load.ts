@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../db.ts';
 import { ident, listLiteral, literal } from '../db.ts';
-import { ensureSchema } from '../store.ts';
+import { EVENT_DATES, NEXT_CURRENT, ensureSchema, findSnapshot } from '../store.ts';
 import type { LaInfo } from '../../metrics/types.ts';
 import { QUARANTINE, appendStage, endStaging, stageTable, stagedTables } from './staging.ts';
 import type { ParsedExtract } from './types.ts';
@@ -67,8 +67,7 @@ export async function loadSnapshot(db: Database, parsed: ParsedExtract, opts: Lo
   const existing = await db.one<{ population_source: string | null }>('SELECT population_source FROM store.snapshot WHERE snapshot_id = $id', { id: snapshotId });
   if (existing) {
     await endStaging(db);
-    const current = await db.one<{ snapshot_id: string }>(`SELECT snapshot_id FROM store.snapshot ORDER BY ${CURRENT_ORDER} LIMIT 1`);
-    const again = current?.snapshot_id !== snapshotId;
+    const again = (await findSnapshot(db)).snapshot_id !== snapshotId;
     if (again) await db.run(`UPDATE store.snapshot SET made_current = (${NEXT_CURRENT}) WHERE snapshot_id = $id`, { id: snapshotId });
     return { snapshotId, alreadyLoaded: true, madeCurrentAgain: again, populationSource: existing.population_source, coverage: [] };
   }
@@ -133,9 +132,6 @@ export async function loadSnapshot(db: Database, parsed: ParsedExtract, opts: Lo
   return { snapshotId, alreadyLoaded: false, madeCurrentAgain: false, populationSource, coverage };
 }
 
-// ensureSchema (above) has added made_current to a database made before cli.md v2, so both can rely on it
-const CURRENT_ORDER = 'coalesce(made_current, seq) DESC, seq DESC';
-const NEXT_CURRENT = 'SELECT coalesce(max(coalesce(made_current, seq)), 0) + 1 FROM store.snapshot';
 
 /** The DfE rule warnings (few, built in memory by the returns' adapters). */
 async function insertWarnings(db: Database, snapshotId: string, parsed: ParsedExtract): Promise<void> {
@@ -178,16 +174,6 @@ function insertFromStage(table: string, columns: string[], types: Map<string, Ma
   return `INSERT INTO store.${ident(table)} (${target.map(ident).join(', ')}) SELECT ${values.join(', ')} FROM ${stageTable(table)}`;
 }
 
-const EVENT_DATES: Record<string, string[]> = {
-  referral: ['referral_date'],
-  s47_enquiry: ['start_date'],
-  icpc: ['icpc_date'],
-  cp_plan: ['start_date', 'end_date'],
-  cp_review: ['review_date'],
-  cla_episode: ['start_date', 'end_date'],
-  cla_review: ['review_date'],
-};
-
 /**
  * Each event table's coverage (indicators.md v2, "Coverage"), written with the
  * snapshot. A table from returns covers from 1 April of its earliest
@@ -206,7 +192,7 @@ async function insertCoverage(db: Database, snapshotId: string, parsed: ParsedEx
     const returnYears = parsed.files
       .filter((f) => f.table === table && f.collectionYear !== undefined && f.collectionYear !== null)
       .map((f) => f.collectionYear!);
-    const earliest = `(SELECT CAST(date_trunc('month', min(${ident(EVENT_DATES[table]![0]!)})) AS DATE) FROM store.${ident(table)} WHERE snapshot_id = $id)`;
+    const earliest = `(SELECT CAST(date_trunc('month', min(${ident(EVENT_DATES[table]![0]!.column)})) AS DATE) FROM store.${ident(table)} WHERE snapshot_id = $id)`;
     let from: string;
     let rule: string;
     if (returnYears.length > 0) {
@@ -231,7 +217,7 @@ function dataToSql(tables: Map<string, string[]>): string {
   const parts: string[] = [];
   for (const [table, cols] of Object.entries(EVENT_DATES)) {
     if (!tables.has(table)) continue;
-    for (const c of cols) parts.push(`SELECT max(${ident(c)}) AS d FROM store.${ident(table)} WHERE snapshot_id = $id`);
+    for (const { column: c } of cols) parts.push(`SELECT max(${ident(c)}) AS d FROM store.${ident(table)} WHERE snapshot_id = $id`);
   }
   return parts.length === 0 ? 'NULL' : `SELECT max(d) FROM (${parts.join(' UNION ALL ')})`;
 }

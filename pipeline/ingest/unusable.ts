@@ -10,6 +10,7 @@
  * Messages name files, tables and columns only, never a value (cli.md v2).
  */
 import type { Database } from '../db.ts';
+import { ADAPTER as SSD_ADAPTER } from './ssd-csv.ts';
 import { QUARANTINE } from './staging.ts';
 import type { ParsedExtract } from './types.ts';
 
@@ -31,7 +32,7 @@ export async function unusableParts(db: Database, parsed: ParsedExtract): Promis
     const col = mostFor.get(f.file);
     const why = col ? `, most for column ${col}` : '';
     // a return's file feeds several tables, each with its own account
-    const what = f.adapter === 'ssd-csv' ? f.file : `${f.file} (${f.table})`;
+    const what = f.adapter === SSD_ADAPTER ? f.file : `${f.file} (${f.table})`;
     if (f.rowsQuarantined >= f.rowsRead) {
       wholly.add(f.table);
       out.push(`${what}: every row (${f.rowsRead}) was quarantined${why}; nothing from it is used, and the figures that need ${f.table} have no value`);
@@ -45,7 +46,7 @@ export async function unusableParts(db: Database, parsed: ParsedExtract): Promis
     const t = tables.get(f.table) ?? { read: 0, loaded: 0, ssd: [] };
     t.read += f.rowsRead;
     t.loaded += f.rowsLoaded;
-    if (f.adapter === 'ssd-csv') t.ssd.push(f.file);
+    if (f.adapter === SSD_ADAPTER) t.ssd.push(f.file);
     tables.set(f.table, t);
   }
   for (const [table, t] of tables) {
