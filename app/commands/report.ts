@@ -19,7 +19,7 @@ import { buildPublishedDocument } from '../published-service.ts';
 import { UsageError } from '../../pipeline/errors.ts';
 import { INDICATORS } from '../../metrics/index.ts';
 import { definitionOf } from '../../reports/definitions.ts';
-import type { ReportInput } from '../../reports/types.ts';
+import type { ReportInput, TrendSettings } from '../../reports/types.ts';
 import type { DocumentOptions } from '../indicators-service.ts';
 import { ingest } from './ingest.ts';
 import { loadTrendSettings, type TrendSettingsOptions } from '../trend-settings.ts';
@@ -45,40 +45,50 @@ const PUBLISHED_YEARS = 4;
 export async function report(opts: ReportOptions, io: Io): Promise<string[]> {
   if (opts.published) return reportPublished(opts, io);
   if (opts.la) throw new UsageError('--la goes with --published: a report from an extract is for the LA its snapshot names');
-  loadTrendSettings(opts); // bad usage or a bad file before the database is opened
-  loadCommentary(opts.commentary);
-  const db = await Database.open(opts.db, { existing: true });
-  try {
-    return await writeReports(db, await withProgress('Computing the indicators', async () => buildDocument(db, { ...opts, period: await reportPeriods(db, opts) })), opts, io);
-  } finally {
-    db.close();
-  }
+  return reportsFromSnapshot(opts, readReportFiles(opts), { table: false }, io);
+}
+
+/** The files a report reads beside the database: the trend settings and the commentary. */
+interface ReportFiles {
+  trends: TrendSettings;
+  commentary: Record<string, string> | undefined;
+}
+
+/** Read and checked once, before the database is opened or an extract ingested: a bad option or file stops the run with nothing written. */
+function readReportFiles(opts: ReportOptions): ReportFiles {
+  return { trends: loadTrendSettings(opts), commentary: loadCommentary(opts.commentary) };
 }
 
 /** The four reports of an LA's published figures: no extract, so no monthly series and nothing to suppress (DfE has published them). */
 async function reportPublished(opts: ReportOptions, io: Io): Promise<string[]> {
   const doc = buildPublishedDocument({ la: opts.la, period: opts.period, snStat: opts.snStat, snModel: opts.snModel }, undefined, PUBLISHED_YEARS);
   if (opts.suppress) io.err('--suppress: nothing to withhold, the figures are as DfE published them');
+  const commentary = loadCommentary(opts.commentary);
   const input: ReportInput = {
     doc,
     definitions: INDICATORS.filter((i) => i.dfe).map(definitionOf),
     monthly: [],
     generatedAt: new Date().toISOString(),
     suppress: false,
-    ...withCommentary(opts),
+    ...(commentary ? { commentary } : {}),
   };
   return writeInput(input, doc, opts, io);
 }
 
-/** Renders the reports from results already computed, and writes them: the one place report files are written. */
-async function writeReports(db: Database, doc: IndicatorsDocument, opts: ReportOptions, io: Io): Promise<string[]> {
-  const input = await withProgress('Computing the monthly series', () => buildReportInput(db, doc, { ...opts, trends: loadTrendSettings(opts) }));
-  return writeInput({ ...input, ...withCommentary(opts) }, doc, opts, io);
-}
-
-function withCommentary(opts: ReportOptions): { commentary?: Record<string, string> } {
-  const commentary = loadCommentary(opts.commentary);
-  return commentary ? { commentary } : {};
+/**
+ * The current (or named) snapshot's figures, the indicators table on stdout
+ * when asked (run, demo), and the four reports from the same results.
+ */
+async function reportsFromSnapshot(opts: ReportOptions, files: ReportFiles, show: { table: boolean }, io: Io): Promise<string[]> {
+  const db = await Database.open(opts.db, { existing: true });
+  try {
+    const doc = await withProgress('Computing the indicators', async () => buildDocument(db, { ...opts, period: await reportPeriods(db, opts) }));
+    if (show.table) io.out(indicatorsTable(doc, { colour: colourOn() }), { colour: true });
+    const input = await withProgress('Computing the monthly series', () => buildReportInput(db, doc, { ...opts, trends: files.trends }));
+    return await writeInput({ ...input, ...(files.commentary ? { commentary: files.commentary } : {}) }, doc, opts, io);
+  } finally {
+    db.close();
+  }
 }
 
 async function writeInput(input: ReportInput, doc: IndicatorsDocument, opts: ReportOptions, io: Io): Promise<string[]> {
@@ -108,21 +118,13 @@ export interface RunOptions extends ReportOptions {
 export async function runJob(extractDir: string, opts: RunOptions, io: Io): Promise<void> {
   if (opts.la !== undefined) resolveLa(opts.la);
   // the trend settings and commentary are read, and an --out that cannot be made fails, before the ingest stores anything
-  loadTrendSettings(opts);
-  loadCommentary(opts.commentary);
+  const files = readReportFiles(opts);
   makeFolder(opts.out);
   await ingest(extractDir, { db: opts.db, la: opts.la, extractDate: opts.extractDate, exportParquet: opts.exportParquet, ssdYears: opts.ssdYears }, io);
-  await tableAndReports(opts, io);
+  await reportsFromSnapshot(opts, files, { table: true }, io);
 }
 
-/** The indicators table on stdout, then the reports from the same results. */
+/** The indicators table on stdout, then the reports from the same results (the demo's last step). */
 export async function tableAndReports(opts: ReportOptions, io: Io): Promise<void> {
-  const db = await Database.open(opts.db, { existing: true });
-  try {
-    const doc = await withProgress('Computing the indicators', async () => buildDocument(db, { ...opts, period: await reportPeriods(db, opts) }));
-    io.out(indicatorsTable(doc, { colour: colourOn() }), { colour: true });
-    await writeReports(db, doc, opts, io);
-  } finally {
-    db.close();
-  }
+  await reportsFromSnapshot(opts, readReportFiles(opts), { table: true }, io);
 }
