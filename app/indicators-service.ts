@@ -34,7 +34,7 @@ import { calendarMonths, financialYearStarting, firstWholeMonth, lastWholeMonth,
 import { dataStart, findSnapshot } from '../pipeline/store.ts';
 import type { SnapshotInfo } from '../pipeline/store.ts';
 import { attachBenchmarks } from '../pipeline/benchmarks/attach.ts';
-import { parseSnModelChoice } from '../pipeline/benchmarks/dfe/sn-model.ts';
+import { parseSnOptions } from '../pipeline/benchmarks/dfe/sn-model.ts';
 import { DEFAULT_RECONCILE_TOLERANCE, parseTolerance } from '../pipeline/benchmarks/dfe/published.ts';
 import { bundledDfeDataset, loadDfeDataset } from '../pipeline/benchmarks/dfe-store.ts';
 import { INDICATORS } from '../metrics/index.ts';
@@ -57,10 +57,7 @@ const DEFAULT_YEARS = 4;
 
 /** Results for the periods asked (default: the latest complete financial year), with direction, comparators and ranks. */
 export async function buildDocument(db: Database, opts: DocumentOptions): Promise<IndicatorsDocument> {
-  const snStat = opts.snStat ?? 'mean';
-  const snModel = parseSnModelChoice(opts.snModel);
-  if (snStat !== 'mean' && snStat !== 'median') throw new UsageError(`--sn-stat ${snStat}: use mean or median`);
-  if (snModel === null) throw new UsageError(`--sn-model ${opts.snModel}: use 2025 or 2021 (default: the model in force for each year)`);
+  const { snStat, snModel } = parseSnOptions(opts);
   const toleranceText = opts.reconcileTolerance ?? DEFAULT_RECONCILE_TOLERANCE;
   const tolerance = parseTolerance(toleranceText);
   if (tolerance === null) throw new UsageError(`--reconcile-tolerance ${toleranceText}: give a number of 0 or more, in the indicator's unit (e.g. 0.5)`);

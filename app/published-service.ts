@@ -20,7 +20,7 @@ import { bundledDfeDataset } from '../pipeline/benchmarks/dfe-store.ts';
 import { comparators, dfeTimePeriod, fyLabel, rank } from '../pipeline/benchmarks/dfe/comparators.ts';
 import type { DfeDataset } from '../pipeline/benchmarks/dfe/dataset.ts';
 import { publishedValue } from '../pipeline/benchmarks/dfe/published.ts';
-import { parseSnModelChoice } from '../pipeline/benchmarks/dfe/sn-model.ts';
+import { parseSnOptions } from '../pipeline/benchmarks/dfe/sn-model.ts';
 import { INDICATORS } from '../metrics/index.ts';
 import type { IndicatorResult, IndicatorsDocument, Period } from '../metrics/types.ts';
 import { directionOfTravel } from '../reports/direction.ts';
@@ -56,10 +56,7 @@ export function publishedPeriods(ds: DfeDataset, asked: string[] | undefined, co
 /** The LA's published figures with comparators, ranks and direction of travel, for the periods (default: the latest published year). */
 export function buildPublishedDocument(opts: PublishedOptions, ds: DfeDataset = bundledDfeDataset(), defaultYears = 1): IndicatorsDocument {
   if (!opts.la) throw new UsageError('published needs --la CODE (the DfE code, e.g. 359, or the ONS code, e.g. E08000010)');
-  const snStat = opts.snStat ?? 'mean';
-  if (snStat !== 'mean' && snStat !== 'median') throw new UsageError(`--sn-stat ${snStat}: use mean or median`);
-  const snModel = parseSnModelChoice(opts.snModel);
-  if (snModel === null) throw new UsageError(`--sn-model ${opts.snModel}: use 2025 or 2021 (default: the model in force for each year)`);
+  const { snStat, snModel } = parseSnOptions(opts);
   const la = resolveLa(opts.la, ds);
   const periods = publishedPeriods(ds, opts.period, defaultYears);
 

@@ -9,6 +9,7 @@
  * every year, with no fallback: what was asked for is what is shown.
  * Pure: the models come from the dataset.
  */
+import { UsageError } from '../../errors.ts';
 import type { DfeDataset } from './dataset.ts';
 import { fyLabel, laLabel } from './las.ts';
 import type { SnModel } from './parse.ts';
@@ -31,6 +32,15 @@ export interface SnModelPick {
 export function parseSnModelChoice(raw: string | undefined): SnModelChoice | null {
   if (raw === undefined) return 'by_year';
   return raw === '2025' || raw === '2021' ? raw : null;
+}
+
+/** `--sn-stat` and `--sn-model` as every command takes them; anything else is bad usage (exit 2). */
+export function parseSnOptions(opts: { snStat?: string; snModel?: string }): { snStat: 'mean' | 'median'; snModel: SnModelChoice } {
+  const snStat = opts.snStat ?? 'mean';
+  if (snStat !== 'mean' && snStat !== 'median') throw new UsageError(`--sn-stat ${snStat}: use mean or median`);
+  const snModel = parseSnModelChoice(opts.snModel);
+  if (snModel === null) throw new UsageError(`--sn-model ${opts.snModel}: use 2025 or 2021 (default: the model in force for each year)`);
+  return { snStat, snModel };
 }
 
 /** The model in force for DfE year `year`, before asking whether it lists the LA. */
