@@ -29,23 +29,23 @@ export function parseDate(raw: string, latest: string): Parsed<string | null> {
     m = Number(iso[2]);
     d = Number(iso[3]);
     if (iso[4] !== undefined && (Number(iso[4]) > 23 || Number(iso[5]) > 59 || Number(iso[6] ?? 0) > 59)) {
-      return { ok: false, reason: `'${clip(s)}' has an impossible time of day` };
+      return { ok: false, reason: `'${shorten(s)}' has an impossible time of day` };
     }
   } else if (dfe) {
     d = Number(dfe[1]);
     m = Number(dfe[2]);
     y = Number(dfe[3]);
   } else if (TWO_DIGIT_YEAR.test(s)) {
-    return { ok: false, reason: `'${clip(s)}' has a two-digit year; use YYYY-MM-DD or DD/MM/YYYY` };
+    return { ok: false, reason: `'${shorten(s)}' has a two-digit year; use YYYY-MM-DD or DD/MM/YYYY` };
   } else {
-    return { ok: false, reason: `'${clip(s)}' is not a date (expected YYYY-MM-DD, YYYY-MM-DD HH:MM:SS or DD/MM/YYYY)` };
+    return { ok: false, reason: `'${shorten(s)}' is not a date (expected YYYY-MM-DD, YYYY-MM-DD HH:MM:SS or DD/MM/YYYY)` };
   }
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
-    return { ok: false, reason: `'${clip(s)}' is not a real date` };
+    return { ok: false, reason: `'${shorten(s)}' is not a real date` };
   }
   const value = `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
-  if (value < EARLIEST_DATE) return { ok: false, reason: `'${clip(s)}' is before 1900` };
-  if (value > latest) return { ok: false, reason: `'${clip(s)}' is after ${latest} (the extract date plus one year)` };
+  if (value < EARLIEST_DATE) return { ok: false, reason: `'${shorten(s)}' is before 1900` };
+  if (value > latest) return { ok: false, reason: `'${shorten(s)}' is after ${latest} (the extract date plus one year)` };
   return { ok: true, value };
 }
 
@@ -58,7 +58,7 @@ export function parseFlag(raw: string): Parsed<boolean | null> {
   if (s === '') return { ok: true, value: null };
   if (TRUE.has(s)) return { ok: true, value: true };
   if (FALSE.has(s)) return { ok: true, value: false };
-  return { ok: false, reason: `'${clip(raw)}' is not a flag (expected Y/N, 1/0 or true/false)` };
+  return { ok: false, reason: `'${shorten(raw)}' is not a flag (expected Y/N, 1/0 or true/false)` };
 }
 
 /**
@@ -135,17 +135,17 @@ export function parseLegalStatus(raw: string): Parsed<string | null> {
     const named = SQUASHED.filter((c) => describes(c.code, s));
     if (named.length === 1) return { ok: true, value: named[0]!.code };
     if (named.length > 1) {
-      return { ok: false, reason: `'${clip(raw.trim())}' could be any of ${named.map((c) => c.code).join(', ')} (a description cut short); give the 903 legal status code` };
+      return { ok: false, reason: `'${shorten(raw.trim())}' could be any of ${named.map((c) => c.code).join(', ')} (a description cut short); give the 903 legal status code` };
     }
   }
-  return { ok: false, reason: `'${clip(raw.trim())}' is not a 903 legal status (a code such as C2 or V3, or its DfE description)` };
+  return { ok: false, reason: `'${shorten(raw.trim())}' is not a 903 legal status (a code such as C2 or V3, or its DfE description)` };
 }
 
 /** A whole non-negative number (population counts, years). */
 export function parseCount(raw: string): Parsed<number | null> {
   const s = raw.trim().replace(/,/g, '');
   if (s === '') return { ok: true, value: null };
-  if (!/^\d{1,12}$/.test(s)) return { ok: false, reason: `'${clip(raw)}' is not a whole number` };
+  if (!/^\d{1,12}$/.test(s)) return { ok: false, reason: `'${shorten(raw)}' is not a whole number` };
   return { ok: true, value: Number(s) };
 }
 
@@ -169,7 +169,11 @@ function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** Values are echoed in reasons, so keep them short: a 10 MB field must not become a 10 MB message. */
-function clip(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+/**
+ * Text shown in a message, at most `max` characters (the last three `...`):
+ * values are echoed in reasons and names in messages, and a 10 MB field must
+ * not become a 10 MB message. Reasons keep a value to 40 characters.
+ */
+export function shorten(s: string, max = 40): string {
+  return s.length > max ? `${s.slice(0, max - 3)}...` : s;
 }

@@ -28,7 +28,7 @@
  */
 import { createHash } from 'node:crypto';
 import { InputRejected } from '../errors.ts';
-import { parseCount, parseDate, parseFlag, parseId, parseText } from '../values.ts';
+import { parseCount, parseDate, parseFlag, parseId, parseText, shorten } from '../values.ts';
 import type { Parsed } from '../values.ts';
 import { KeyMaker, financialYear, recordId, yearLabel } from './stacking.ts';
 import type { FileReport, ParsedReturn, RecordWarning, ReturnQuarantine, ReturnRecord } from './types.ts';
@@ -194,7 +194,7 @@ class CensusReader {
     const year = details ? value(details, 'Year') : null;
     const yearNode = details ? find(details, 'Year') : undefined;
     if (year !== null) {
-      if (!/^\d{4}$/.test(year)) throw new InputRejected({ file: this.file, line: yearNode?.line }, `has the collection Year '${clip(year)}'; expected four digits, e.g. 2017 for 2016/17`);
+      if (!/^\d{4}$/.test(year)) throw new InputRejected({ file: this.file, line: yearNode?.line }, `has the collection Year '${shorten(year, 200)}'; expected four digits, e.g. 2017 for 2016/17`);
       this.year = Number(year) - 1;
     }
     const ref = details ? find(details, 'ReferenceDate') : undefined;
@@ -363,7 +363,7 @@ class CensusReader {
       const parsed: Parsed<string | null> =
         kind === 'date' ? parseDate(n.text, this.latest) : kind === 'flag' ? flagText(n.text) : kind === 'count' ? countText(n.text) : parseText(n.text);
       if (!parsed.ok) {
-        this.bad(table, n.line, element, clip(n.text.trim()), parsed.reason);
+        this.bad(table, n.line, element, shorten(n.text.trim(), 200), parsed.reason);
         return false;
       }
       into[column] = parsed.value;
@@ -387,7 +387,7 @@ class CensusReader {
     if (table === 'icpc') this.read.icpc++;
     const d = parseDate(n.text, this.latest);
     if (!d.ok) {
-      this.bad(table, n.line, n.name, clip(n.text.trim()), d.reason);
+      this.bad(table, n.line, n.name, shorten(n.text.trim(), 200), d.reason);
       return null;
     }
     return d.value;
@@ -421,6 +421,3 @@ function countText(raw: string): Parsed<string | null> {
   return c.ok ? { ok: true, value: c.value === null ? null : String(c.value) } : c;
 }
 
-function clip(s: string): string {
-  return s.length > 200 ? `${s.slice(0, 197)}...` : s;
-}

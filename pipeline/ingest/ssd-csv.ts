@@ -41,7 +41,7 @@ import type { Database } from '../db.ts';
 import { ident, literal } from '../db.ts';
 import { decodeUtf8, guessWrongDelimiter, parseCsv } from '../csv.ts';
 import { InputRejected } from '../errors.ts';
-import { EARLIEST_DATE, LEGAL_STATUSES, parseCount, parseDate, parseFlag, parseId, parseLegalStatus, parseText } from '../values.ts';
+import { EARLIEST_DATE, LEGAL_STATUSES, parseCount, parseDate, parseFlag, parseId, parseLegalStatus, parseText, shorten } from '../values.ts';
 import type { Parsed } from '../values.ts';
 import { emptyOutput } from './adapter.ts';
 import type { ClaimedFile, InputAdapter, InputFile } from './adapter.ts';
@@ -284,7 +284,7 @@ function unqualifiedExport(spec: SsdFileSpec, file: string, header: string[], lo
   const named = commaColumns(spec, header, long, latest);
   const which =
     named.length > 0
-      ? `values of ${clipNames(named.join(', '))} hold commas`
+      ? `values of ${shorten(named.join(', '), 200)} hold commas`
       : 'which column\'s values hold the commas could not be told';
   return new InputRejected(
     { file },
@@ -602,7 +602,7 @@ async function buildLookups(db: Database, present: ColumnSpec[], fast: { known: 
     distinct.map(({ k, v }) => {
       looked.add(k);
       const p = parseValue(present[k]!, v, latestDate);
-      return p.ok ? [k, v, p.value, null, null] : [k, v, null, p.reason, clipValue(v)];
+      return p.ok ? [k, v, p.value, null, null] : [k, v, null, p.reason, shorten(v, 200)];
     }),
   );
   return looked;
@@ -674,14 +674,14 @@ function checkHeader(spec: SsdFileSpec, file: string, header: string[], line: nu
     const required = spec.columns.filter((c) => c.required).map((c) => c.source);
     throw new InputRejected(
       { file, line },
-      `has a first line that looks like a data row, not a header: the file must start with a header line naming its columns${required.length > 0 ? ` (${clipNames(required.join(', '))})` : ''}`,
+      `has a first line that looks like a data row, not a header: the file must start with a header line naming its columns${required.length > 0 ? ` (${shorten(required.join(', '), 200)})` : ''}`,
     );
   }
   const seen = new Set<string>();
   for (const h of header) {
     if (h === '') throw new InputRejected({ file, line }, 'has an empty column name in its header');
     if (seen.has(h)) {
-      if (known.has(h) || looksLikeName(h)) throw new InputRejected({ file, line, column: clipNames(h) }, `has the column ${clipNames(h)} twice`);
+      if (known.has(h) || looksLikeName(h)) throw new InputRejected({ file, line, column: shorten(h, 200) }, `has the column ${shorten(h, 200)} twice`);
       throw new InputRejected({ file, line }, 'has a column name twice in its header');
     }
     seen.add(h);
@@ -712,15 +712,9 @@ export function looksLikeDataRow(header: string[], known: Set<string>): boolean 
 export function headerNames(header: string[], known: Set<string>): string {
   const names = header.filter((h) => known.has(h) || looksLikeName(h));
   const others = header.length - names.length;
-  const list = clipNames(names.join(', '));
+  const list = shorten(names.join(', '), 200);
   const rest = others > 0 ? `${names.length > 0 ? '; and ' : ''}${others} column${others === 1 ? '' : 's'} not shown (not named like columns)` : '';
   return list + rest;
 }
 
-function clipNames(s: string): string {
-  return s.length > 200 ? `${s.slice(0, 197)}...` : s;
-}
 
-function clipValue(raw: string): string {
-  return raw.length > 200 ? `${raw.slice(0, 197)}...` : raw;
-}

@@ -45,7 +45,7 @@ import type { SsdFileSpec } from './ssd-files.ts';
 import { KeyMaker, financialYear, recordId, yearLabel } from './stacking.ts';
 import { financialYearStarting } from '../periods.ts';
 import type { ColumnSpec, FileReport, ParsedReturn, RecordWarning, ReturnQuarantine, ReturnRecord } from './types.ts';
-import { parseDate } from '../values.ts';
+import { parseDate, shorten } from '../values.ts';
 
 export const ADAPTER = 'ssda903-csv';
 
@@ -210,7 +210,7 @@ export function returnGroups<F extends Ssda903File>(files: F[]): { label: string
     let fromFolder: NamedYear | null = null;
     for (let i = parts.length - 1; i >= 0 && fromFolder === null; i--) {
       const y = yearFromName(parts[i]!);
-      if (y !== null) fromFolder = { year: y, rule: `from its folder name (${clipName(parts[i]!)})`, source: parts.slice(0, i + 1).join('/') };
+      if (y !== null) fromFolder = { year: y, rule: `from its folder name (${shorten(parts[i]!, 60)})`, source: parts.slice(0, i + 1).join('/') };
     }
     const byYear = new Map<number | null, F[]>();
     for (const f of list) {
@@ -237,9 +237,6 @@ export function returnGroups<F extends Ssda903File>(files: F[]): { label: string
   return out;
 }
 
-function clipName(s: string): string {
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
-}
 
 /**
  * Reads the SSDA903 files of one return. Two files of one kind in a return

@@ -31,6 +31,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { InputRejected } from '../errors.ts';
+import { shorten } from '../values.ts';
 
 export interface XmlHandler {
   /** an element opens (a self-closing element opens and closes); return true to stop reading */
@@ -199,7 +200,7 @@ class Reader {
       if (!this.seenRoot) {
         // saxes has read any XML declaration by the first element
         const enc = p.xmlDecl.encoding;
-        if (enc !== undefined && !/^utf-?8$/i.test(enc)) this.reject(1 + this.lineShift, `declares the encoding ${clip(enc)}; safeguard reads XML returns saved as UTF-8`);
+        if (enc !== undefined && !/^utf-?8$/i.test(enc)) this.reject(1 + this.lineShift, `declares the encoding ${shorten(enc, 40)}; safeguard reads XML returns saved as UTF-8`);
       }
       if (this.stack.length >= this.limits.maxDepth) this.reject(this.tagLine, `nests elements more than ${this.limits.maxDepth} deep`);
     });
@@ -246,13 +247,13 @@ class Reader {
     if (/^unexpected close tag/.test(message)) {
       const expected = this.pending ?? '';
       const got = /<\/([^\s<>/]+)\s*>?$/.exec(this.recent(200))?.[1];
-      this.reject(line, `has ${got === undefined ? 'an end tag' : `</${clip(got)}>`} where </${clip(expected)}> was expected`, column);
+      this.reject(line, `has ${got === undefined ? 'an end tag' : `</${shorten(got, 40)}>`} where </${shorten(expected, 40)}> was expected`, column);
     }
     if (/^unmatched closing tag/.test(message)) this.reject(line, 'has an end tag with no element open', column);
     if (/^unclosed tag/.test(message)) {
       const amp = this.bareAmpersand();
       if (amp !== null) this.reject(amp, "has a bare '&' (write &amp;)");
-      this.reject(line, `ends before </${clip(this.stack.at(-1) ?? '')}> (the file is cut off or not well-formed)`);
+      this.reject(line, `ends before </${shorten(this.stack.at(-1) ?? '', 40)}> (the file is cut off or not well-formed)`);
     }
     if (/^text data outside of root/.test(message)) {
       this.reject(line, this.seenRoot ? 'has text after the end of the document' : 'has text before the first XML element', column);
@@ -407,6 +408,3 @@ function lineAtByte(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
-function clip(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
-}
