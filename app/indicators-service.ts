@@ -30,7 +30,7 @@ import { computeIndicators } from '../pipeline/compute.ts';
 import type { Database } from '../pipeline/db.ts';
 import { UsageError } from '../pipeline/errors.ts';
 import { resolveLa } from '../pipeline/la.ts';
-import { calendarMonths, financialYearStarting, firstWholeMonth, lastWholeMonth, latestCompleteFinancialYear, parsePeriods, sameTimeAYearEarlier } from '../pipeline/periods.ts';
+import { calendarMonths, financialYearStarting, firstWholeMonth, lastWholeMonth, latestCompleteFinancialYear, parsePeriods, sameTimeAYearEarlier, toExtractDate } from '../pipeline/periods.ts';
 import { dataStart, findSnapshot } from '../pipeline/store.ts';
 import type { SnapshotInfo } from '../pipeline/store.ts';
 import { attachBenchmarks } from '../pipeline/benchmarks/attach.ts';
@@ -72,7 +72,7 @@ export async function buildDocument(db: Database, opts: DocumentOptions): Promis
   const extra = earlier.filter((p) => !periods.some((q) => q.label === p.label));
   const wanted = uniqueByLabel([...periods, ...extra]);
   // a part-year is computed up to the extract date ("at period end" is at the extract date)
-  const computed = wanted.map((p) => (p.end > extractDate && p.start <= extractDate ? { ...p, end: extractDate } : p));
+  const computed = wanted.map((p) => toExtractDate(p, extractDate));
   const all = await computeIndicators(db, { snapshotId: snap.snapshot_id, periods: computed, laCodes: la ? [la.code, la.ons_code] : [] });
   const nominal = new Map(wanted.map((p) => [p.label, p]));
   for (const r of all) markPartYear(r, nominal.get(r.period)!, extractDate);

@@ -1,5 +1,5 @@
 import type { Indicator } from './types.ts';
-import { countChildrenOpenAtEnd } from './sql.ts';
+import { countChildrenOpenAtEnd, listChildrenOpenAtEnd } from './sql.ts';
 
 // The cla_episode view already leaves out short breaks (legal status V3/V4).
 export const claPer10k: Indicator = {
@@ -13,4 +13,5 @@ export const claPer10k: Indicator = {
   requires: [{ table: 'cla_episode' }],
   numeratorSql: countChildrenOpenAtEnd('cla_episode'),
   denominatorSql: 'population',
+  records: { counts: 'children', sql: listChildrenOpenAtEnd('cla_episode', 'cla_episode', 'cla_episode_id') },
 };

@@ -1,5 +1,5 @@
 import type { Indicator } from './types.ts';
-import { reviewsHeldInPeriod } from './sql.ts';
+import { listReviewsHeldInPeriod, reviewsHeldInPeriod } from './sql.ts';
 
 export const claReviewCarePlanCurrentPct: Indicator = {
   id: 'cla_review_care_plan_current_pct',
@@ -11,4 +11,5 @@ export const claReviewCarePlanCurrentPct: Indicator = {
   requires: [{ table: 'cla_review', column: 'care_plan_current' }],
   numeratorSql: reviewsHeldInPeriod('care_plan_current'),
   denominatorSql: reviewsHeldInPeriod(),
+  records: { counts: 'records', sql: listReviewsHeldInPeriod('care_plan_current', 'the care plan was not current') },
 };

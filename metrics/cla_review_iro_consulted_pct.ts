@@ -1,5 +1,5 @@
 import type { Indicator } from './types.ts';
-import { reviewsHeldInPeriod } from './sql.ts';
+import { listReviewsHeldInPeriod, reviewsHeldInPeriod } from './sql.ts';
 
 export const claReviewIroConsultedPct: Indicator = {
   id: 'cla_review_iro_consulted_pct',
@@ -11,4 +11,5 @@ export const claReviewIroConsultedPct: Indicator = {
   requires: [{ table: 'cla_review', column: 'iro_consulted' }],
   numeratorSql: reviewsHeldInPeriod('iro_consulted'),
   denominatorSql: reviewsHeldInPeriod(),
+  records: { counts: 'records', sql: listReviewsHeldInPeriod('iro_consulted', 'the IRO did not consult the child beforehand') },
 };

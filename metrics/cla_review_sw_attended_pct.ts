@@ -1,5 +1,5 @@
 import type { Indicator } from './types.ts';
-import { reviewsHeldInPeriod } from './sql.ts';
+import { listReviewsHeldInPeriod, reviewsHeldInPeriod } from './sql.ts';
 
 export const claReviewSwAttendedPct: Indicator = {
   id: 'cla_review_sw_attended_pct',
@@ -11,4 +11,5 @@ export const claReviewSwAttendedPct: Indicator = {
   requires: [{ table: 'cla_review', column: 'sw_attended' }],
   numeratorSql: reviewsHeldInPeriod('sw_attended'),
   denominatorSql: reviewsHeldInPeriod(),
+  records: { counts: 'records', sql: listReviewsHeldInPeriod('sw_attended', 'the social worker did not attend') },
 };

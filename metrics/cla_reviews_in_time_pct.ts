@@ -1,5 +1,5 @@
 import type { Indicator } from './types.ts';
-import { openAtEnd, reviewCases, reviewSlots, reviewTimeliness } from './sql.ts';
+import { listReviewTimeliness, openAtEnd, reviewCases, reviewSlots, reviewTimeliness } from './sql.ts';
 
 // Reg. 33 of the Care Planning, Placement and Case Review (England) Regulations
 // 2010: first review 20 working days after the period of care starts, second 3
@@ -60,5 +60,6 @@ export const claReviewsInTimePct: Indicator = {
   numeratorSql: reviewTimeliness(SLOTS, ELIGIBLE, 'on_time'),
   denominatorSql: reviewTimeliness(SLOTS, ELIGIBLE, 'eligible'),
   countsSql: reviewTimeliness(SLOTS, ELIGIBLE, 'both'),
+  records: { counts: 'children', sql: listReviewTimeliness(SLOTS, ELIGIBLE, 'period_of_care') },
   untimedSql: UNTIMED,
 };

@@ -1,5 +1,5 @@
 import type { Indicator } from './types.ts';
-import { countChildrenOpenAtEnd } from './sql.ts';
+import { countChildrenOpenAtEnd, listChildrenOpenAtEnd } from './sql.ts';
 
 export const cppPer10k: Indicator = {
   id: 'cpp_per_10k',
@@ -12,4 +12,5 @@ export const cppPer10k: Indicator = {
   requires: [{ table: 'cp_plan' }],
   numeratorSql: countChildrenOpenAtEnd('cp_plan'),
   denominatorSql: 'population',
+  records: { counts: 'children', sql: listChildrenOpenAtEnd('cp_plan', 'cp_plan', 'cp_plan_id') },
 };

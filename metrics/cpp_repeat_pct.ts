@@ -1,5 +1,5 @@
 import type { Indicator } from './types.ts';
-import { countInPeriod, PLAN_WITH_PREVIOUS } from './sql.ts';
+import { countInPeriod, listInPeriod, PLAN_WITH_PREVIOUS } from './sql.ts';
 
 // "Any earlier plan in the data": a plan with a strictly earlier start date,
 // however long ago; two plans starting the same day are not each other's repeat.
@@ -7,6 +7,8 @@ import { countInPeriod, PLAN_WITH_PREVIOUS } from './sql.ts';
 // NumberOfPreviousCPP of 1 or more is a second or subsequent plan even when the
 // earlier plan is not in the data (a single census year holds few of them).
 // An SSD plan has no such column (NULL): only the data decides.
+const REPEAT = 'x.prev_start IS NOT NULL OR coalesce(x.previous_plans, 0) >= 1';
+
 export const cppRepeatPct: Indicator = {
   id: 'cpp_repeat_pct',
   title: 'CP plans that were a second or subsequent plan (%)',
@@ -17,6 +19,17 @@ export const cppRepeatPct: Indicator = {
   dfe: { type: 'published_pct', kind: 'd3_repeat_plans', measure: 'CPP_subsequent_percent' },
   requires: [{ table: 'cp_plan' }],
   lookBack: { table: 'cp_plan', months: null },
-  numeratorSql: countInPeriod(`(${PLAN_WITH_PREVIOUS})`, 'start_date', { filter: 'x.prev_start IS NOT NULL OR coalesce(x.previous_plans, 0) >= 1' }),
+  numeratorSql: countInPeriod(`(${PLAN_WITH_PREVIOUS})`, 'start_date', { filter: REPEAT }),
   denominatorSql: countInPeriod('cp_plan', 'start_date'),
+  records: {
+    counts: 'records',
+    sql: listInPeriod(`(${PLAN_WITH_PREVIOUS})`, 'start_date', {
+      table: 'cp_plan',
+      id: 'cp_plan_id',
+      numerator: REPEAT,
+      denominator: true,
+      reason: "'no earlier plan in the extract, and none recorded as previous'",
+      details: 'x.start_date, x.prev_start AS previous_plan_start, x.prev_end AS previous_plan_end, x.previous_plans',
+    }),
+  },
 };

@@ -1,5 +1,5 @@
 import type { Indicator } from './types.ts';
-import { openAtEnd, reviewCases, reviewSlots, reviewTimeliness } from './sql.ts';
+import { listReviewTimeliness, openAtEnd, reviewCases, reviewSlots, reviewTimeliness } from './sql.ts';
 
 // Working Together: first review 3 months after the plan start (the ICPC),
 // then every 6 months after the review actually held. Judged per plan open at
@@ -36,4 +36,5 @@ export const cppReviewsInTimePct: Indicator = {
   numeratorSql: reviewTimeliness(SLOTS, ELIGIBLE, 'on_time'),
   denominatorSql: reviewTimeliness(SLOTS, ELIGIBLE, 'eligible'),
   countsSql: reviewTimeliness(SLOTS, ELIGIBLE, 'both'),
+  records: { counts: 'children', sql: listReviewTimeliness(SLOTS, ELIGIBLE, 'cp_plan') },
 };

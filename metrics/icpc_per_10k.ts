@@ -1,5 +1,5 @@
 import type { Indicator } from './types.ts';
-import { countInPeriod } from './sql.ts';
+import { countInPeriod, listInPeriod } from './sql.ts';
 
 export const icpcPer10k: Indicator = {
   id: 'icpc_per_10k',
@@ -12,4 +12,8 @@ export const icpcPer10k: Indicator = {
   requires: [{ table: 'icpc' }],
   numeratorSql: countInPeriod('icpc', 'icpc_date'),
   denominatorSql: 'population',
+  records: {
+    counts: 'records',
+    sql: listInPeriod('icpc', 'icpc_date', { table: 'icpc', id: 'icpc_id', numerator: 'TRUE', denominator: false, details: 'x.icpc_date, x.s47_id' }),
+  },
 };

@@ -1,5 +1,5 @@
 import type { Indicator } from './types.ts';
-import { countInPeriod } from './sql.ts';
+import { countInPeriod, listInPeriod } from './sql.ts';
 
 // Working days from the s47 start to the ICPC: the working days d with
 // start < d <= icpc (calendar.wd_index difference). An ICPC with no linked s47,
@@ -7,7 +7,8 @@ import { countInPeriod } from './sql.ts';
 // cannot be timed: such ICPCs are counted by `untimedSql` and the figure is
 // withheld rather than guessed.
 const TIMED = `(
-  SELECT i.icpc_id, i.icpc_date, s.start_date AS s47_start,
+  SELECT i.icpc_id, i.person_id, i.icpc_date, i.s47_id, s.start_date AS s47_start,
+         CASE WHEN s.start_date <= i.icpc_date THEN ci.wd_index - cs.wd_index END AS working_days,
          s.start_date <= i.icpc_date AND ci.wd_index - cs.wd_index <= 15 AS within_15,
          s.start_date IS NOT NULL AND s.start_date <= i.icpc_date AND (ci.cal_date IS NULL OR cs.cal_date IS NULL) AS untimed
   FROM icpc i
@@ -28,4 +29,19 @@ export const icpcWithin15wdPct: Indicator = {
   numeratorSql: countInPeriod(TIMED, 'icpc_date', { filter: 'x.within_15' }),
   denominatorSql: countInPeriod('icpc', 'icpc_date'),
   untimedSql: countInPeriod(TIMED, 'icpc_date', { filter: 'x.untimed' }),
+  records: {
+    counts: 'records',
+    sql: listInPeriod(TIMED, 'icpc_date', {
+      table: 'icpc',
+      id: 'icpc_id',
+      numerator: 'x.within_15',
+      denominator: true,
+      reason: `CASE WHEN x.s47_id IS NULL THEN 'no linked section 47 enquiry'
+                    WHEN x.s47_start IS NULL THEN 'its linked section 47 enquiry is not in the extract'
+                    WHEN x.s47_start > x.icpc_date THEN 'its section 47 enquiry started after the conference'
+                    WHEN x.untimed THEN 'a date outside the working-day calendar: cannot be timed'
+                    ELSE CAST(x.working_days AS VARCHAR) || ' working days: more than 15' END`,
+      details: 'x.s47_start, x.icpc_date, x.working_days',
+    }),
+  },
 };

@@ -1,5 +1,5 @@
 import type { Indicator } from './types.ts';
-import { countInPeriod } from './sql.ts';
+import { countInPeriod, listInPeriod } from './sql.ts';
 
 export const referralsPer10k: Indicator = {
   id: 'referrals_per_10k',
@@ -12,4 +12,8 @@ export const referralsPer10k: Indicator = {
   requires: [{ table: 'referral' }],
   numeratorSql: countInPeriod('referral', 'referral_date'),
   denominatorSql: 'population',
+  records: {
+    counts: 'records',
+    sql: listInPeriod('referral', 'referral_date', { table: 'referral', id: 'referral_id', numerator: 'TRUE', denominator: false, details: 'x.referral_date, x.close_date, x.nfa' }),
+  },
 };

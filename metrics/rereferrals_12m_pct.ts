@@ -1,5 +1,5 @@
 import type { Indicator } from './types.ts';
-import { countInPeriod } from './sql.ts';
+import { countInPeriod, listInPeriod } from './sql.ts';
 
 // A referral is a re-referral when the same child had another referral dated in
 // the 12 months before it: previous >= date - 12 months and previous < date.
@@ -12,7 +12,7 @@ const FLAGGED = `(
   previous AS (
     SELECT person_id, referral_date, lag(referral_date) OVER (PARTITION BY person_id ORDER BY referral_date) AS previous_date
     FROM dates)
-  SELECT r.referral_id, r.referral_date, coalesce(v.previous_date >= add_months(r.referral_date, -12), false) AS is_rereferral
+  SELECT r.referral_id, r.person_id, r.referral_date, v.previous_date, coalesce(v.previous_date >= add_months(r.referral_date, -12), false) AS is_rereferral
   FROM referral r JOIN previous v ON v.person_id = r.person_id AND v.referral_date = r.referral_date)`;
 
 export const rereferrals12mPct: Indicator = {
@@ -28,4 +28,15 @@ export const rereferrals12mPct: Indicator = {
   lookBack: { table: 'referral', months: 12 },
   numeratorSql: countInPeriod(FLAGGED, 'referral_date', { filter: 'x.is_rereferral' }),
   denominatorSql: countInPeriod('referral', 'referral_date'),
+  records: {
+    counts: 'records',
+    sql: listInPeriod(FLAGGED, 'referral_date', {
+      table: 'referral',
+      id: 'referral_id',
+      numerator: 'x.is_rereferral',
+      denominator: true,
+      reason: `CASE WHEN x.previous_date IS NULL THEN 'no earlier referral in the extract' ELSE 'the previous referral was more than 12 months before' END`,
+      details: 'x.referral_date, x.previous_date AS previous_referral_date',
+    }),
+  },
 };

@@ -1,5 +1,5 @@
 import type { Indicator } from './types.ts';
-import { countInPeriod } from './sql.ts';
+import { countInPeriod, listInPeriod } from './sql.ts';
 
 export const s47Per10k: Indicator = {
   id: 's47_per_10k',
@@ -12,4 +12,8 @@ export const s47Per10k: Indicator = {
   requires: [{ table: 's47_enquiry' }],
   numeratorSql: countInPeriod('s47_enquiry', 'start_date'),
   denominatorSql: 'population',
+  records: {
+    counts: 'records',
+    sql: listInPeriod('s47_enquiry', 'start_date', { table: 's47_enquiry', id: 's47_id', numerator: 'TRUE', denominator: false, details: 'x.start_date AS s47_start, x.end_date AS s47_end' }),
+  },
 };

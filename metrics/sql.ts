@@ -184,6 +184,9 @@ export function reviewSlots(opts: { cases: string; reviews: string; caseId: stri
     FROM cases k LEFT JOIN last_held l ON l.case_id = k.case_id`;
 }
 
+/** A review slot `s` that makes its case late in period `p`: due by period end, not held by its due date (the overdue slots), and still outstanding at period start. */
+const LATE_IN_PERIOD = 's.due <= p.period_end AND (s.held IS NULL OR s.held >= p.period_start)';
+
 /**
  * Children on time for reviews, per period: `eligible` lists (period_id,
  * person_id, case_id) for the cases whose first review was due by period end.
@@ -200,8 +203,7 @@ export function reviewTimeliness(slotsSql: string, eligibleSql: string, measure:
     eligible AS (${eligibleSql}),
     case_status AS (
       SELECT e.period_id, e.person_id, e.case_id,
-             coalesce(bool_or(s.due <= p.period_end
-                              AND (s.held IS NULL OR s.held >= p.period_start)), false) AS late
+             coalesce(bool_or(${LATE_IN_PERIOD}), false) AS late
       FROM eligible e JOIN period p ON p.period_id = e.period_id
       LEFT JOIN overdue s ON s.case_id = e.case_id
       GROUP BY e.period_id, e.person_id, e.case_id
@@ -220,4 +222,114 @@ export function reviewTimeliness(slotsSql: string, eligibleSql: string, measure:
 /** Reviews held in the period (the view already leaves out cancelled ones), optionally only those with a flag set. */
 export function reviewsHeldInPeriod(flag?: string): string {
   return countInPeriod('cla_review', 'review_date', flag ? { filter: `x.${flag}` } : {});
+}
+
+/*
+ * The records behind the figures (metrics/types.ts RecordList): the same
+ * sources, dates and filters as the counts above, as rows. They join each
+ * record to the periods it falls in by range, which is right for the one or
+ * few periods a list is asked for (the counts avoid it for 130 periods).
+ */
+
+/** The leading columns of every record list, in order; the indicator's detail columns follow. */
+export const RECORD_COLUMNS = ['period_id', 'source_table', 'record_id', 'person_id', 'in_numerator', 'in_denominator', 'reason'] as const;
+
+export interface ListOptions {
+  /** the internal table the record is a row of (`icpc`, `cp_plan`) */
+  table: string;
+  /** its ID column in `from` */
+  id: string;
+  /** narrows the records listed at all, as countInPeriod's `where` */
+  where?: string;
+  /** over alias `x`: in the numerator (countInPeriod's `filter`; `TRUE` for a rate's records, `FALSE` for records of the denominator only) */
+  numerator: string;
+  /** in the denominator (false for a rate: its denominator is the population) */
+  denominator: boolean;
+  /** over `x`: why a record of the denominator is not in the numerator */
+  reason?: string;
+  /** over `x` (and `p`, the period): the detail columns, `expr AS name, ...` */
+  details?: string;
+}
+
+function recordSelect(o: ListOptions): string {
+  const num = `coalesce(${o.numerator}, false)`;
+  return `p.period_id, '${o.table}' AS source_table, CAST(x.${o.id} AS VARCHAR) AS record_id, x.person_id,
+          ${num} AS in_numerator, ${o.denominator} AS in_denominator,
+          CAST(${o.reason ? `CASE WHEN NOT ${num} THEN ${o.reason} END` : 'NULL'} AS VARCHAR) AS reason${o.details ? `,\n          ${o.details}` : ''}`;
+}
+
+/** The records countInPeriod counts: dated (`dateColumn`) in the period. */
+export function listInPeriod(from: string, dateColumn: string, o: ListOptions): string {
+  return `
+    SELECT ${recordSelect(o)}
+    FROM period p JOIN (SELECT * FROM ${from} WHERE ${o.where ?? 'TRUE'}) x
+      ON x.${dateColumn} BETWEEN p.period_start AND p.period_end`;
+}
+
+/** The records countOpenAtEnd counts: open at period end (openAtEnd's rule). */
+export function listOpenAtEnd(from: string, startColumn: string, endColumn: string, o: ListOptions): string {
+  return `
+    SELECT ${recordSelect(o)}
+    FROM period p JOIN (SELECT * FROM ${from} WHERE ${o.where ?? 'TRUE'}) x ON ${openAtEnd('x', startColumn, endColumn)}`;
+}
+
+/**
+ * The children countChildrenOpenAtEnd counts, one row each: the child's
+ * records open at period end, the earliest-starting of them named as the
+ * record (`record_id`), with how many were open.
+ */
+export function listChildrenOpenAtEnd(from: string, table: string, id: string, startColumn = 'start_date', endColumn = 'end_date'): string {
+  return `
+    SELECT p.period_id, '${table}' AS source_table, CAST(arg_min(x.${id}, (x.${startColumn}, x.${id})) AS VARCHAR) AS record_id, x.person_id,
+           true AS in_numerator, false AS in_denominator, CAST(NULL AS VARCHAR) AS reason,
+           min(x.${startColumn}) AS start_date, count(*) AS open_records
+    FROM period p JOIN ${from} x ON ${openAtEnd('x', startColumn, endColumn)}
+    GROUP BY p.period_id, x.person_id`;
+}
+
+/**
+ * The review walk's children as rows (reviewTimeliness' rule): every child
+ * with an eligible case, on time unless a case of theirs is late in the
+ * period; the record named is the case with the earliest late review (or the
+ * child's first eligible case), with that review's due date, the date it was
+ * held (empty: not held by period end) and the days late.
+ */
+export function listReviewTimeliness(slotsSql: string, eligibleSql: string, table: string): string {
+  return `
+    WITH slots AS (${slotsSql}),
+    overdue AS (SELECT case_id, due, held FROM slots WHERE held IS NULL OR held > due),
+    eligible AS (${eligibleSql}),
+    case_late AS (
+      SELECT e.period_id, e.person_id, e.case_id, s.due, s.held
+      FROM eligible e JOIN period p ON p.period_id = e.period_id
+      LEFT JOIN overdue s ON s.case_id = e.case_id AND ${LATE_IN_PERIOD}
+    ), child AS (
+      SELECT period_id, person_id,
+             count(due) > 0 AS late,
+             arg_min(case_id, (due IS NULL, due, case_id)) AS case_id,
+             min(due) AS late_due,
+             arg_min(held, (due IS NULL, due, case_id)) AS late_held,
+             count(DISTINCT case_id) AS cases
+      FROM case_late GROUP BY period_id, person_id)
+    SELECT c.period_id, '${table}' AS source_table, CAST(c.case_id AS VARCHAR) AS record_id, c.person_id,
+           NOT c.late AS in_numerator, true AS in_denominator,
+           CASE WHEN c.late THEN CASE WHEN c.late_held IS NULL OR c.late_held > p.period_end
+                                      THEN 'a review due ' || strftime(c.late_due, '%Y-%m-%d') || ' was not held by period end'
+                                      ELSE 'a review due ' || strftime(c.late_due, '%Y-%m-%d') || ' was held ' || CAST(c.late_held - c.late_due AS VARCHAR) || ' day(s) late' END END AS reason,
+           c.late_due AS review_due, CASE WHEN c.late_held <= p.period_end THEN c.late_held END AS review_held,
+           CASE WHEN c.late THEN least(coalesce(c.late_held, p.period_end), p.period_end) - c.late_due END AS days_late,
+           c.cases AS cases_judged
+    FROM child c JOIN period p ON p.period_id = c.period_id`;
+}
+
+/** The reviews reviewsHeldInPeriod counts, `flag` deciding the numerator (unrecorded counts as not); `no` says what a false flag means. */
+export function listReviewsHeldInPeriod(flag: string, no: string): string {
+  return listInPeriod('cla_review', 'review_date', {
+    table: 'cla_review',
+    id: 'cla_review_id',
+    numerator: `x.${flag}`,
+    denominator: true,
+    reason: `CASE WHEN x.${flag} IS NULL THEN '${flag} not recorded: counts as not' ELSE '${no}' END`,
+    details: `x.review_date, x.${flag}`,
+  });
 }

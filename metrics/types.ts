@@ -65,8 +65,32 @@ export interface Indicator {
    * from what there is, with a note that it may undercount.
    */
   lookBack?: { table: string; months: number | null };
+  /**
+   * The records behind the figure (`safeguard records`, `safeguard changes`;
+   * issue 16), built from the same fragments and filters as the counts, never
+   * a second rule: a registry test holds the rows to the numerator and
+   * denominator for every indicator. See `RecordList`.
+   */
+  records: RecordList;
   /** choices the spec left open, written down where an analyst will find them */
   notes?: string[];
+}
+
+/**
+ * How an indicator lists its records. `sql` returns one row per counted thing
+ * and period, with the leading columns of `RECORD_COLUMNS` (metrics/sql.ts):
+ * period_id, source_table, record_id, person_id, in_numerator, in_denominator,
+ * reason (why a row of the denominator is not in the numerator; null
+ * otherwise), then the indicator's own detail columns (the dates and working
+ * days that decided it). For a rate every row is in the numerator only (the
+ * denominator is the population). `counts` says what a row is: a record
+ * (an ICPC, a plan, a review) or a child (children on a plan at period end;
+ * children whose reviews were on time), where `source_table`/`record_id` then
+ * name the record that decided the child's place.
+ */
+export interface RecordList {
+  counts: 'records' | 'children';
+  sql: string;
 }
 
 export interface Period {

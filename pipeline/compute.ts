@@ -38,9 +38,7 @@ interface PopulationChoice {
 
 export async function computeIndicators(db: Database, opts: ComputeOptions): Promise<IndicatorResult[]> {
   const indicators = opts.indicators ?? INDICATORS;
-  await createCalendar(db);
-  await createSnapshotViews(db, opts.snapshotId);
-  await createPeriodTable(db, opts.periods);
+  await prepareSnapshot(db, opts.snapshotId, opts.periods);
   const available = await snapshotTables(db, opts.snapshotId);
   const populations = await choosePopulations(db, opts.snapshotId, opts.periods, opts.laCodes ?? []);
 
@@ -105,6 +103,13 @@ export async function computeIndicators(db: Database, opts: ComputeOptions): Pro
     });
   }
   return results;
+}
+
+/** What every indicator's SQL reads: the working-day calendar, the snapshot's views, the periods. */
+export async function prepareSnapshot(db: Database, snapshotId: string, periods: Period[]): Promise<void> {
+  await createCalendar(db);
+  await createSnapshotViews(db, snapshotId);
+  await createPeriodTable(db, periods);
 }
 
 /**

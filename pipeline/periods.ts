@@ -135,6 +135,15 @@ export function sameTimeAYearEarlier(p: Period): Period {
   return { label: `${start}..${end}`, kind: 'range', start, end };
 }
 
+/**
+ * The period as computed from a snapshot taken on `extractDate`
+ * (indicators.md v2, "Part-year periods"): one that ends after it is
+ * computed up to it ("at period end" is at the extract date).
+ */
+export function toExtractDate(p: Period, extractDate: string): Period {
+  return p.end > extractDate && p.start <= extractDate ? { ...p, end: extractDate } : p;
+}
+
 function yearEarlier(date: string): string {
   const y = Number(date.slice(0, 4)) - 1;
   const m = Number(date.slice(5, 7));

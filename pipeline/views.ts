@@ -26,6 +26,7 @@
  *   happened yet: a record that starts (or is held) after it is left out, and
  *   an end date after it is no end (open at the extract date). Such dates are
  *   loaded, not quarantined: the extract date may be given after the event.
+ * `set_aside` lists what these rules leave out, with the reason (setAside).
  * Those three are worked out once per run (temp tables, not views): several
  * indicators read them, and a view would redo the derivation in each.
  */
@@ -51,16 +52,17 @@ export async function createSnapshotViews(db: Database, snapshotId: string): Pro
     ${plain('icpc', `NOT coalesce(transfer_in, false) AND icpc_date <= ${x}`)}
     ${plain('cp_plan', `start_date <= ${x}`, 'end_date')}
     ${plain('cp_review', `review_date <= ${x}`)}
-    CREATE OR REPLACE TEMP TABLE cla_episode AS
-    WITH e AS (
+    CREATE OR REPLACE TEMP TABLE cla_episode_with_status AS
+    SELECT *, upper(coalesce(legal_status, '')) IN ('V3', 'V4') AS short_break FROM (
       SELECT x.* EXCLUDE (snapshot_id, legal_status) REPLACE (${open('end_date')}),
              coalesce(x.legal_status, (
                SELECT arg_max(l.legal_status, l.start_date) FROM store.legal_status l
                WHERE l.snapshot_id = x.snapshot_id AND l.person_id = x.person_id
                  AND l.start_date <= x.start_date AND (l.end_date IS NULL OR l.end_date >= x.start_date))) AS legal_status
-      FROM store.cla_episode x WHERE x.snapshot_id = ${s} AND x.start_date <= ${x}
-    ), counted AS (
-      SELECT * FROM e WHERE upper(coalesce(legal_status, '')) NOT IN ('V3', 'V4')
+      FROM store.cla_episode x WHERE x.snapshot_id = ${s} AND x.start_date <= ${x});
+    CREATE OR REPLACE TEMP TABLE cla_episode AS
+    WITH counted AS (
+      SELECT * EXCLUDE (short_break) FROM cla_episode_with_status WHERE NOT short_break
     ), runs AS (
       SELECT *,
              CASE WHEN start_date <= max(coalesce(end_date, DATE '9999-12-31')) OVER (
@@ -93,5 +95,42 @@ export async function createSnapshotViews(db: Database, snapshotId: string): Pro
            ) AS period_of_care_id
     FROM store.cla_review r
     WHERE r.snapshot_id = ${s} AND NOT coalesce(r.cancelled, false) AND r.review_date <= ${x};
+    ${setAside(s, x)}
   `);
+}
+
+/**
+ * `set_aside`: the snapshot's records the rules above leave out of every
+ * figure, one row each with the reason (`safeguard records --part
+ * excluded`): source_table, record_id, person_id, starts, ends (NULL for a
+ * dated event, which `starts`), reason. A record with more than one reason
+ * is listed once, under the first.
+ */
+function setAside(s: string, x: string): string {
+  const after = (col: string) => `${col} > ${x}`;
+  const afterWhy = (what: string) => `'${what} after the extract date: not yet happened'`;
+  return `
+    CREATE OR REPLACE TEMP VIEW set_aside AS
+    SELECT 'referral' AS source_table, referral_id AS record_id, person_id, referral_date AS starts, CAST(NULL AS DATE) AS ends, ${afterWhy('dated')} AS reason
+      FROM store.referral WHERE snapshot_id = ${s} AND ${after('referral_date')}
+    UNION ALL SELECT 's47_enquiry', s47_id, person_id, start_date, NULL, ${afterWhy('started')}
+      FROM store.s47_enquiry WHERE snapshot_id = ${s} AND ${after('start_date')}
+    UNION ALL SELECT 'icpc', icpc_id, person_id, icpc_date, NULL,
+        CASE WHEN coalesce(transfer_in, false) THEN 'a transfer-in conference: not an initial conference (DfE)' ELSE ${afterWhy('held')} END
+      FROM store.icpc WHERE snapshot_id = ${s} AND (coalesce(transfer_in, false) OR ${after('icpc_date')})
+    UNION ALL SELECT 'cp_plan', cp_plan_id, person_id, start_date, end_date, ${afterWhy('started')}
+      FROM store.cp_plan WHERE snapshot_id = ${s} AND ${after('start_date')}
+    UNION ALL SELECT 'cp_review', cp_review_id, person_id, coalesce(review_date, review_due), NULL,
+        CASE WHEN review_date IS NULL THEN 'no review date (a due date only): not yet held' ELSE ${afterWhy('held')} END
+      FROM store.cp_review WHERE snapshot_id = ${s} AND (review_date IS NULL OR ${after('review_date')})
+    UNION ALL SELECT 'cla_episode', cla_episode_id, person_id, start_date, end_date,
+        'a short break (legal status ' || legal_status || '): not a care episode'
+      FROM cla_episode_with_status WHERE short_break
+    UNION ALL SELECT 'cla_episode', cla_episode_id, person_id, start_date, end_date, ${afterWhy('started')}
+      FROM store.cla_episode WHERE snapshot_id = ${s} AND ${after('start_date')}
+    UNION ALL SELECT 'cla_review', cla_review_id, person_id, coalesce(review_date, review_due), NULL,
+        CASE WHEN coalesce(cancelled, false) THEN 'a cancelled review: not a review'
+             WHEN review_date IS NULL THEN 'no review date (a due date only): not yet held'
+             ELSE ${afterWhy('held')} END
+      FROM store.cla_review WHERE snapshot_id = ${s} AND (coalesce(cancelled, false) OR review_date IS NULL OR ${after('review_date')});`;
 }

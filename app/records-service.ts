@@ -1,0 +1,154 @@
+/*
+ * The records service (issue 16): the records behind a figure, by the
+ * indicator's own SQL (metrics/types.ts RecordList), for `safeguard records`
+ * and `safeguard changes`. It computes the figure in the same run and refuses
+ * a list that does not add up to it: the rows of the numerator are the
+ * numerator, those of the denominator the denominator (a rate's denominator is
+ * the population, not records). Child-level: callers head what they print
+ * OFFICIAL-SENSITIVE and pseudonymise the identifiers.
+ *
+ * `excluded` lists what the views leave out of every figure (transfer-in
+ * conferences, short breaks, cancelled reviews, reviews with no date,
+ * records dated after the extract date; pipeline/views.ts set_aside) among
+ * the tables the indicator reads, in the period: a dated record by its date,
+ * a plan or episode where it overlaps the period.
+ */
+import { computeIndicators } from '../pipeline/compute.ts';
+import type { Database } from '../pipeline/db.ts';
+import { SafeguardError, UsageError } from '../pipeline/errors.ts';
+import { resolveLa } from '../pipeline/la.ts';
+import { parsePeriods, toExtractDate } from '../pipeline/periods.ts';
+import { findSnapshot } from '../pipeline/store.ts';
+import type { SnapshotInfo } from '../pipeline/store.ts';
+import { INDICATORS, findIndicator } from '../metrics/index.ts';
+import { RECORD_COLUMNS } from '../metrics/sql.ts';
+import type { Indicator, IndicatorResult, Period } from '../metrics/types.ts';
+
+export type Part = 'numerator' | 'denominator' | 'excluded';
+export const PARTS: readonly Part[] = ['numerator', 'denominator', 'excluded'];
+
+export type Cell = string | number | boolean | null;
+
+/** One record (or child) of a figure: the leading columns every list has, and the indicator's own details. */
+export interface RecordRow {
+  period_id: number;
+  source_table: string;
+  record_id: string;
+  person_id: string;
+  in_numerator: boolean;
+  in_denominator: boolean;
+  reason: string | null;
+  details: Record<string, Cell>;
+}
+
+export interface FigureRecords {
+  indicator: Indicator;
+  period: Period;
+  snapshot: SnapshotInfo;
+  /** the figure, computed in the same run */
+  figure: IndicatorResult;
+  /** every row of the numerator or the denominator */
+  rows: RecordRow[];
+  /** the indicator's detail columns, in order */
+  details: string[];
+}
+
+/** An indicator by id, or a usage error naming them all. */
+export function indicatorById(id: string): Indicator {
+  const ind = findIndicator(id);
+  if (!ind) throw new UsageError(`--indicator ${id}: no such indicator; use one of ${INDICATORS.map((i) => i.id).join(', ')}`);
+  return ind;
+}
+
+/** One period from `--period` (a financial year, 12 months ending a month, or a range). */
+export function onePeriod(spec: string): Period {
+  const periods = parsePeriods([spec]);
+  if (periods.length !== 1) throw new UsageError(`--period ${spec}: give one period (2023/24, 2024-10 or 2024-01-01..2024-06-30), not a span of ${periods.length}`);
+  return periods[0]!;
+}
+
+/**
+ * The records of `indicator` for each of `periods` in a snapshot, with the
+ * figures, from one run: every figure's rows add up to it, or this throws
+ * (a fault in safeguard, never a list printed beside a figure it contradicts).
+ */
+export async function recordsOf(db: Database, snap: SnapshotInfo, indicator: Indicator, periods: Period[]): Promise<FigureRecords[]> {
+  const la = snap.la_code ? resolveLa(snap.la_code) : null;
+  const computed = periods.map((p) => toExtractDate(p, snap.extracted_at));
+  const figures = await computeIndicators(db, { snapshotId: snap.snapshot_id, periods: computed, indicators: [indicator], laCodes: la ? [la.code, la.ons_code] : [] });
+  // computeIndicators left the snapshot's views and these periods in place: the list reads the same
+  const raw = await db.all<Record<string, Cell>>(indicator.records.sql);
+  const rows = raw.map(toRow);
+  const details = await detailColumns(db, indicator.records.sql);
+  return periods.map((period, i) => {
+    const figure = figures[i]!;
+    const mine = rows.filter((r) => r.period_id === i);
+    checkAddsUp(indicator, period, figure, mine);
+    return { indicator, period, snapshot: snap, figure, rows: mine, details };
+  });
+}
+
+/** The records of one figure: `safeguard records`. */
+export async function figureRecords(db: Database, opts: { indicator: string; period: string; snapshot?: string }): Promise<FigureRecords> {
+  const indicator = indicatorById(opts.indicator);
+  const period = onePeriod(opts.period);
+  const snap = await findSnapshot(db, opts.snapshot);
+  const [one] = await recordsOf(db, snap, indicator, [period]);
+  const noData = one!.figure.notes.find((n) => n.startsWith('no data'));
+  if (noData) throw new SafeguardError(`${indicator.id} for ${period.label}: ${noData}; there are no records to list`, 1);
+  return one!;
+}
+
+/** What the definition leaves out in the period (after figureRecords, which set up the views and the period). */
+export async function excludedRecords(db: Database, indicator: Indicator): Promise<RecordRow[]> {
+  const tables = [...new Set(indicator.requires.map((r) => r.table))].map((t) => `'${t}'`).join(', ');
+  const rows = await db.all<Record<string, Cell>>(
+    `SELECT p.period_id, a.source_table, CAST(a.record_id AS VARCHAR) AS record_id, a.person_id, false AS in_numerator, false AS in_denominator, a.reason,
+            a.starts, a.ends
+     FROM period p JOIN set_aside a
+       ON a.source_table IN (${tables})
+      AND a.starts <= p.period_end AND coalesce(a.ends, a.starts) >= p.period_start
+     ORDER BY a.source_table, a.starts`,
+  );
+  return rows.map(toRow);
+}
+
+function checkAddsUp(indicator: Indicator, period: Period, figure: IndicatorResult, rows: RecordRow[]): void {
+  if (figure.numerator === null) return;
+  const num = rows.filter((r) => r.in_numerator).length;
+  const den = rows.filter((r) => r.in_denominator).length;
+  const rate = indicator.denominatorSql === 'population';
+  if (num !== figure.numerator || (!rate && den !== figure.denominator)) {
+    throw new Error(
+      `the records of ${indicator.id} for ${period.label} do not add up to its figure (${num}/${rate ? 'population' : den} listed, ${figure.numerator}/${figure.denominator} counted)`,
+    );
+  }
+}
+
+const LEADING = new Set<string>(RECORD_COLUMNS);
+
+function toRow(r: Record<string, Cell>): RecordRow {
+  const details: Record<string, Cell> = {};
+  for (const [k, v] of Object.entries(r)) if (!LEADING.has(k)) details[k] = v;
+  return {
+    period_id: Number(r.period_id),
+    source_table: String(r.source_table),
+    record_id: String(r.record_id),
+    person_id: String(r.person_id),
+    in_numerator: r.in_numerator === true,
+    in_denominator: r.in_denominator === true,
+    reason: r.reason === null || r.reason === undefined ? null : String(r.reason),
+    details,
+  };
+}
+
+/** The list's detail columns, in order, whether or not it has rows. */
+async function detailColumns(db: Database, sql: string): Promise<string[]> {
+  const described = await db.all<{ column_name: string }>(`DESCRIBE ${sql}`);
+  return described.map((c) => c.column_name).filter((k) => !LEADING.has(k));
+}
+
+/** The rows of a part: the numerator's, the denominator's (a rate's denominator is the population: none). */
+export function rowsOfPart(rows: RecordRow[], part: Exclude<Part, 'excluded'>): RecordRow[] {
+  return rows.filter((r) => (part === 'numerator' ? r.in_numerator : r.in_denominator));
+}
