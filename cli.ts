@@ -21,6 +21,7 @@ const commands = {
   snapshots: () => import('./app/commands/snapshots.ts'),
   published: () => import('./app/commands/published.ts'),
   trends: () => import('./app/commands/trends.ts'),
+  records: () => import('./app/commands/records.ts'),
 };
 
 const DEFAULT_DB = './safeguard.duckdb';
@@ -169,6 +170,21 @@ export function buildProgram(io: Io): Command {
     .addOption(options.annotations())
     .addOption(options.targets())
     .action(async (o: { db: string; periodFrom?: string; format: string; snapshot?: string; snStat: string; snModel: string } & TrendFlags) => (await commands.trends()).trends(o, io));
+
+  program
+    .command('records')
+    .description('the records behind one figure, by its own rules (child-level: OFFICIAL-SENSITIVE, pseudonymous IDs)')
+    .addOption(options.db())
+    .option('--indicator <id>', 'the indicator (safeguard indicators lists them)')
+    .option('--period <p>', 'one period: 2023/24, 2024-10 (12 months ending October 2024) or 2024-01-01..2024-01-31')
+    .addOption(new Option('--part <part>', 'only the numerator, only the denominator, or what the definition leaves out').choices(['numerator', 'denominator', 'excluded']))
+    .addOption(new Option('--format <f>', 'output format').choices(['csv', 'xlsx']).default('csv'))
+    .option('--out <file>', 'write to this file (readable by you only) instead of standard output')
+    .addOption(options.snapshot())
+    .option('--reveal-ids', 'show identifiers as recorded instead of pseudonyms')
+    .action(async (o: { db: string; indicator?: string; period?: string; part?: string; format: string; out?: string; snapshot?: string; revealIds?: boolean }) =>
+      (await commands.records()).records(o, io),
+    );
 
   const snapshots = program.command('snapshots').description('the extracts loaded into the database');
   snapshots
