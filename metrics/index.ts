@@ -67,6 +67,7 @@ export function registryProblems(list: readonly Indicator[]): string[] {
     if (i.unit === 'percent' && i.denominatorSql === 'population') problems.push(`${i.id}: a percentage does not divide by the population`);
     // the comparator must be the same kind of figure as ours: a rate beside a percentage is a wrong figure in a board paper
     if (i.dfe && (i.unit === 'per_10k') !== (i.dfe.type === 'rate' || i.dfe.type === 'own_rate')) problems.push(`${i.id}: its DfE formula (${i.dfe.type}) is not a ${i.unit === 'per_10k' ? 'rate' : 'percentage'}`);
+    if (!/\bperiod_id\b/.test(i.records.sql) || !/\bin_numerator\b/.test(i.records.sql)) problems.push(`${i.id}: its records SQL must return the record columns (metrics/sql.ts RECORD_COLUMNS) per period`);
     for (const [side, sql] of [['numerator', i.numeratorSql], ['denominator', i.denominatorSql], ['untimed', i.untimedSql]] as const) {
       if (sql === undefined || sql === 'population') continue;
       if (!/\bperiod\b/.test(sql) || !/\bperiod_id\b/.test(sql)) problems.push(`${i.id}: ${side} SQL must return one row per period (period_id, n)`);

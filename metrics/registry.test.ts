@@ -56,6 +56,11 @@ describe('registryProblems catches a malformed registry', () => {
     expect(registryProblems([wrong])).toEqual(['cpp_per_10k: a rate per 10,000 divides by the population']);
   });
 
+  it('a record list that does not return the record columns by period', () => {
+    const wrong: Indicator = { ...byId('cpp_per_10k'), records: { counts: 'children', sql: 'SELECT person_id FROM cp_plan' } };
+    expect(registryProblems([wrong])).toEqual(['cpp_per_10k: its records SQL must return the record columns (metrics/sql.ts RECORD_COLUMNS) per period']);
+  });
+
   it('a percentage divided by the population', () => {
     const wrong: Indicator = { ...byId('cpp_repeat_pct'), denominatorSql: 'population' };
     expect(registryProblems([wrong])).toEqual(['cpp_repeat_pct: a percentage does not divide by the population']);
