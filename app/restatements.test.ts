@@ -25,7 +25,7 @@
  *     P4 ends in 2016/17 in both, after 2 years: 0/1 both; nothing else ends: no move
  *   every other indicator has no data in either (no referrals, no reviews...): no move
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,5 +115,40 @@ describe('compareFigures', () => {
     const r = await compareFigures(db, ids.b, ids.c, parsePeriods(['2016/17']), WIGAN);
     expect(r.moves).toEqual([]);
     expect(r.notes).toEqual([`not compared: the earlier snapshot ${ids.b} is of another LA, Wigan (359), than this one, Bolton (350)`]);
+  });
+});
+
+describe('the reports of a snapshot with an earlier one', () => {
+  it('mark what moved and list it; the first snapshot has no restatement', async () => {
+    const out = join(dir, 'out-b');
+    const r = await runCli('report', '--db', dbFile, '--snapshot', ids.b, '--period', '2015/16:2016/17', '--out', out);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain(`6 figures restated since snapshot ${ids.a} (extracted 2017-04-10): marked † in the reports.`);
+    const md = readFileSync(join(out, 'indicators.md'), 'utf8');
+    expect(md).toContain('| Wigan | 4.0 † | 3.0 |');
+    expect(md).toContain('| Restated since the last snapshot | † was 3.0 (+1.0) |  |');
+    const list = md.slice(md.indexOf('## Restated since the last snapshot'));
+    expect(list).toContain(`Extract ${ids.b} taken on 2017-05-10, against extract ${ids.a} taken on 2017-04-10`);
+    expect(list).toContain('| Children on a plan at period end who have been on it for 2 years or more (%) | 2015/16 | 1 / 3 / 33.3 | 1 / 4 / 25.0 | -8.3 |');
+    expect(list.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Indicator') && !l.startsWith('| :'))).toHaveLength(6);
+
+    const first = join(dir, 'out-a');
+    const a = await runCli('report', '--db', dbFile, '--snapshot', ids.a, '--period', '2015/16:2016/17', '--out', first);
+    expect(a.code, a.err).toBe(0);
+    expect(a.err).not.toContain('restated');
+    const mdA = readFileSync(join(first, 'indicators.md'), 'utf8');
+    expect(mdA).not.toContain('†');
+    expect(mdA).not.toContain('Restated since the last snapshot');
+  });
+
+  it('withhold small counts in the restatement too (--suppress)', async () => {
+    const out = join(dir, 'out-b-suppressed');
+    const r = await runCli('report', '--db', dbFile, '--snapshot', ids.b, '--period', '2015/16:2016/17', '--out', out, '--suppress');
+    expect(r.code, r.err).toBe(0);
+    const list = readFileSync(join(out, 'indicators.md'), 'utf8').split('## Restated since the last snapshot')[1]!;
+    // 3 and 4 children, 1 of 3 and 1 of 4: every count here is small
+    expect(list).toContain('| 2015/16 | c / 10,000 / c | c / 10,000 / c | c |');
+    expect(list).toContain('| 2015/16 | c / c / c | c / c / c | c |');
+    expect(list).not.toMatch(/33\.3|25\.0|\+1\.0|-8\.3/);
   });
 });
