@@ -70,6 +70,14 @@ describe('renderMarkdown', () => {
       expect(md).toContain('- † = restated since the last snapshot (extract snap-2017-03-10-b7, taken on 2017-03-10)');
     });
 
+    it('never works a move out itself: one given without its difference prints x', () => {
+      const restatement = wiganRestatement();
+      restatement.moves = restatement.moves.map((m) => (m.indicator === 'icpc_within_15wd_pct' ? { ...m, difference: null } : m));
+      const out = renderMarkdown(wiganReportInput({ restatement }));
+      expect(out).toContain('| 2016/17 | 390 / 462 / 84.4 | 401 / 468 / 85.7 | x |');
+      expect(out).toContain('| Restated since the last snapshot |  |  |  | † was 84.4 |');
+    });
+
     it('says nothing of restatements without an earlier snapshot', () => {
       const plain = renderMarkdown(wiganReportInput());
       expect(plain).not.toContain('†');

@@ -286,9 +286,13 @@ function restatedFigure(m: FigureMove): RestatedFigure {
   } else if (none(to.value)) {
     words = `${was}, now no value`;
     moveText = 'now no value';
-  } else if (difference.suppressed || difference.value === null) {
+  } else if (difference.suppressed) {
     words = was;
     moveText = SUPPRESSED_MARK;
+  } else if (difference.value === null) {
+    // both values and no difference given: say what it was, and never guess the move
+    words = was;
+    moveText = MISSING_MARK;
   } else if (difference.value === 0) {
     words = `counts were ${counts} (value unchanged)`;
     moveText = formatValue(0);
