@@ -38,7 +38,7 @@ import { parseSnOptions } from '../pipeline/benchmarks/dfe/sn-model.ts';
 import { DEFAULT_RECONCILE_TOLERANCE, parseTolerance } from '../pipeline/benchmarks/dfe/published.ts';
 import { bundledDfeDataset, loadDfeDataset } from '../pipeline/benchmarks/dfe-store.ts';
 import { INDICATORS } from '../metrics/index.ts';
-import type { IndicatorResult, IndicatorsDocument, LaInfo, Period } from '../metrics/types.ts';
+import type { Indicator, IndicatorResult, IndicatorsDocument, LaInfo, Period } from '../metrics/types.ts';
 import { definitionOf } from '../reports/definitions.ts';
 import { directionOfTravel } from '../reports/direction.ts';
 import type { IndicatorDefinition, MonthlySeries, ReportInput, TrendSettings } from '../reports/types.ts';
@@ -71,11 +71,7 @@ export async function buildDocument(db: Database, opts: DocumentOptions): Promis
   const earlier = periods.map(sameTimeAYearEarlier);
   const extra = earlier.filter((p) => !periods.some((q) => q.label === p.label));
   const wanted = uniqueByLabel([...periods, ...extra]);
-  // a part-year is computed up to the extract date ("at period end" is at the extract date)
-  const computed = wanted.map((p) => toExtractDate(p, extractDate));
-  const all = await computeIndicators(db, { snapshotId: snap.snapshot_id, periods: computed, laCodes: la ? [la.code, la.ons_code] : [] });
-  const nominal = new Map(wanted.map((p) => [p.label, p]));
-  for (const r of all) markPartYear(r, nominal.get(r.period)!, extractDate);
+  const all = await figuresAt(db, snap, wanted, la ? [la.code, la.ons_code] : []);
   const byKey = new Map(all.map((r) => [`${r.indicator}|${r.period}`, r]));
   const results = all.filter((r) => periods.some((p) => p.label === r.period));
   const start = await dataStart(db, snap.snapshot_id);
@@ -86,6 +82,22 @@ export async function buildDocument(db: Database, opts: DocumentOptions): Promis
   const dataset = (await loadDfeDataset(db)) ?? bundledDfeDataset();
   await attachBenchmarks(db, results, { dataset, laCode: la?.code ?? null, snModel, snStat, tolerance: { text: toleranceText, value: tolerance } });
   return { la, snapshot: { id: snap.snapshot_id, extracted_at: snap.extracted_at }, results };
+}
+
+/**
+ * One snapshot's figures for these periods, with the part-year rule (see the
+ * header): a period the extract date cuts short is computed up to it ("at
+ * period end" is at the extract date) and marked `partial`; one it never
+ * reaches has no value. The restatements (app/restatements.ts) read an
+ * earlier snapshot through it too, so both ends of a comparison are made alike.
+ */
+export async function figuresAt(db: Database, snap: SnapshotInfo, periods: Period[], laCodes: string[], indicators?: readonly Indicator[]): Promise<IndicatorResult[]> {
+  const extractDate = snap.extracted_at;
+  const computed = periods.map((p) => toExtractDate(p, extractDate));
+  const all = await computeIndicators(db, { snapshotId: snap.snapshot_id, periods: computed, laCodes, ...(indicators ? { indicators } : {}) });
+  const nominal = new Map(periods.map((p) => [p.label, p]));
+  for (const r of all) markPartYear(r, nominal.get(r.period)!, extractDate);
+  return all;
 }
 
 /** Puts back the period's own end, and marks a period the extract date cuts short (or never reaches). */

@@ -13,16 +13,16 @@
  * the tables the indicator reads, in the period: a dated record by its date,
  * a plan or episode where it overlaps the period.
  */
-import { computeIndicators } from '../pipeline/compute.ts';
 import type { Database } from '../pipeline/db.ts';
 import { SafeguardError, UsageError } from '../pipeline/errors.ts';
 import { resolveLa } from '../pipeline/la.ts';
-import { parsePeriods, toExtractDate } from '../pipeline/periods.ts';
+import { parsePeriods } from '../pipeline/periods.ts';
 import { findSnapshot } from '../pipeline/store.ts';
 import type { SnapshotInfo } from '../pipeline/store.ts';
 import { INDICATORS, findIndicator } from '../metrics/index.ts';
 import { RECORD_COLUMNS } from '../metrics/sql.ts';
 import type { Indicator, IndicatorResult, Period } from '../metrics/types.ts';
+import { figuresAt } from './indicators-service.ts';
 
 export type Part = 'numerator' | 'denominator' | 'excluded';
 export const PARTS: readonly Part[] = ['numerator', 'denominator', 'excluded'];
@@ -74,8 +74,7 @@ export function onePeriod(spec: string): Period {
  */
 export async function recordsOf(db: Database, snap: SnapshotInfo, indicator: Indicator, periods: Period[]): Promise<FigureRecords[]> {
   const la = snap.la_code ? resolveLa(snap.la_code) : null;
-  const computed = periods.map((p) => toExtractDate(p, snap.extracted_at));
-  const figures = await computeIndicators(db, { snapshotId: snap.snapshot_id, periods: computed, indicators: [indicator], laCodes: la ? [la.code, la.ons_code] : [] });
+  const figures = await figuresAt(db, snap, periods, la ? [la.code, la.ons_code] : [], [indicator]);
   // computeIndicators left the snapshot's views and these periods in place: the list reads the same
   const raw = await db.all<Record<string, Cell>>(indicator.records.sql);
   const rows = raw.map(toRow);

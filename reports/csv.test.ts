@@ -1,7 +1,7 @@
 /* The tidy long CSV: a committed snapshot of the fixture, and its shape. */
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, renderCsv } from './csv.ts';
-import { wiganReportInput } from '../test-support/report-input.ts';
+import { wiganReportInput, wiganRestatement } from '../test-support/report-input.ts';
 import type { ReportInput } from './types.ts';
 
 /** Four indicators (one with a gap, two with withheld figures when suppressing) and six months: a snapshot a reviewer can read. */
@@ -48,9 +48,9 @@ describe('renderCsv', () => {
     expect(row('rereferrals_12m_pct', '2013/14', 'value')).toContain(',value,,percent,low,');
     expect(row('rereferrals_12m_pct', '2013/14', 'region')).toContain(',region,,percent,low,');
     expect(row('icpc_within_15wd_pct', '2016/17', 'direction')).toContain(',direction,worse,direction,high,against 2015/16');
-    expect(row('icpc_within_15wd_pct', '2016-03', 'value')).toMatch(/,2016-03,2016-03-01,2016-03-31,value,\d+\.\d,percent,high,"[^"]*calendar month"$/);
+    expect(row('icpc_within_15wd_pct', '2016-03', 'value')).toMatch(/,2016-03,2016-03-01,2016-03-31,value,\d+\.\d,percent,high,"[^"]*calendar month",$/);
     // a month with no value is empty, with its reason
-    expect(row('rereferrals_12m_pct', '2013-04', 'value')).toMatch(/,value,,percent,low,"[^"]*calendar month; no data: the look-back reaches before the extract starts"$/);
+    expect(row('rereferrals_12m_pct', '2013-04', 'value')).toMatch(/,value,,percent,low,"[^"]*calendar month; no data: the look-back reaches before the extract starts",$/);
   });
 
   it("gives each month its phase, the phase's mean and limits, and its variation", () => {
@@ -59,7 +59,28 @@ describe('renderCsv', () => {
     const row = (period: string, measure: string) => lines.find((l) => l.includes(',cla_per_10k,') && l.includes(`,${period},`) && l.includes(`,${measure},`));
     expect(row('2015-03', 'spc_phase')).toContain(',spc_phase,1,count,');
     expect(row('2015-04', 'spc_phase')).toContain(',spc_phase,2,count,');
-    expect(row('2015-04', 'spc_mean')).toMatch(/,spc_mean,\d+(\.\d{1,4})?,per_10k,low,"XmR \(Making Data Count\), phase 2 from 2015-04"$/);
+    expect(row('2015-04', 'spc_mean')).toMatch(/,spc_mean,\d+(\.\d{1,4})?,per_10k,low,"XmR \(Making Data Count\), phase 2 from 2015-04",$/);
     expect(row('2015-04', 'spc_variation')).toMatch(/,spc_variation,(common|improvement|concern),variation,/);
+  });
+
+  it('gives a restated figure what each of its measures was (restated_from), and says since which extract', () => {
+    const lines = renderCsv(wiganReportInput({ restatement: wiganRestatement() })).split('\n');
+    const row = (indicator: string, period: string, measure: string) => lines.find((l) => l.includes(`,${indicator},`) && l.includes(`,${period},`) && l.includes(`,${measure},`))!;
+    const source = 'case-management extract snap-2017-04-10-a1 (2017-04-10); restated since extract snap-2017-03-10-b7 (2017-03-10)';
+    expect(row('icpc_within_15wd_pct', '2016/17', 'numerator').endsWith(`,${source},390`)).toBe(true);
+    expect(row('icpc_within_15wd_pct', '2016/17', 'denominator').endsWith(`,denominator,468,count,high,${source},462`)).toBe(true);
+    expect(row('icpc_within_15wd_pct', '2016/17', 'value').endsWith(`,value,85.7,percent,high,${source},84.4`)).toBe(true);
+    // no earlier value: empty, and the source says it is restated
+    expect(row('rereferrals_12m_pct', '2014/15', 'value').endsWith(`,value,14.5,percent,low,${source},`)).toBe(true);
+    expect(row('rereferrals_12m_pct', '2014/15', 'denominator').endsWith(`,${source},3522`)).toBe(true);
+    // a figure that did not move: empty, and no word of it
+    expect(row('icpc_within_15wd_pct', '2015/16', 'value').endsWith(',value,91.6,percent,high,case-management extract snap-2017-04-10-a1 (2017-04-10),')).toBe(true);
+    expect(row('icpc_within_15wd_pct', '2015/16', 'value')).not.toContain('restated');
+    // --suppress: the earlier count of 4 is withheld, and the value with it
+    const published = renderCsv(wiganReportInput({ restatement: wiganRestatement(), suppress: true })).split('\n');
+    const prow = (period: string, measure: string) => published.find((l) => l.includes(',cpp_2y_plus_pct,') && l.includes(`,${period},`) && l.includes(`,${measure},`))!;
+    expect(prow('2016/17', 'numerator').endsWith(',c')).toBe(true);
+    expect(prow('2016/17', 'denominator').endsWith(',259')).toBe(true);
+    expect(prow('2016/17', 'value').endsWith(',c')).toBe(true);
   });
 });

@@ -5,7 +5,7 @@
  * Columns:
  *
  *   la_code, la_name, indicator, title, area, period, period_start, period_end,
- *   measure, value, unit, polarity, source
+ *   measure, value, unit, polarity, source, restated_from
  *
  * measure is one of numerator, denominator, value, published (the LA's own
  * figure as DfE published it), sn, region, england, rank, rank_of, quartile,
@@ -19,7 +19,12 @@
  * convention; in R: `read_csv(..., na = c("", "c"))`). A comparator's source
  * starts with the words every report labels it with (`DfE 2013/14: `,
  * `Board's report, 2015/16 carried forward: `). Benchmark and rank rows
- * appear only where the figure exists. UTF-8 with a byte-order mark (so Excel
+ * appear only where the figure exists. restated_from is empty but for a
+ * figure that moved since the last snapshot (app/restatements.ts): on its
+ * numerator, denominator and value rows it holds that measure as the earlier
+ * snapshot had it (`c` where withheld; empty where it had no value), and
+ * their source ends `; restated since extract <id> (<date>)`, which tells an
+ * empty earlier value from a figure that did not move. UTF-8 with a byte-order mark (so Excel
  * and Power BI detect the encoding; readr strips it), LF line endings, RFC 4180
  * quoting, and every text cell neutralised against formula injection.
  */
@@ -28,9 +33,9 @@ import { buildReportModel, type BenchmarkFigure, type Figure, type IndicatorMode
 import { csvRecord, type CsvValue } from './safe-cell.ts';
 import type { ReportInput } from './types.ts';
 
-export const CSV_COLUMNS = ['la_code', 'la_name', 'indicator', 'title', 'area', 'period', 'period_start', 'period_end', 'measure', 'value', 'unit', 'polarity', 'source'] as const;
+export const CSV_COLUMNS = ['la_code', 'la_name', 'indicator', 'title', 'area', 'period', 'period_start', 'period_end', 'measure', 'value', 'unit', 'polarity', 'source', 'restated_from'] as const;
 
-type Row = Record<(typeof CSV_COLUMNS)[number], CsvValue>;
+type Row = Record<Exclude<(typeof CSV_COLUMNS)[number], 'restated_from'>, CsvValue> & { restated_from?: CsvValue };
 
 function figureValue(f: Figure, oneDecimal: boolean): CsvValue {
   if (f.suppressed) return SUPPRESSED_MARK;
@@ -64,9 +69,12 @@ function indicatorRows(model: ReportModel, ind: IndicatorModel, laCode: string |
     const denominatorSource = ind.unit === 'per_10k' ? 'ONS mid-year population estimate, children aged 0 to 17' : f.period.partialTo ? `${extract}, part-year: to ${dayLabel(f.period.partialTo)}` : extract;
     // a part-year says so on the rows the extract gave (its comparators are full-year figures)
     const ours = f.period.partialTo ? `${extract}, part-year: to ${dayLabel(f.period.partialTo)}` : extract;
-    rows.push({ ...b, measure: 'numerator', value: figureValue(f.numerator, false), unit: 'count', source: ours });
-    rows.push({ ...b, measure: 'denominator', value: figureValue(f.denominator, false), unit: 'count', source: denominatorSource });
-    rows.push({ ...b, measure: 'value', value: figureValue(f.value, true), unit: ind.unit, source: ours });
+    // a figure that moved since the last snapshot: each of its three rows says what that measure was
+    const was = f.restated?.from;
+    const since = was && model.restatement ? `; restated since extract ${model.restatement.fromId} (${model.restatement.fromDate})` : '';
+    rows.push({ ...b, measure: 'numerator', value: figureValue(f.numerator, false), unit: 'count', source: `${ours}${since}`, ...(was ? { restated_from: figureValue(was.numerator, false) } : {}) });
+    rows.push({ ...b, measure: 'denominator', value: figureValue(f.denominator, false), unit: 'count', source: `${denominatorSource}${since}`, ...(was ? { restated_from: figureValue(was.denominator, false) } : {}) });
+    rows.push({ ...b, measure: 'value', value: figureValue(f.value, true), unit: ind.unit, source: `${ours}${since}`, ...(was ? { restated_from: figureValue(was.value, true) } : {}) });
     const pub = f.result?.published;
     if (pub) rows.push({ ...b, measure: 'published', value: figureValue(f.published, true), unit: ind.unit, source: `${pub.source}${pub.note ? `; ${pub.note}` : ''}` });
     const benchmarks = f.result?.benchmarks ?? {};
@@ -107,7 +115,7 @@ export function renderCsv(input: ReportInput): string {
   const laCode = input.doc.la?.code ?? null;
   const lines = [CSV_COLUMNS.join(',')];
   for (const ind of model.indicators) {
-    for (const row of indicatorRows(model, ind, laCode)) lines.push(csvRecord(CSV_COLUMNS.map((c) => row[c])));
+    for (const row of indicatorRows(model, ind, laCode)) lines.push(csvRecord(CSV_COLUMNS.map((c) => row[c] ?? null)));
   }
   return `\uFEFF${lines.join('\n')}\n`;
 }

@@ -29,6 +29,8 @@ export const UNIT_WORDS: Record<Unit, string> = {
 export const SUPPRESSED_MARK = 'c';
 /** Figure not available (GSS and DfE convention). */
 export const MISSING_MARK = 'x';
+/** Figure restated since the last snapshot (it moved with later recording): beside the figure, with what it was. */
+export const RESTATED_MARK = '†';
 
 /**
  * A one-decimal figure as integer tenths. Exact for any number that is

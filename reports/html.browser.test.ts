@@ -6,7 +6,8 @@
  * as rendered, no sideways scrolling, and an at-a-glance table that links to
  * every indicator's section. The page is rendered with the demo's kind of
  * trend settings (a rebase, a plain marker, targets) so phases, markers and
- * both icons are on it. It writes screenshots to out/screenshots/ (ignored by
+ * both icons are on it; a page with figures restated since an earlier
+ * snapshot shows their marks as rendered. It writes screenshots to out/screenshots/ (ignored by
  * git) for people to look at.
  *
  * Needs /usr/bin/chromium (`apt-get update && apt-get install -y chromium`;
@@ -16,7 +17,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wiganReportInput } from '../test-support/report-input.ts';
+import { wiganReportInput, wiganRestatement } from '../test-support/report-input.ts';
 import { renderHtml } from './html.ts';
 import type { ReportInput, TrendSettings } from './types.ts';
 
@@ -247,6 +248,37 @@ describe('trends.html in Chromium', () => {
       rows: [...document.querySelectorAll('article:has(#ind-icpc_within_15wd_pct) .table-scroll:not(.years) tbody tr')].filter((e) => getComputedStyle(e).display !== 'none').length,
     }));
     expect(shown).toEqual({ nav: 0, rows: 12 });
+    await page.close();
+  });
+
+  it('shows the restated marks as rendered: beside the figure, what it was in its year table, and under the title', async () => {
+    const { page, errors } = await open('trends-restated', trendsPage({ restatement: wiganRestatement() }));
+    expect(errors).toEqual([]);
+    const article = page.locator('article:has(#ind-icpc_within_15wd_pct)');
+    const text = await article.innerText();
+    expect(text).toContain('2016/17: Wigan 85.7 †');
+    expect(text).toContain('† Restated since the last snapshot: was 84.4 (+1.3).');
+    // the year table: the figure marked, and a column saying what it was, both on screen
+    const row = article.locator('.table-scroll.years tr[data-period="2016/17"]');
+    expect(await row.locator('td[data-m="value"]').innerText()).toBe('85.7 †');
+    const cell = row.locator('td[data-m="restated"]');
+    expect(await cell.innerText()).toBe('† was 84.4 (+1.3)');
+    expect(await cell.isVisible()).toBe(true);
+    const box = await cell.boundingBox();
+    expect(box!.width).toBeGreaterThan(20);
+    expect(await article.locator('th', { hasText: 'Restated since the last snapshot' }).isVisible()).toBe(true);
+    // a figure with no value before, or none now, in words
+    expect(await page.locator('article:has(#ind-rereferrals_12m_pct) tr[data-period="2014/15"] td[data-m="restated"]').innerText()).toBe('† had no value');
+    // an indicator that did not move has no such column
+    expect(await page.locator('article:has(#ind-cla_per_10k) td[data-m="restated"]').count()).toBe(0);
+    const header = await page.locator('header').innerText();
+    expect(header).toContain('Restated since the last snapshot. Extract snap-2017-04-10-a1 taken on 2017-04-10, against extract snap-2017-03-10-b7 taken on 2017-03-10');
+    expect(header).toContain('6 figures moved since then, each marked † beside it with what it was.');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await article.screenshot({ path: `${OUT}trends-restated-icpc_within_15wd_pct.png` });
+    // printed too
+    await page.emulateMedia({ media: 'print' });
+    expect(await cell.isVisible()).toBe(true);
     await page.close();
   });
 

@@ -17,6 +17,10 @@
  * by marker shapes, dash patterns and words. Every text from the input is
  * escaped. Pure: a ReportInput in, a string out.
  *
+ * A figure restated since the last snapshot is marked † wherever it is shown,
+ * and its year table gains a column saying what it was (`† was 81.4
+ * (+2.1)`); the page's header says how many moved, since which extract.
+ *
  * Each year table also gives the rank, quartile, direction and where the
  * comparators come from, as every other output does; the board's commentary
  * (`--commentary`) sits under the headline. A bar of links stays at the top of
@@ -27,8 +31,8 @@
  * tables, the monthly table trimmed to the latest 12 months (the CSV has every
  * month), and no navigation: under 25 pages for the demo.
  */
-import { isoDate, MISSING_MARK, monthLabel, POLARITY_WORDS, SUPPRESSED_MARK, UNIT_WORDS } from './format.ts';
-import { buildReportModel, figureCell, keyLines, quartileText, rankText, type IndicatorModel, type ReportModel } from './model.ts';
+import { isoDate, MISSING_MARK, monthLabel, POLARITY_WORDS, RESTATED_MARK, SUPPRESSED_MARK, UNIT_WORDS } from './format.ts';
+import { buildReportModel, figureCell, keyLines, quartileText, rankText, RESTATED_LABEL, RESTATEMENT_WORDS, restatedText, valueCell, type IndicatorModel, type ReportModel } from './model.ts';
 import { SPC_RULE_WORDS, type SpcPhase, type SpcPoint, type SpcRule, type Variation } from './spc.ts';
 import { ASSURANCE_ICON, assuranceIconSvg, escapeXml as esc, keyIcon, lineChart, PALETTE, spcChart, VARIATION_ICON, variationIconSvg, VARIATION_STYLE, type LineSeries, type SpcMarker } from './svg.ts';
 import type { TrendAnalysis } from './trend.ts';
@@ -172,9 +176,10 @@ function headline(model: ReportModel, ind: IndicatorModel): string {
     { name: model.regionName, f: f.region },
     { name: 'England', f: f.england },
   ].filter((c) => c.f.value !== null);
-  const parts = [`<strong>${esc(f.period.heading)}: ${esc(model.laName)} ${v(f.value)}</strong>`, ...comparators.map((c) => `${esc(c.name)} ${v(c.f)}`)];
+  const parts = [`<strong>${esc(f.period.heading)}: ${esc(model.laName)} ${esc(valueCell(f).text)}</strong>`, ...comparators.map((c) => `${esc(c.name)} ${v(c.f)}`)];
   const rank = f.rank || f.rankSuppressed ? ` Rank ${esc(rankText(f))}, quartile ${esc(quartileText(f))}.` : '';
-  return `<p>${parts.join('; ')}.${rank} Direction of travel: ${esc(f.directionText)}.</p>`;
+  const restated = f.restated ? ` ${RESTATED_MARK} ${esc(RESTATED_LABEL)}: ${esc(f.restated.words)}.` : '';
+  return `<p>${parts.join('; ')}.${rank} Direction of travel: ${esc(f.directionText)}.${restated}</p>`;
 }
 
 function yearChart(model: ReportModel, ind: IndicatorModel): string {
@@ -203,11 +208,14 @@ function yearChart(model: ReportModel, ind: IndicatorModel): string {
   const svg = lineChart({ id, title: `${ind.title}: ${model.laName} against comparators, financial years`, desc, categories: figures.map((f) => f.period.heading), series, yTitle: axisUnit(ind.unit), xTitle: 'Financial year' });
   // rank, quartile, direction and source beside the figures, as in every other output (data-m names the measure for the consistency test)
   const rankHead = ind.polarity === 'none' ? 'Rank (1 = lowest)' : 'Rank (1 = best)';
-  const head = `<tr><th scope="col" class="text">Year</th>${styles.map((s) => `<th scope="col">${esc(s.name)}</th>`).join('')}<th scope="col">${rankHead}</th><th scope="col">Quartile</th><th scope="col" class="text">Direction of travel</th><th scope="col" class="text">Comparators from</th></tr>`;
+  // a column for the restatements only where a figure of this indicator moved since the last snapshot
+  const restated = figures.some((f) => f.restated);
+  const head = `<tr><th scope="col" class="text">Year</th>${styles.map((s) => `<th scope="col">${esc(s.name)}</th>`).join('')}<th scope="col">${rankHead}</th><th scope="col">Quartile</th><th scope="col" class="text">Direction of travel</th><th scope="col" class="text">Comparators from</th>${restated ? `<th scope="col" class="text">${esc(RESTATED_LABEL)}</th>` : ''}</tr>`;
   const rows = figures
     .map((f) =>
-      `<tr data-period="${esc(f.period.label)}"><th scope="row">${esc(f.period.heading)}</th>${styles.map((s) => `<td data-m="${s.key}">${esc(figureCell(f[s.key], 'value').text)}</td>`).join('')}` +
-      `<td data-m="rank">${esc(rankText(f))}</td><td data-m="quartile">${esc(quartileText(f))}</td><td class="text" data-m="direction">${esc(f.directionText)}</td><td class="text" data-m="source">${esc(f.sourceText)}</td></tr>`)
+      `<tr data-period="${esc(f.period.label)}"><th scope="row">${esc(f.period.heading)}</th>${styles.map((s) => `<td data-m="${s.key}">${esc(s.key === 'value' ? valueCell(f).text : figureCell(f[s.key], 'value').text)}</td>`).join('')}` +
+      `<td data-m="rank">${esc(rankText(f))}</td><td data-m="quartile">${esc(quartileText(f))}</td><td class="text" data-m="direction">${esc(f.directionText)}</td><td class="text" data-m="source">${esc(f.sourceText)}</td>` +
+      `${restated ? `<td class="text" data-m="restated">${esc(restatedText(f))}</td>` : ''}</tr>`)
     .join('');
   return (
     `<figure class="chart-figure years" aria-labelledby="${id}-cap"><div class="chart-box">${svg}</div>` +
@@ -328,7 +336,7 @@ function atAGlance(model: ReportModel): string {
       const phase = latest ? trend!.result.phases[latest.phase - 1] : undefined;
       const icons = trend ? iconsHtml(trend, ind.unit, ind.polarity) : { variation: '<span>No monthly series</span>', assurance: '<span>No target set</span>' };
       const f = ind.latest;
-      const year = f ? `<td>${v(f.value)}</td><td>${v(f.sn)}</td><td>${v(f.region)}</td><td>${v(f.england)}</td>` : '<td>x</td><td>x</td><td>x</td><td>x</td>';
+      const year = f ? `<td>${esc(valueCell(f).text)}</td><td>${v(f.sn)}</td><td>${v(f.region)}</td><td>${v(f.england)}</td>` : '<td>x</td><td>x</td><td>x</td><td>x</td>';
       return (
         `<tr><th scope="row" class="text"><a href="#${anchor('ind', ind.id)}">${esc(ind.title)}</a></th>` +
         `<td class="text">${latest ? esc(monthLabel(latest.period)) : MISSING_MARK}</td><td>${esc(valueText(point))}</td>` +
@@ -414,7 +422,7 @@ export function renderHtml(input: ReportInput): string {
   const body =
     `<header id="top"><h1>${esc(title)}</h1>` +
     `<p class="meta">Financial years ${esc(span)} and monthly trends. ${esc(model.provenance)}; generated ${esc(isoDate(model.generatedAt))}.</p>` +
-    `<p class="notice">${esc(status)}</p></header>` +
+    `<p class="notice">${esc(status)}</p>${restatedNotice(model)}</header>` +
     `<main>${atAGlance(model)}${contents(model)}${howToRead(model)}` +
     model.areas
       .map((a) => `<section aria-labelledby="${anchor('area', a.area)}"><h2 id="${anchor('area', a.area)}">${esc(a.name)}</h2>${a.indicators.map((i) => indicatorArticle(model, i)).join('')}</section>`)
@@ -426,6 +434,14 @@ export function renderHtml(input: ReportInput): string {
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">\n` +
     `<title>${esc(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n${topbar(model)}<div class="page">${body}</div>\n</body>\n</html>\n`
   );
+}
+
+/** Under the title, when there is an earlier snapshot: which two extracts, how many figures moved, marked how, what a restatement is, and what was not compared. */
+function restatedNotice(model: ReportModel): string {
+  const r = model.restatement;
+  if (!r) return '';
+  const notes = r.notes.map((n) => ` Note: ${esc(n)}.`).join('');
+  return `<p class="meta restated"><strong>${esc(RESTATED_LABEL)}.</strong> ${esc(r.heading)} ${esc(r.summary)} ${esc(RESTATEMENT_WORDS)}${notes}</p>`;
 }
 
 /** A chart's y-axis title: its unit, short enough to run up the side. */

@@ -3,13 +3,15 @@
  * indicators in the board's subgroup-table layout (periods across; numerator,
  * denominator, the LA, statistical neighbours, region, England, rank,
  * quartile, direction of travel), where its comparators come from, the
- * board's commentary and the notes, then the definitions and a key. Pure: a
+ * board's commentary and the notes, then the definitions and a key, and,
+ * when there is an earlier snapshot, the figures restated since it (each
+ * also marked † beside the figure, with what it was). Pure: a
  * ReportInput in, a string out. Every text from the input is escaped so a
  * title or note cannot break a table or inject markup.
  */
 import { RAG_WORDS, type Rag } from './direction.ts';
 import { isoDate, POLARITY_WORDS, UNIT_WORDS, MISSING_MARK } from './format.ts';
-import { buildReportModel, figureCell, indicatorTable, keyLines, quartileText, rankText, type IndicatorModel, type ReportModel } from './model.ts';
+import { buildReportModel, figureCell, indicatorTable, keyLines, quartileText, rankText, RESTATED_LABEL, RESTATEMENT_WORDS, valueCell, type FigureSet, type IndicatorModel, type ReportModel, type RestatementModel } from './model.ts';
 import type { ReportInput } from './types.ts';
 
 /**
@@ -40,7 +42,7 @@ function summary(model: ReportModel): string {
     return [
       escapeMarkdown(ind.title),
       { high: 'High', low: 'Low', none: 'No polarity' }[ind.polarity],
-      figureCell(f.value, 'value').text,
+      valueCell(f).text,
       figureCell(f.sn, 'value').text,
       figureCell(f.region, 'value').text,
       figureCell(f.england, 'value').text,
@@ -77,6 +79,22 @@ function definitions(model: ReportModel): string {
     .join('\n');
 }
 
+/** `57 / 70 / 81.4`: numerator, denominator and value, `c` where withheld, `x` where missing. */
+function figureSetText(f: FigureSet): string {
+  return `${figureCell(f.numerator, 'count').text} / ${figureCell(f.denominator, 'count').text} / ${figureCell(f.value, 'value').text}`;
+}
+
+/** The list at the end: which two extracts, what a restatement is, every figure that moved, and what was not compared. */
+function restatements(r: RestatementModel): string {
+  const parts = [`## ${RESTATED_LABEL}`, [r.heading, r.summary, RESTATEMENT_WORDS].map(escapeMarkdown).join(' ')];
+  if (r.rows.length > 0) {
+    const rows = r.rows.map((x) => [escapeMarkdown(x.title), escapeMarkdown(x.period), figureSetText(x.figure.from), figureSetText(x.figure.to), escapeMarkdown(x.figure.moveText)]);
+    parts.push(table(['Indicator', 'Period', 'Earlier (numerator / denominator / value)', 'Now (numerator / denominator / value)', 'Move'], ['l', 'l', 'r', 'r', 'r'], rows));
+  }
+  if (r.notes.length > 0) parts.push(r.notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n'));
+  return parts.join('\n\n');
+}
+
 export function renderMarkdown(input: ReportInput): string {
   const model = buildReportModel(input);
   const out: string[] = [];
@@ -101,6 +119,7 @@ export function renderMarkdown(input: ReportInput): string {
   out.push(definitions(model));
   out.push('## Key');
   out.push(keyLines(model).map((l) => `- ${escapeMarkdown(l)}`).join('\n'));
+  if (model.restatement) out.push(restatements(model.restatement));
   return `${out.join('\n\n')}\n`;
 }
 

@@ -6,17 +6,19 @@
  * DfE published it with the reconciliation against it (issue 17), where each
  * comparator came from in words (reports/sources.ts: DfE file and year, the
  * board's own report, a plain file, carried forward), the notes grouped by
- * text, and the board's commentary on the indicator (`--commentary`).
+ * text, and the board's commentary on the indicator (`--commentary`), and
+ * the figures restated since the last snapshot (`input.restatement`, made by
+ * app/restatements.ts), each beside its figure and all in one list.
  * Renderers only lay this out, so Markdown, CSV, Excel and HTML cannot
  * disagree about a number. Pure: no I/O, no clock.
  */
 import type { Area, Benchmark, IndicatorResult, Polarity, Published, Rank, Unit } from '../metrics/types.ts';
 import { directionLabel, movement, ragRating, type Direction, type Movement, type Rag } from './direction.ts';
-import { AREA_NAMES, AREA_ORDER, dayLabel, formatCount, formatValue, MISSING_MARK, periodKind, SUPPRESSED_MARK, type PeriodKind } from './format.ts';
+import { AREA_NAMES, AREA_ORDER, dayLabel, formatCount, formatValue, MISSING_MARK, periodKind, RESTATED_MARK, SUPPRESSED_MARK, type PeriodKind } from './format.ts';
 import { applySuppression, isSuppressedDocument, suppressedFields } from './suppress.ts';
 import { analyseTrend, type TrendAnalysis } from './trend.ts';
 import { comparatorName, describeSource, dfeYearLabel, groupNotes, plainNote, type SourceWords } from './sources.ts';
-import type { IndicatorDefinition, MonthlyPoint, ReportInput } from './types.ts';
+import type { FigureMove, FigureNow, IndicatorDefinition, MonthlyPoint, ReportInput, Restatement } from './types.ts';
 
 export interface PeriodInfo {
   label: string;
@@ -33,6 +35,27 @@ export interface Figure {
   value: number | null;
   /** withheld by `--suppress`: print `c`, never the value */
   suppressed: boolean;
+}
+
+/** A figure's counts and value in one snapshot, each with its suppression mark. */
+export interface FigureSet {
+  numerator: Figure;
+  denominator: Figure;
+  value: Figure;
+}
+
+/** A figure that moved since the last snapshot (app/restatements.ts has the rules), after suppression. */
+export interface RestatedFigure {
+  /** the figure in the earlier snapshot */
+  from: FigureSet;
+  /** the figure now (the report's own) */
+  to: FigureSet;
+  /** to minus from in the figure's unit; no value where either is missing; withheld where either value is */
+  difference: Figure;
+  /** for a cell beside the figure: `was 81.4 (+2.1)`, `had no value`, `was 81.4, now no value`, `counts were 57 / 70 (value unchanged)`, `was c` */
+  words: string;
+  /** for a "Move" column: `+2.1`, `0.0`, `now a value`, `now no value`, `c` */
+  moveText: string;
 }
 
 export interface BenchmarkFigure extends Figure {
@@ -64,6 +87,8 @@ export interface PeriodFigures {
   direction: Direction;
   movement: Movement | null;
   directionText: string;
+  /** how the figure moved since the last snapshot; null when it did not (or there is no earlier snapshot) */
+  restated: RestatedFigure | null;
 }
 
 export interface IndicatorModel extends IndicatorDefinition {
@@ -83,6 +108,26 @@ export interface IndicatorModel extends IndicatorDefinition {
   /** its SPC (phases, rules, icons), worked out here once for every renderer; null without monthly points */
   trend: TrendAnalysis | null;
 }
+
+/** The list at the end of a report: every figure that moved since the last snapshot. */
+export interface RestatementModel {
+  fromId: string;
+  fromDate: string;
+  toId: string;
+  toDate: string;
+  /** which two extracts, in a sentence */
+  heading: string;
+  /** how many moved, in a sentence: `6 figures moved since then, each marked † beside it with what it was.` */
+  summary: string;
+  rows: { id: string; title: string; period: string; figure: RestatedFigure }[];
+  /** what was not compared and why (part-year periods, another LA) */
+  notes: string[];
+}
+
+/** What a restatement is, in one sentence, wherever the list is printed. */
+export const RESTATEMENT_WORDS =
+  'A restatement is a figure for a past period that has changed since the last snapshot because the records behind it changed: late recording, corrected dates, deleted or merged records. ' +
+  'The safeguard changes command lists the records that moved each figure (child-level, OFFICIAL-SENSITIVE: never in this report).';
 
 export interface AreaModel {
   area: Area;
@@ -109,6 +154,8 @@ export interface ReportModel {
   indicators: IndicatorModel[];
   /** every definition, registry order, including indicators with no results */
   definitions: IndicatorDefinition[];
+  /** the figures restated since the last snapshot; null when there is no earlier snapshot */
+  restatement: RestatementModel | null;
 }
 
 export function buildReportModel(raw: ReportInput): ReportModel {
@@ -129,6 +176,7 @@ export function buildReportModel(raw: ReportInput): ReportModel {
   const byKey = new Map<string, IndicatorResult>(doc.results.map((r) => [`${r.indicator}\u0000${r.period}`, r]));
   const monthlyById = new Map(input.monthly.map((s) => [s.indicator, [...s.points].sort((a, b) => cmp(a.period_end, b.period_end))]));
 
+  const restated = new Map((input.restatement?.moves ?? []).map((m) => [`${m.indicator}\u0000${m.period}`, restatedFigure(m)]));
   const regionName = doc.la?.region ?? 'Region';
   const allPeriods = periods.map((p) => p.label);
   const indicators: IndicatorModel[] = [];
@@ -160,6 +208,7 @@ export function buildReportModel(raw: ReportInput): ReportModel {
         direction,
         movement: move,
         directionText: directionLabel(direction, move),
+        restated: restated.get(`${def.id}\u0000${period.label}`) ?? null,
       });
       const last = figures.at(-1)!;
       last.sourceText = periodSourceText(last, regionName);
@@ -204,6 +253,73 @@ export function buildReportModel(raw: ReportInput): ReportModel {
     // the flat list in the order the report prints it
     indicators: areas.flatMap((a) => a.indicators),
     definitions: [...defs.values()],
+    restatement: input.restatement ? restatementModel(input.restatement, restated, defs, periods) : null,
+  };
+}
+
+function figureSet(f: FigureNow): FigureSet {
+  return {
+    numerator: { value: f.numerator, suppressed: f.suppressed?.numerator ?? false },
+    denominator: { value: f.denominator, suppressed: f.suppressed?.denominator ?? false },
+    value: { value: f.value, suppressed: f.suppressed?.value ?? false },
+  };
+}
+
+/**
+ * One move, as every report prints it. A value that became, or stopped being,
+ * "no value" is said in words; a move withheld by suppression prints only what
+ * the figure was (or `c`), never a difference that would give a withheld
+ * value back.
+ */
+function restatedFigure(m: FigureMove): RestatedFigure {
+  const from = figureSet(m.from);
+  const to = figureSet(m.to);
+  const difference: Figure = { value: m.difference, suppressed: from.value.suppressed || to.value.suppressed };
+  const none = (f: Figure) => f.value === null && !f.suppressed;
+  const was = `was ${figureCell(from.value, 'value').text}`;
+  const counts = `${figureCell(from.numerator, 'count').text} / ${figureCell(from.denominator, 'count').text}`;
+  let words: string;
+  let moveText: string;
+  if (none(from.value)) {
+    words = none(to.value) ? `counts were ${counts}` : 'had no value';
+    moveText = none(to.value) ? MISSING_MARK : 'now a value';
+  } else if (none(to.value)) {
+    words = `${was}, now no value`;
+    moveText = 'now no value';
+  } else if (difference.suppressed) {
+    words = was;
+    moveText = SUPPRESSED_MARK;
+  } else if (difference.value === null) {
+    // both values and no difference given: say what it was, and never guess the move
+    words = was;
+    moveText = MISSING_MARK;
+  } else if (difference.value === 0) {
+    words = `counts were ${counts} (value unchanged)`;
+    moveText = formatValue(0);
+  } else {
+    words = `${was} (${signed(difference.value)})`;
+    moveText = signed(difference.value);
+  }
+  return { from, to, difference, words, moveText };
+}
+
+function restatementModel(r: Restatement, restated: Map<string, RestatedFigure>, defs: Map<string, IndicatorDefinition>, periods: PeriodInfo[]): RestatementModel {
+  return {
+    fromId: r.from.id,
+    fromDate: r.from.extracted_at,
+    toId: r.to.id,
+    toDate: r.to.extracted_at,
+    heading: `Extract ${r.to.id} taken on ${r.to.extracted_at}, against extract ${r.from.id} taken on ${r.from.extracted_at}, the snapshot loaded before it.`,
+    summary: r.moves.length === 0
+      ? 'No figure compared has moved since then.'
+      : `${r.moves.length} figure${r.moves.length === 1 ? '' : 's'} moved since then, each marked ${RESTATED_MARK} beside it with what it was.`,
+    rows: r.moves.map((m) => ({
+      id: m.indicator,
+      title: defs.get(m.indicator)?.title ?? m.indicator,
+      period: periods.find((p) => p.label === m.period)?.heading ?? m.period,
+      figure: restated.get(`${m.indicator}\u0000${m.period}`)!,
+    })),
+    notes: r.notes,
   };
 }
 
@@ -316,9 +432,11 @@ export interface TableCell {
   /** the number behind it, for spreadsheets; null for text and for c/x */
   number: number | null;
   format: CellFormat;
+  /** a figure restated since the last snapshot: its text ends with the mark, and a spreadsheet shows it beside the number */
+  restated?: boolean;
 }
 
-export type MeasureKey = 'numerator' | 'denominator' | 'value' | 'published' | 'reconciliation' | 'sn' | 'region' | 'england' | 'source' | 'rank' | 'quartile' | 'direction';
+export type MeasureKey = 'numerator' | 'denominator' | 'value' | 'restated' | 'published' | 'reconciliation' | 'sn' | 'region' | 'england' | 'source' | 'rank' | 'quartile' | 'direction';
 
 export interface TableRow {
   measure: MeasureKey;
@@ -330,6 +448,17 @@ export function figureCell(f: Figure, format: 'count' | 'value'): TableCell {
   if (f.suppressed) return { text: SUPPRESSED_MARK, number: null, format };
   if (f.value === null) return { text: MISSING_MARK, number: null, format };
   return { text: format === 'count' ? formatCount(f.value) : formatValue(f.value), number: f.value, format };
+}
+
+/** The LA's figure for a period, with the restated mark where it moved since the last snapshot: `83.5 †`. */
+export function valueCell(f: PeriodFigures): TableCell {
+  const cell = figureCell(f.value, 'value');
+  return f.restated ? { ...cell, text: `${cell.text} ${RESTATED_MARK}`, restated: true } : cell;
+}
+
+/** What the restated mark beside a figure says: `† was 81.4 (+2.1)`; empty where the figure did not move. */
+export function restatedText(f: PeriodFigures): string {
+  return f.restated ? `${RESTATED_MARK} ${f.restated.words}` : '';
 }
 
 export function rankText(f: PeriodFigures): string {
@@ -361,7 +490,8 @@ export function indicatorTable(model: ReportModel, ind: IndicatorModel): TableRo
   return [
     { measure: 'numerator', label: numeratorLabel(ind), cells: f.map((x) => figureCell(x.numerator, 'count')) },
     { measure: 'denominator', label: denominatorLabel(ind), cells: f.map((x) => figureCell(x.denominator, 'count')) },
-    { measure: 'value', label: model.laName, cells: f.map((x) => figureCell(x.value, 'value')) },
+    { measure: 'value', label: model.laName, cells: f.map(valueCell) },
+    ...(f.some((x) => x.restated) ? [{ measure: 'restated' as const, label: RESTATED_LABEL, cells: f.map((x) => text(restatedText(x))) }] : []),
     ...(f.some((x) => x.result?.published)
       ? [
           { measure: 'published' as const, label: 'Published by DfE', cells: f.map((x) => figureCell(x.published, 'value')) },
@@ -379,6 +509,9 @@ export function indicatorTable(model: ReportModel, ind: IndicatorModel): TableRo
   ];
 }
 
+/** The row under a figure that moved, and the heading of the list at the end. */
+export const RESTATED_LABEL = 'Restated since the last snapshot';
+
 /** Lines of the key printed under tables. */
 export function keyLines(model: ReportModel): string[] {
   return [
@@ -389,6 +522,9 @@ export function keyLines(model: ReportModel): string[] {
     "Published by DfE: the LA's own figure in DfE's published statistics, formed as the comparators are; \"Against published\" is this figure minus it, \"Differs\" beyond the tolerance (--reconcile-tolerance).",
     'A period headed "to" a date is part-year: computed up to the date the extract was taken; its comparators are full-year figures.',
     'RAG: Better (G) or Worse (R) by more than 5% of the comparator\'s value; Similar (A) within 5% either side.',
+    ...(model.restatement && model.restatement.rows.length > 0
+      ? [`${RESTATED_MARK} = restated since the last snapshot (extract ${model.restatement.fromId}, taken on ${model.restatement.fromDate}): the figure has moved since; "was" gives the figure then and the move. "${RESTATED_LABEL}" lists them.`]
+      : []),
   ]
     .filter((line) => model.suppressed || !line.startsWith(`${SUPPRESSED_MARK} =`))
     .filter((line) => model.periods.some((p) => p.partialTo !== null) || !line.startsWith('A period headed "to"'))

@@ -4,7 +4,7 @@
  * awkward inputs a real run produces.
  */
 import { describe, expect, it } from 'vitest';
-import { wiganReportInput } from '../test-support/report-input.ts';
+import { wiganReportInput, wiganRestatement } from '../test-support/report-input.ts';
 import { RENDERERS } from './index.ts';
 import type { ReportInput } from './types.ts';
 
@@ -33,6 +33,12 @@ const awkward: Record<string, () => ReportInput> = {
     input.monthly = input.monthly.map((m) => ({ ...m, points: m.points.map((p) => ({ period: p.period, period_end: p.period_end, value: p.value })) }));
     return input;
   },
+  'restatements, suppression on, one of an indicator and period the report does not have': () => {
+    const restatement = wiganRestatement();
+    restatement.moves.push({ indicator: 'gone_pct', period: '2012/13', from: { numerator: 3, denominator: 9, value: 33.3 }, to: { numerator: 4, denominator: 9, value: 44.4 }, difference: 11.1 });
+    return wiganReportInput({ suppress: true, restatement });
+  },
+  'an earlier snapshot, and nothing moved': () => wiganReportInput({ restatement: { ...wiganRestatement(), moves: [], notes: [] } }),
   'monthly series with gaps and suppression on': () => {
     const input = wiganReportInput({ suppress: true });
     for (const s of input.monthly) s.points = s.points.filter((_, i) => i % 5 !== 0).map((p, i) => (i % 7 === 0 ? { ...p, value: null } : p));
@@ -57,6 +63,13 @@ for (const [name, render] of Object.entries(RENDERERS)) {
         expect(typeof out === 'string' ? out.length : out.byteLength).toBeGreaterThan(100);
       });
     }
+
+    it('changes with a restatement, and leaves it untouched', async () => {
+      const input = wiganReportInput({ restatement: wiganRestatement(), suppress: true });
+      const before = JSON.stringify(input);
+      expect(await asText(render(input))).not.toBe(await asText(render(wiganReportInput({ suppress: true }))));
+      expect(JSON.stringify(input)).toBe(before);
+    });
 
     it('differs between the plain and the published version', async () => {
       expect(await asText(render(wiganReportInput({ suppress: true })))).not.toBe(await asText(render(wiganReportInput())));

@@ -69,7 +69,7 @@ describe('renderers neutralise hostile text', () => {
     const england = referral.find((l) => l.includes(',2016/17,') && l.includes(',england,'))!;
     expect(england).toContain(',-1.5,per_10k,');
     // the source leads with its label in words, so a hostile source no longer starts the cell (and would be prefixed if it did)
-    expect(england.endsWith(',Local file: -2+3')).toBe(true);
+    expect(england.endsWith(',Local file: -2+3,')).toBe(true); // then restated_from, empty
     // no field anywhere begins with a trigger character unless prefixed
     for (const line of lines) {
       for (const field of line.match(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g) ?? []) {

@@ -9,7 +9,8 @@ import type { IndicatorResult, IndicatorsDocument } from '../metrics/types.ts';
 import { renderCsv } from './csv.ts';
 import { wiganDocument, wiganReportInput } from '../test-support/report-input.ts';
 import { renderMarkdown } from './markdown.ts';
-import { applySuppression, fieldsToSuppress, isSmallCount, suppress, suppressedFields, suppressMonthly } from './suppress.ts';
+import { applySuppression, fieldsToSuppress, isSmallCount, suppress, suppressedFields, suppressMonthly, suppressRestatement } from './suppress.ts';
+import type { FigureMove, Restatement } from './types.ts';
 import { renderWorkbook } from './workbook.ts';
 
 function result(over: Partial<IndicatorResult>): IndicatorResult {
@@ -169,6 +170,41 @@ describe('what the renderers print when suppressing', () => {
       }
     });
     expect(found).toBe(true);
+  });
+});
+
+describe('restatements (figures moved since the last snapshot)', () => {
+  const move = (indicator: string, from: [number, number, number], to: [number, number, number], difference: number): FigureMove => ({
+    indicator, period: '2016/17', from: { numerator: from[0], denominator: from[1], value: from[2] }, to: { numerator: to[0], denominator: to[1], value: to[2] }, difference,
+  });
+  const restatement = (...moves: FigureMove[]): Restatement => ({ from: { id: 'a', extracted_at: '2017-03-10' }, to: { id: 'b', extracted_at: '2017-04-10' }, moves, notes: [] });
+  const units = new Map([['cpp_reviews_in_time_pct', 'percent' as const], ['cpp_per_10k', 'per_10k' as const]]);
+
+  it('checks each end on its own counts, and withholds the move with either value', () => {
+    const [small, complement, safe, rate] = suppressRestatement(restatement(
+      move('cpp_reviews_in_time_pct', [4, 40, 10], [6, 40, 15], 5), // 4 then: withheld; 6 now: shown; the move would give 10 back
+      move('cpp_reviews_in_time_pct', [134, 146, 91.8], [140, 143, 97.9], 6.1), // 3 late now (the complement): now withheld
+      move('cpp_reviews_in_time_pct', [134, 146, 91.8], [137, 148, 92.6], 0.8),
+      move('cpp_per_10k', [3, 67800, 0.4], [7, 67800, 1], 0.6), // a rate: the population is never withheld
+    ), units).moves;
+    expect(small).toEqual({ ...small, from: { numerator: null, denominator: 40, value: null, suppressed: { numerator: true, denominator: false, value: true } }, to: { numerator: 6, denominator: 40, value: 15 }, difference: null });
+    expect(complement!.to).toEqual({ numerator: null, denominator: 143, value: null, suppressed: { numerator: true, denominator: false, value: true } });
+    expect(complement!.from).toEqual({ numerator: 134, denominator: 146, value: 91.8 });
+    expect(complement!.difference).toBeNull();
+    expect(safe!.difference).toBe(0.8);
+    expect(rate!.from).toEqual({ numerator: null, denominator: 67800, value: null, suppressed: { numerator: true, denominator: false, value: true } });
+    expect(rate!.difference).toBeNull();
+  });
+
+  it('withholds the whole of a restatement whose unit it does not know (fail closed)', () => {
+    const [m] = suppressRestatement(restatement(move('unknown_pct', [60, 100, 60], [70, 100, 70], 10)), units).moves;
+    expect([m!.from.value, m!.from.numerator, m!.from.denominator, m!.to.value, m!.difference]).toEqual([null, null, null, null, null]);
+  });
+
+  it('is applied with the rest by applySuppression, and not without the flag', () => {
+    const input = wiganReportInput({ restatement: restatement(move('cpp_reviews_in_time_pct', [4, 40, 10], [6, 40, 15], 5)) });
+    expect(applySuppression(input).restatement).toBe(input.restatement);
+    expect(applySuppression({ ...input, suppress: true }).restatement!.moves[0]!.from.value).toBeNull();
   });
 });
 

@@ -48,11 +48,25 @@
  * withheld anyway; a publisher who needs more should publish the yearly
  * tables only.
  *
+ * Restatements (the figures that moved since the last snapshot,
+ * `input.restatement`) follow the same rule at both ends: the earlier
+ * figure's counts are checked on their own, as the figure was when it was
+ * first reported, and so are the figure's counts now (the same result as the
+ * document's marks: the rule depends only on the counts). The move (the
+ * difference of the values) is withheld whenever either value is, since the
+ * value shown and the move would give the other back; a restatement of an
+ * indicator whose unit is unknown is withheld whole (fail closed). Not
+ * handled: the difference between an earlier count and the count now (3
+ * more plans recorded late) is not itself checked. Both counts are shown
+ * when neither is small, as two board papers a month apart would show them;
+ * withholding every small revision would hide nearly every restatement,
+ * which is what the board asks to see.
+ *
  * Marks record only which fields were withheld, never why: "the complement is
  * between 1 and 5" would itself narrow the numerator down.
  */
 import type { IndicatorResult, IndicatorsDocument, Unit } from '../metrics/types.ts';
-import type { MonthlyPoint, MonthlySeries, ReportInput } from './types.ts';
+import type { FigureMove, FigureNow, MonthlyPoint, MonthlySeries, ReportInput, Restatement } from './types.ts';
 
 export const SMALL_COUNT_MIN = 1;
 export const SMALL_COUNT_MAX = 5;
@@ -170,13 +184,44 @@ export function suppressMonthly(series: MonthlySeries[], units: ReadonlyMap<stri
   });
 }
 
+/** One end of a restated figure under the rule; already-marked figures are left as they are. */
+function suppressFigure(indicator: string, unit: Unit | undefined, f: FigureNow, exempt: ReadonlySet<string>): FigureNow {
+  if (f.suppressed) return f;
+  const fields = unit === undefined ? new Set<SuppressibleField>(['numerator', 'denominator', 'value']) : fieldsToSuppress(indicator, unit, f.numerator, f.denominator, exempt);
+  if (!fields.has('value')) return f;
+  return {
+    numerator: fields.has('numerator') ? null : f.numerator,
+    denominator: fields.has('denominator') ? null : f.denominator,
+    value: null,
+    suppressed: { numerator: fields.has('numerator'), denominator: fields.has('denominator'), value: true },
+  };
+}
+
+/** A restatement under the rule (see the header): both ends checked on their own counts; the move withheld with either value. */
+export function suppressRestatement(r: Restatement, units: ReadonlyMap<string, Unit>, exempt: ReadonlySet<string> = COMPLEMENT_EXEMPT): Restatement {
+  return {
+    ...r,
+    moves: r.moves.map((m): FigureMove => {
+      const unit = units.get(m.indicator);
+      const from = suppressFigure(m.indicator, unit, m.from, exempt);
+      const to = suppressFigure(m.indicator, unit, m.to, exempt);
+      return { ...m, from, to, difference: from.suppressed?.value || to.suppressed?.value ? null : m.difference };
+    }),
+  };
+}
+
 /**
  * What every renderer calls first: the input itself when `suppress` is not set,
- * else a copy with the document and the monthly series suppressed.
+ * else a copy with the document, the monthly series and the restatements suppressed.
  */
 export function applySuppression(input: ReportInput): ReportInput {
   if (!input.suppress) return input;
   const units = new Map<string, Unit>(input.definitions.map((d) => [d.id, d.unit]));
   for (const r of input.doc.results) if (!units.has(r.indicator)) units.set(r.indicator, r.unit);
-  return { ...input, doc: suppress(input.doc), monthly: suppressMonthly(input.monthly, units) };
+  return {
+    ...input,
+    doc: suppress(input.doc),
+    monthly: suppressMonthly(input.monthly, units),
+    ...(input.restatement ? { restatement: suppressRestatement(input.restatement, units) } : {}),
+  };
 }

@@ -75,4 +75,42 @@ export interface ReportInput {
   suppress?: boolean;
   /** the board's "what this tells us" by indicator id (`--commentary FILE`), printed under the indicator */
   commentary?: Record<string, string>;
+  /** the figures that moved since the snapshot loaded before this one (app/restatements.ts); absent when there is none */
+  restatement?: Restatement;
+}
+
+/** One figure's counts and value in one snapshot (value rounded half up to one decimal; null = no value). */
+export interface FigureNow {
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  /** set by `suppress`: which of them were withheld (renderers show `c`) */
+  suppressed?: { numerator: boolean; denominator: boolean; value: boolean };
+}
+
+/** A figure that moved between two snapshots: its numerator, denominator or value differs (a number against no value too). */
+export interface FigureMove {
+  indicator: string;
+  /** the period label, as in IndicatorResult.period */
+  period: string;
+  /** in the earlier snapshot */
+  from: FigureNow;
+  /** in the later one (the report's) */
+  to: FigureNow;
+  /** to.value - from.value rounded to 1 dp, null when either value is null (or, after `suppress`, either is withheld) */
+  difference: number | null;
+}
+
+/**
+ * What moved between two snapshots for the same periods (app/restatements.ts
+ * makes it; the reports and `safeguard changes` read it). Figures only, never
+ * a record: which records moved a figure is `safeguard changes`'s, child-level.
+ */
+export interface Restatement {
+  from: { id: string; extracted_at: string };
+  to: { id: string; extracted_at: string };
+  /** registry order, then period order */
+  moves: FigureMove[];
+  /** what was not compared and why (a part-year period, snapshots of different LAs), in words */
+  notes: string[];
 }

@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { wiganReportInput } from '../test-support/report-input.ts';
+import { wiganReportInput, wiganRestatement } from '../test-support/report-input.ts';
 import { NOT_FOR_PUBLICATION, OFFICIAL, renderWorkbook } from './workbook.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'safeguard-print-'));
@@ -41,11 +41,11 @@ describe('the workbook printed by LibreOffice', () => {
       for (const [i, text] of pages.entries()) {
         expect(text, `page ${i + 1}`).toContain(mark);
         expect(text, `page ${i + 1}`).toContain('Wigan (359)');
-        const sheet = /(Summary|Front door|Child protection|Children looked after|Definitions), page \d+ of \d+/.exec(text)?.[1];
+        const sheet = /(Summary|Front door|Child protection|Children looked after|Definitions|Restated), page \d+ of \d+/.exec(text)?.[1];
         expect(sheet, `page ${i + 1} names its sheet in the footer`).toBeDefined();
         perSheet.set(sheet!, (perSheet.get(sheet!) ?? 0) + 1);
         // the header row, repeated on every page, is whole: its last column is on the page
-        const last = sheet === 'Summary' ? 'Against SN' : sheet === 'Definitions' ? 'DfE source' : '2016/17';
+        const last = sheet === 'Summary' ? 'Against SN' : sheet === 'Definitions' ? 'DfE source' : sheet === 'Restated' ? 'Move' : '2016/17';
         expect(text, `page ${i + 1} (${sheet}) is cut off at the right`).toContain(last);
       }
       if (!suppress) expect(pages.join('\n')).not.toMatch(new RegExp(`(^|[^:] )${OFFICIAL}\\.`));
@@ -54,4 +54,17 @@ describe('the workbook printed by LibreOffice', () => {
       expect(pages.length).toBeLessThanOrEqual(18);
     });
   }
+
+  it('workbook-restated: the marks and the restated sheet print, one page wide', async () => {
+    const pages = printPages(await renderWorkbook(wiganReportInput({ restatement: wiganRestatement() })), 'workbook-restated');
+    const all = pages.join('\n');
+    expect(all).toMatch(/85\.7 †/); // the number format prints the mark
+    expect(all).toContain('† was 84.4 (+1.3)');
+    const restated = pages.filter((p) => /Restated, page \d+ of \d+/.test(p));
+    expect(restated).toHaveLength(1);
+    expect(restated[0]).toContain('Move');
+    expect(restated[0]).toMatch(/2016\/17\s+390\s+462\s+84\.4\s+401\s+468\s+85\.7\s+\+1\.3/);
+    expect(restated[0]).toContain('late recording, corrected dates');
+    writeFileSync(join('out/print', 'workbook-restated.pages.txt'), `total: ${pages.length}\n`);
+  });
 });

@@ -1,8 +1,8 @@
 /* The xlsx read back with exceljs: sheets, values, number formats, frozen panes, no formulas. */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { wiganReportInput } from '../test-support/report-input.ts';
-import { COUNT_FORMAT, NOT_FOR_PUBLICATION, OFFICIAL, PROVISIONAL_RANK_FORMAT, RANK_FORMAT, renderWorkbook, VALUE_FORMAT } from './workbook.ts';
+import { wiganReportInput, wiganRestatement } from '../test-support/report-input.ts';
+import { COUNT_FORMAT, MOVE_FORMAT, NOT_FOR_PUBLICATION, OFFICIAL, PROVISIONAL_RANK_FORMAT, RANK_FORMAT, renderWorkbook, RESTATED_VALUE_FORMAT, VALUE_FORMAT } from './workbook.ts';
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -132,3 +132,73 @@ describe('renderWorkbook', async () => {
     expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
   });
 });
+
+describe('renderWorkbook: restated since the last snapshot', async () => {
+  const wb = await load(await renderWorkbook(wiganReportInput({ restatement: wiganRestatement() })));
+  const published = await load(await renderWorkbook(wiganReportInput({ restatement: wiganRestatement(), suppress: true })));
+  const icpc = 'ICPCs held within 15 working days of the start of the s47 enquiry (%)';
+  const plans = 'Children on a plan at period end who have been on it for 2 years or more (%)';
+  /** A sheet's rows as the text of their cells, numbers as numbers. */
+  const rowsOf = (ws: ExcelJS.Worksheet) => {
+    const rows: unknown[][] = [];
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    return rows;
+  };
+
+  it('keeps a moved figure a number, marked by its format, with what it was in the cell under it', () => {
+    const cp = wb.getWorksheet('Child protection')!;
+    const value = blockRow(cp, icpc, 'Wigan');
+    expect([value.getCell(5).value, value.getCell(5).numFmt]).toEqual([85.7, RESTATED_VALUE_FORMAT]);
+    expect(value.getCell(4).numFmt).toBe(VALUE_FORMAT); // 2015/16 did not move
+    expect([2, 3, 4, 5].map((c) => blockRow(cp, icpc, 'Restated since the last snapshot').getCell(c).value)).toEqual(['', '', '', '† was 84.4 (+1.3)']);
+    expect(blockRow(cp, 'CP plans reviewed within required timescales (%)', 'Restated since the last snapshot').getCell(3).value).toBe('† counts were 199 / 202 (value unchanged)');
+    // the summary marks the latest year's figure too
+    let summary: ExcelJS.Row | undefined;
+    wb.getWorksheet('Summary')!.eachRow((r) => {
+      if (r.getCell(1).value === icpc) summary = r;
+    });
+    expect([summary!.getCell(4).value, summary!.getCell(4).numFmt]).toEqual([85.7, RESTATED_VALUE_FORMAT]);
+  });
+
+  it('lists every move on a last sheet, with both extracts, what a restatement is and what was not compared', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Front door', 'Child protection', 'Children looked after', 'Definitions', 'Restated']);
+    const ws = wb.getWorksheet('Restated')!;
+    const rows = rowsOf(ws);
+    expect(rows[1]).toEqual(['Indicator', 'Period', 'Earlier numerator', 'Earlier denominator', 'Earlier value', 'Numerator now', 'Denominator now', 'Value now', 'Move']);
+    expect(rows.slice(2, 8)).toEqual([
+      ['Re-referrals within 12 months (%)', '2013/14', 480, 3390, 14.2, 'x', 3390, 'x', 'now no value'],
+      ['Re-referrals within 12 months (%)', '2014/15', 'x', 3522, 'x', 512, 3522, 14.5, 'now a value'],
+      [icpc, '2016/17', 390, 462, 84.4, 401, 468, 85.7, 1.3],
+      [plans, '2015/16', 7, 270, 2.6, 5, 271, 1.8, -0.8],
+      [plans, '2016/17', 4, 259, 1.5, 8, 260, 3.1, 1.6],
+      ['CP plans reviewed within required timescales (%)', '2014/15', 199, 202, 98.5, 200, 203, 98.5, 0],
+    ]);
+    expect(ws.getRow(5).getCell(9).numFmt).toBe(MOVE_FORMAT);
+    const text = rows.slice(8).flat().join(' ');
+    expect(text).toContain('Extract snap-2017-04-10-a1 taken on 2017-04-10, against extract snap-2017-03-10-b7 taken on 2017-03-10');
+    expect(text).toContain('late recording, corrected dates, deleted or merged records');
+    expect(text).toContain('safeguard changes');
+    expect(text).toContain('Note: not compared: 2017/18');
+    expect(String(ws.getCell('A1').value)).toBe(`${NOT_FOR_PUBLICATION}. Restated since the last snapshot: Wigan (359)`);
+  });
+
+  it('withholds small counts on the restated sheet and in the marks (--suppress)', () => {
+    const rows = rowsOf(published.getWorksheet('Restated')!);
+    expect(rows.slice(5, 8)).toEqual([
+      [plans, '2015/16', 7, 270, 2.6, 'c', 271, 'c', 'c'],
+      [plans, '2016/17', 'c', 259, 'c', 8, 260, 3.1, 'c'],
+      ['CP plans reviewed within required timescales (%)', '2014/15', 'c', 202, 'c', 'c', 203, 'c', 'c'],
+    ]);
+    expect([4, 5].map((c) => blockRow(published.getWorksheet('Child protection')!, plans, 'Restated since the last snapshot').getCell(c).value)).toEqual(['† was 2.6', '† was c']);
+  });
+
+  it('has no restated sheet, and no mark, without an earlier snapshot', async () => {
+    const plain = await load(await renderWorkbook(wiganReportInput()));
+    expect(plain.worksheets.map((w) => w.name)).not.toContain('Restated');
+    plain.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
+      expect(cell.numFmt ?? '').not.toBe(RESTATED_VALUE_FORMAT);
+      expect(String(cell.value)).not.toContain('†');
+    })));
+  });
+});
+

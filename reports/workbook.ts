@@ -15,6 +15,15 @@
  *                           board's commentary, where the comparators come
  *                           from, notes)
  *   Definitions             each indicator's definition and DfE source
+ *   Restated                when there is an earlier snapshot: the figures
+ *                           that moved since it (indicator, period, the
+ *                           figure then and now, the move), which two
+ *                           extracts, what a restatement is, and what was
+ *                           not compared
+ *
+ * A figure that moved since the last snapshot keeps its number, shown as
+ * `83.5 †` by its number format, and the row under it ("Restated since the
+ * last snapshot") says in text what it was: `† was 81.4 (+2.1)`.
  *
  * Printing: A4 landscape, fitted to one page wide (as many pages down as it
  * takes), the title and header rows repeated on every page, a print area,
@@ -40,7 +49,7 @@
 import ExcelJS from 'exceljs';
 import { RAG_WORDS, type Rag } from './direction.ts';
 import { AREA_NAMES, dayLabel, MISSING_MARK, POLARITY_WORDS, SUPPRESSED_MARK, UNIT_WORDS, formatCount, formatValue, isoDate } from './format.ts';
-import { buildReportModel, figureCell, indicatorTable, keyLines, quartileText, type PeriodFigures, type ReportModel, type TableCell } from './model.ts';
+import { buildReportModel, figureCell, indicatorTable, keyLines, quartileText, RESTATED_LABEL, RESTATEMENT_WORDS, valueCell, type PeriodFigures, type ReportModel, type RestatementModel, type TableCell } from './model.ts';
 import { safeCellValue } from './safe-cell.ts';
 import type { ReportInput } from './types.ts';
 import { stampZipEntries } from './zip-time.ts';
@@ -50,7 +59,12 @@ export const COUNT_FORMAT = '#,##0';
 export const RANK_FORMAT = '0';
 /** a provisional rank is still a number (it sorts); the format shows the mark */
 export const PROVISIONAL_RANK_FORMAT = '0" (prov.)"';
+/** a figure restated since the last snapshot: still a number, its format shows the mark */
+export const RESTATED_VALUE_FORMAT = '0.0" \u2020"';
+/** a move between two snapshots: signed */
+export const MOVE_FORMAT = '+0.0;-0.0;0.0';
 export const SUMMARY_SHEET = 'Summary';
+export const RESTATED_SHEET = 'Restated';
 export const DEFINITIONS_SHEET = 'Definitions';
 export const OFFICIAL = 'OFFICIAL';
 export const NOT_FOR_PUBLICATION = 'OFFICIAL: NOT FOR PUBLICATION (unsuppressed small numbers)';
@@ -83,7 +97,7 @@ function put(cell: ExcelJS.Cell, value: Plain, numFmt?: string): void {
 
 function putTableCell(cell: ExcelJS.Cell, c: TableCell): void {
   if (c.number !== null) {
-    put(cell, c.number, c.format === 'count' ? COUNT_FORMAT : VALUE_FORMAT);
+    put(cell, c.number, c.format === 'count' ? COUNT_FORMAT : c.restated ? RESTATED_VALUE_FORMAT : VALUE_FORMAT);
   } else {
     put(cell, c.text);
   }
@@ -178,6 +192,8 @@ function cellText(cell: ExcelJS.Cell): string {
     if (cell.numFmt === VALUE_FORMAT) return formatValue(v);
     if (cell.numFmt === COUNT_FORMAT) return formatCount(v);
     if (cell.numFmt === PROVISIONAL_RANK_FORMAT) return `${v} (prov.)`;
+    if (cell.numFmt === RESTATED_VALUE_FORMAT) return `${formatValue(v)} \u2020`;
+    if (cell.numFmt === MOVE_FORMAT) return `${v > 0 ? '+' : ''}${formatValue(v)}`;
     return String(v);
   }
   return typeof v === 'string' ? v : '';
@@ -281,9 +297,9 @@ function summarySheet(wb: ExcelJS.Workbook, model: ReportModel): void {
     put(row.getCell(1), ind.title);
     row.getCell(1).alignment = { vertical: 'top', wrapText: true };
     put(row.getCell(2), { high: 'High', low: 'Low', none: 'No polarity' }[ind.polarity]);
-    putTableCell(row.getCell(3), p ? figureCell(p.value, 'value') : { text: MISSING_MARK, number: null, format: 'text' });
+    putTableCell(row.getCell(3), p ? valueCell(p) : { text: MISSING_MARK, number: null, format: 'text' });
     if (f) {
-      putTableCell(row.getCell(4), figureCell(f.value, 'value'));
+      putTableCell(row.getCell(4), valueCell(f));
       row.getCell(4).font = { bold: true };
       putTableCell(row.getCell(5), figureCell(f.numerator, 'count'));
       putTableCell(row.getCell(6), figureCell(f.denominator, 'count'));
@@ -366,7 +382,7 @@ function areaSheet(wb: ExcelJS.Workbook, model: ReportModel, area: ReportModel['
         const cell = xrow.getCell(i + 2);
         putTableCell(cell, c);
         if (row.measure === 'value') cell.font = { bold: true };
-        if (row.measure === 'source') cell.alignment = { horizontal: 'right', vertical: 'top', wrapText: true };
+        if (row.measure === 'source' || row.measure === 'restated') cell.alignment = { horizontal: 'right', vertical: 'top', wrapText: true };
         else cell.alignment = { ...cell.alignment, vertical: 'top' };
       });
     }
@@ -434,6 +450,46 @@ function definitionsSheet(wb: ExcelJS.Workbook, model: ReportModel): void {
   printSetup(ws, model, headers.length, 2 + model.definitions.length, periodSpan(model));
 }
 
+/** The last sheet: every figure that moved since the last snapshot, then which two extracts, what a restatement is, and what was not compared. */
+function restatedSheet(wb: ExcelJS.Workbook, model: ReportModel, r: RestatementModel): void {
+  const ws = wb.addWorksheet(RESTATED_SHEET);
+  titleRow(ws, model, `${RESTATED_LABEL}: ${model.laLabel}`);
+  const headers = ['Indicator', 'Period', 'Earlier numerator', 'Earlier denominator', 'Earlier value', 'Numerator now', 'Denominator now', 'Value now', 'Move'];
+  headerRow(ws, headers, 3);
+  let r0 = 3;
+  for (const x of r.rows) {
+    const row = ws.getRow(r0++);
+    put(row.getCell(1), x.title);
+    put(row.getCell(2), x.period);
+    const { from, to, difference } = x.figure;
+    [from.numerator, from.denominator, from.value, to.numerator, to.denominator, to.value].forEach((f, i) => putTableCell(row.getCell(i + 3), figureCell(f, i % 3 === 2 ? 'value' : 'count')));
+    const move = row.getCell(9);
+    if (difference.value !== null && !difference.suppressed) put(move, difference.value, MOVE_FORMAT);
+    else put(move, x.figure.moveText);
+    move.alignment = { horizontal: 'right' };
+    row.eachCell((cell, c) => {
+      cell.alignment = { ...cell.alignment, vertical: 'top', ...(c === 1 ? { wrapText: true } : {}) };
+    });
+  }
+  const lastCol = headers.length;
+  const lines = [`${r.heading} ${r.summary}`, RESTATEMENT_WORDS, ...r.notes.map((n) => `Note: ${n}`)];
+  const start = r0 + 1;
+  const wide = new Set<number>();
+  lines.forEach((line, i) => {
+    wideText(ws, start + i, lastCol, line);
+    wide.add(start + i);
+  });
+  freeze(ws, 1);
+  setWidths(ws, contentWidths(ws, wide), { 1: 44 });
+  for (let i = 3; i < r0; i++) {
+    const lines = wrappedLines(String(ws.getRow(i).getCell(1).value ?? ''), ws.getColumn(1).width!);
+    if (lines > 1) ws.getRow(i).height = lines * LINE_HEIGHT;
+  }
+  sizeHeader(ws);
+  sizeWide(ws, wide, lastCol);
+  printSetup(ws, model, lastCol, start + lines.length - 1, periodSpan(model));
+}
+
 export async function renderWorkbook(input: ReportInput): Promise<Uint8Array> {
   const model = buildReportModel(input);
   const when = new Date(model.generatedAt);
@@ -448,6 +504,7 @@ export async function renderWorkbook(input: ReportInput): Promise<Uint8Array> {
   summarySheet(wb, model);
   finishAreaSheets(model, model.areas.map((area) => areaSheet(wb, model, area)));
   definitionsSheet(wb, model);
+  if (model.restatement) restatedSheet(wb, model, model.restatement);
   const buffer = await wb.xlsx.writeBuffer();
   return stampZipEntries(new Uint8Array(buffer as ArrayBuffer), when);
 }

@@ -7,9 +7,11 @@
  * data"); the rest, and every monthly point, are made up but plausible, from a
  * seeded generator so the fixture never changes. Values are computed from the
  * counts with exact half-up rounding, as the metrics layer does.
+ * `wiganRestatement()` adds figures restated since a made-up earlier
+ * snapshot, one of each kind a report prints.
  */
 import type { Area, Benchmark, IndicatorResult, IndicatorsDocument, Polarity, Rank, Unit } from '../metrics/types.ts';
-import type { IndicatorDefinition, MonthlyPoint, MonthlySeries, ReportInput } from '../reports/types.ts';
+import type { FigureMove, IndicatorDefinition, MonthlyPoint, MonthlySeries, ReportInput, Restatement } from '../reports/types.ts';
 import { ratioToOneDecimal } from '../pipeline/decimal.ts';
 import { directionOfTravel } from '../reports/direction.ts';
 import { definitionOf } from '../reports/definitions.ts';
@@ -280,5 +282,44 @@ export function wiganReportInput(overrides: Partial<ReportInput> = {}): ReportIn
     monthly: monthly(),
     generatedAt: '2017-05-02T09:30:00Z',
     ...overrides,
+  };
+}
+
+/** One move from the counts of the earlier snapshot to the fixture's own; values and the difference as app/restatements.ts makes them. */
+function moveTo(indicator: string, period: string, from: [number | null, number]): FigureMove {
+  const now = wiganDocument().results.find((r) => r.indicator === indicator && r.period === period)!;
+  const fromValue = from[0] === null ? null : ratio1dp(from[0], from[1], now.unit === 'percent' ? 100 : 10000);
+  return {
+    indicator,
+    period,
+    from: { numerator: from[0], denominator: from[1], value: fromValue },
+    to: { numerator: now.numerator, denominator: now.denominator, value: now.value },
+    difference: fromValue === null || now.value === null ? null : (Math.round(now.value * 10) - Math.round(fromValue * 10)) / 10,
+  };
+}
+
+/**
+ * Figures restated since an earlier snapshot (taken 2017-03-10), one of each
+ * kind the reports print:
+ *   rereferrals_12m_pct 2013/14   480 / 3,390 / 14.2 -> no value now
+ *   rereferrals_12m_pct 2014/15   no value -> 512 / 3,522 / 14.5
+ *   icpc_within_15wd_pct 2016/17  390 / 462 / 84.4 -> 401 / 468 / 85.7, +1.3
+ *   cpp_2y_plus_pct 2015/16       7 / 270 / 2.6 -> 5 / 271 / 1.8, -0.8 (5 is withheld under --suppress: the move with it)
+ *   cpp_2y_plus_pct 2016/17       4 / 259 / 1.5 -> 8 / 260 / 3.1, +1.6 (4 is withheld under --suppress: the move with it)
+ *   cpp_reviews_in_time_pct 2014/15  199 / 202 / 98.5 -> 200 / 203 / 98.5: the counts only (3 late both times: withheld under --suppress)
+ */
+export function wiganRestatement(): Restatement {
+  return {
+    from: { id: 'snap-2017-03-10-b7', extracted_at: '2017-03-10' },
+    to: { id: 'snap-2017-04-10-a1', extracted_at: '2017-04-10' },
+    moves: [
+      moveTo('rereferrals_12m_pct', '2013/14', [480, 3390]),
+      moveTo('rereferrals_12m_pct', '2014/15', [null, 3522]),
+      moveTo('icpc_within_15wd_pct', '2016/17', [390, 462]),
+      moveTo('cpp_2y_plus_pct', '2015/16', [7, 270]),
+      moveTo('cpp_2y_plus_pct', '2016/17', [4, 259]),
+      moveTo('cpp_reviews_in_time_pct', '2014/15', [199, 202]),
+    ],
+    notes: ['not compared: 2017/18, part-year in one snapshot or both (ending after its extract date); a part-year grows with each extract, so its change is new data, not a restatement'],
   };
 }

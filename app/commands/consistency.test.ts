@@ -202,3 +202,30 @@ describe('direction, rank, quartile and source agree in every output (the demo, 
     check('HTML', seen, ['direction', 'rank', 'quartile', 'source']);
   });
 });
+
+describe("the demo's restatements (its previous month, app/demo/generator/previous.ts)", () => {
+  // 3 referrals of 2015/16 recorded late, a plan of 2014/15 recorded late, a duplicate referral of 2014/15 deleted
+  it('are marked and listed in the Markdown, and 2016/17 (part-year a month earlier) is not compared', () => {
+    const md = readFileSync(join(dir, 'reports', 'indicators.md'), 'utf8');
+    const list = md.slice(md.indexOf('## Restated since the last snapshot'));
+    expect(list).toMatch(/against extract [0-9a-f]{16} taken on 2017-03-10, the snapshot loaded before it/);
+    expect(list).toContain('| Referrals per 10,000 children | 2014/15 | 4,203 / 67,800 / 619.9 | 4,202 / 67,800 / 619.8 | -0.1 |');
+    expect(list).toContain('| Referrals per 10,000 children | 2015/16 | 4,169 / 67,800 / 614.9 | 4,172 / 67,800 / 615.3 | +0.4 |');
+    expect(list).toContain('| Children subject to a child protection plan at period end per 10,000 | 2014/15 | 316 / 67,800 / 46.6 | 317 / 67,800 / 46.8 | +0.2 |');
+    expect(list).not.toMatch(/\| 2016\/17 \|/);
+    expect(list).toContain('- not compared: 2016/17, part-year');
+    const referrals = md.slice(md.indexOf('### Referrals per 10,000 children'));
+    expect(referrals).toContain('| Wigan | 626.4 | 619.8 † | 615.3 † | 616.4 |');
+    expect(referrals).toContain('| Restated since the last snapshot |  | † was 619.9 (-0.1) | † was 614.9 (+0.4) |  |');
+  });
+
+  it('are marked in the HTML, the CSV and the workbook too', async () => {
+    const html = readFileSync(join(dir, 'reports', 'trends.html'), 'utf8');
+    expect(html).toContain('<td class="text" data-m="restated">† was 614.9 (+0.4)</td>');
+    const csv = readFileSync(join(dir, 'reports', 'indicators.csv'), 'utf8');
+    expect(csv).toMatch(/,referrals_per_10k,.*,2015\/16,.*,value,615\.3,per_10k,.*restated since extract [0-9a-f]{16} \(2017-03-10\),614\.9\n/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(dir, 'reports', 'indicators.xlsx')) as unknown as ArrayBuffer);
+    expect(wb.worksheets.at(-1)!.name).toBe('Restated');
+  });
+});

@@ -5,7 +5,9 @@
  * bytes from the pure renderers in reports/; this is the one place their
  * output becomes files. `report --published --la CODE` writes the same four
  * from DfE's published figures alone (app/published-service.ts), no database.
- * `--commentary FILE` adds the board's words under each indicator.
+ * `--commentary FILE` adds the board's words under each indicator. A report
+ * from a snapshot marks the figures restated since the snapshot loaded before
+ * it (app/restatements.ts), and lists them at the end.
  */
 import { join } from 'node:path';
 import { Database } from '../../pipeline/db.ts';
@@ -16,10 +18,11 @@ import { indicatorsTable } from '../../reports/terminal.ts';
 import type { IndicatorsDocument } from '../../metrics/types.ts';
 import { buildDocument, buildReportInput, reportPeriods } from '../indicators-service.ts';
 import { buildPublishedDocument } from '../published-service.ts';
+import { reportRestatement } from '../restatements.ts';
 import { UsageError } from '../../pipeline/errors.ts';
 import { INDICATORS } from '../../metrics/index.ts';
 import { definitionOf } from '../../reports/definitions.ts';
-import type { ReportInput, TrendSettings } from '../../reports/types.ts';
+import type { ReportInput, Restatement, TrendSettings } from '../../reports/types.ts';
 import type { DocumentOptions } from '../indicators-service.ts';
 import { ingest } from './ingest.ts';
 import { loadTrendSettings, type TrendSettingsOptions } from '../trend-settings.ts';
@@ -85,10 +88,20 @@ async function reportsFromSnapshot(opts: ReportOptions, files: ReportFiles, show
     const doc = await withProgress('Computing the indicators', async () => buildDocument(db, { ...opts, period: await reportPeriods(db, opts) }));
     if (show.table) io.out(indicatorsTable(doc, { colour: colourOn() }), { colour: true });
     const input = await withProgress('Computing the monthly series', () => buildReportInput(db, doc, { ...opts, trends: files.trends }));
-    return await writeInput({ ...input, ...(files.commentary ? { commentary: files.commentary } : {}) }, doc, opts, io);
+    const restatement = await withProgress('Comparing with the last snapshot', () => reportRestatement(db, doc));
+    if (restatement) for (const line of restatementLines(restatement)) io.err(line);
+    return await writeInput({ ...input, ...(files.commentary ? { commentary: files.commentary } : {}), ...(restatement ? { restatement } : {}) }, doc, opts, io);
   } finally {
     db.close();
   }
+}
+
+/** What the run says of the restatements: how many figures moved since which snapshot (the reports mark them), and what was not compared. */
+function restatementLines(r: Restatement): string[] {
+  const since = `since snapshot ${r.from.id} (extracted ${r.from.extracted_at})`;
+  const n = r.moves.length;
+  const head = n === 0 ? `No figure compared has moved ${since}.` : `${n} figure${n === 1 ? '' : 's'} restated ${since}: marked \u2020 in the reports.`;
+  return [head, ...r.notes.map((note) => `  ${note}`)];
 }
 
 async function writeInput(input: ReportInput, doc: IndicatorsDocument, opts: ReportOptions, io: Io): Promise<string[]> {
