@@ -22,6 +22,7 @@ const commands = {
   published: () => import('./app/commands/published.ts'),
   trends: () => import('./app/commands/trends.ts'),
   records: () => import('./app/commands/records.ts'),
+  changes: () => import('./app/commands/changes.ts'),
 };
 
 const DEFAULT_DB = './safeguard.duckdb';
@@ -184,6 +185,20 @@ export function buildProgram(io: Io): Command {
     .option('--reveal-ids', 'show identifiers as recorded instead of pseudonyms')
     .action(async (o: { db: string; indicator?: string; period?: string; part?: string; format: string; out?: string; snapshot?: string; revealIds?: boolean }) =>
       (await commands.records()).records(o, io),
+    );
+
+  program
+    .command('changes')
+    .description('the figures that moved between two snapshots, and the records that moved them, by kind')
+    .addOption(options.db())
+    .option('--from <id>', 'the earlier snapshot (default: the one loaded before --to)')
+    .option('--to <id>', 'the later snapshot (default: the current one)')
+    .option('--period <p>', 'period: 2023/24, 2021/22:2023/24, 2024-10 or 2024-01-01..2024-06-30 (repeatable; default: the latest four complete financial years)', collect, [])
+    .addOption(new Option('--format <f>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--records', 'list the records too (child-level: OFFICIAL-SENSITIVE, pseudonymous IDs)')
+    .option('--reveal-ids', 'with --records: show identifiers as recorded instead of pseudonyms')
+    .action(async (o: { db: string; from?: string; to?: string; period: string[]; format: string; records?: boolean; revealIds?: boolean }) =>
+      (await commands.changes()).changes(o, io),
     );
 
   const snapshots = program.command('snapshots').description('the extracts loaded into the database');

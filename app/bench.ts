@@ -12,7 +12,7 @@
  *   npm run bench -- 1 10      # chosen sizes
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Database } from '../pipeline/db.ts';
 import { BENCH_EXTRACT_DATE, writeScaledExtract } from './demo/generator/scaled.ts';
@@ -72,6 +72,19 @@ async function bareLoad(dir: string, dbFile: string): Promise<number> {
   return seconds;
 }
 
+/** The extract again with one referral more (a late recording), in a folder beside it: a second snapshot for `changes`. */
+function nextMonth(dir: string): string {
+  const next = `${dir}-next`;
+  rmSync(next, { recursive: true, force: true });
+  cpSync(dir, next, { recursive: true });
+  const file = join(next, 'ssd_cin_episodes.csv');
+  const text = readFileSync(file, 'utf8');
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const child = text.split(eol)[1]!.split(',')[1];
+  appendFileSync(file, `BENCH-LATE-1,${child},2016-06-01,,N${eol}`);
+  return next;
+}
+
 function removeDatabase(file: string): void {
   for (const f of [file, `${file}.wal`]) rmSync(f, { force: true });
 }
@@ -102,6 +115,9 @@ async function main(): Promise<void> {
     const compute = run(['indicators', '--db', dbFile, ...PERIODS, '--format', 'json']);
     const reportArgs = ['report', '--db', dbFile, ...PERIODS, '--out', join(OUT, `report-x${scale}`)];
     const report = hasCommand('report') ? run(reportArgs) : null;
+    const records = run(['records', '--db', dbFile, '--indicator', 'cla_reviews_in_time_pct', '--period', '2016/17', '--out', join(OUT, `records-x${scale}.csv`)]);
+    run(['ingest', nextMonth(dir), '--db', dbFile, '--la', '359', '--extract-date', BENCH_EXTRACT_DATE]);
+    const changes = run(['changes', '--db', dbFile, '--records', '--format', 'json']);
     const scan = await bareScan(dir);
     const load = await bareLoad(dir, join(OUT, `x${scale}-bare.duckdb`));
     firstCompute ??= compute.seconds;
@@ -121,17 +137,20 @@ async function main(): Promise<void> {
         fmt(ingest.seconds + compute.seconds),
         HAS_TIME ? mb(peak) : '     n/a',
         `${(compute.seconds / firstCompute).toFixed(1).padStart(5)}x`,
+        fmt(records.seconds),
+        fmt(changes.seconds),
         HAS_TIME ? `${mb(ingest.peakMb)} ${mb(compute.peakMb)} ${mb(report?.peakMb ?? null)}` : '',
       ].join('  '),
     );
     console.log(`${scale}x done`);
   }
   console.log('');
-  console.log('size        rows  generate   ingest     scan  ingest/scan     load  ingest/load  compute   report  ingest+compute     peak RSS  compute vs 1x  peak RSS: ingest / compute / report');
-  console.log('                       (s)      (s)      (s)                (s)                 (s)      (s)             (s)');
+  console.log('size        rows  generate   ingest     scan  ingest/scan     load  ingest/load  compute   report  ingest+compute     peak RSS  compute vs 1x  records  changes  peak RSS: ingest / compute / report');
+  console.log('                       (s)      (s)      (s)                (s)                 (s)      (s)             (s)                               (s)      (s)');
   for (const r of rows) console.log(r);
   console.log('\ncompute = all 19 indicators for 10 financial years + 120 rolling-12-month periods (2,470 figures), with DfE comparators and ranks');
   console.log('scan = DuckDB counting the CSV rows (in memory); load = DuckDB copying the CSVs, unchecked, into a new database file');
+  console.log("records = the children behind 2016/17's LAC reviews in time, to a file; changes = the four years' figures of two snapshots (the second with one referral more) and the records that moved them");
 }
 
 function hasCommand(name: string): boolean {

@@ -37,8 +37,8 @@ describe('records add up to the figure (demo extract)', () => {
     const indicator = INDICATORS.find((i) => i.id === id)!;
     const periods = parsePeriods(PERIODS);
     const figures = await computeIndicators(db, { snapshotId, periods, indicators: [indicator], laCodes: ['359'] });
-    const lists = await recordsOf(db, await findSnapshot(db, snapshotId), indicator, periods);
-    lists.forEach((list, i) => {
+    const [lists] = await recordsOf(db, await findSnapshot(db, snapshotId), [indicator], periods);
+    lists!.forEach((list, i) => {
       const figure = figures[i]!;
       expect(figure.numerator, `${id} ${PERIODS[i]} has a figure`).not.toBeNull();
       expect(rowsOfPart(list.rows, 'numerator').length, `${id} ${PERIODS[i]} numerator`).toBe(figure.numerator);
@@ -51,7 +51,7 @@ describe('records add up to the figure (demo extract)', () => {
       for (const r of list.rows) expect(r.reason === null, `${id}: ${JSON.stringify(r)}`).toBe(r.in_numerator);
     });
     // the comparison means something only where there were records: the year has some
-    expect(lists[0]!.rows.length, `${id} 2015/16 lists records`).toBeGreaterThan(0);
+    expect(lists![0]!.rows.length, `${id} 2015/16 lists records`).toBeGreaterThan(0);
   });
 
   it('a percentage lists the records of its denominator that are not in its numerator, each with its reason', async () => {

@@ -68,23 +68,30 @@ export function onePeriod(spec: string): Period {
 }
 
 /**
- * The records of `indicator` for each of `periods` in a snapshot, with the
- * figures, from one run: every figure's rows add up to it, or this throws
- * (a fault in safeguard, never a list printed beside a figure it contradicts).
+ * The records of each of `indicators` for each of `periods` in a snapshot,
+ * with the figures, from one run (the snapshot's views made once): every
+ * figure's rows add up to it, or this throws (a fault in safeguard, never a
+ * list printed beside a figure it contradicts). Indicator by indicator, then
+ * period by period.
  */
-export async function recordsOf(db: Database, snap: SnapshotInfo, indicator: Indicator, periods: Period[]): Promise<FigureRecords[]> {
+export async function recordsOf(db: Database, snap: SnapshotInfo, indicators: readonly Indicator[], periods: Period[]): Promise<FigureRecords[][]> {
   const la = snap.la_code ? resolveLa(snap.la_code) : null;
-  const figures = await figuresAt(db, snap, periods, la ? [la.code, la.ons_code] : [], [indicator]);
-  // computeIndicators left the snapshot's views and these periods in place: the list reads the same
-  const raw = await db.all<Record<string, Cell>>(indicator.records.sql);
-  const rows = raw.map(toRow);
-  const details = await detailColumns(db, indicator.records.sql);
-  return periods.map((period, i) => {
-    const figure = figures[i]!;
-    const mine = rows.filter((r) => r.period_id === i);
-    checkAddsUp(indicator, period, figure, mine);
-    return { indicator, period, snapshot: snap, figure, rows: mine, details };
-  });
+  const figures = await figuresAt(db, snap, periods, la ? [la.code, la.ons_code] : [], indicators);
+  // figuresAt left the snapshot's views and these periods in place: the lists read the same
+  const out: FigureRecords[][] = [];
+  for (const [k, indicator] of indicators.entries()) {
+    const rows = (await db.all<Record<string, Cell>>(indicator.records.sql)).map(toRow);
+    const details = await detailColumns(db, indicator.records.sql);
+    out.push(
+      periods.map((period, i) => {
+        const figure = figures[k * periods.length + i]!;
+        const mine = rows.filter((r) => r.period_id === i);
+        checkAddsUp(indicator, period, figure, mine);
+        return { indicator, period, snapshot: snap, figure, rows: mine, details };
+      }),
+    );
+  }
+  return out;
 }
 
 /** The records of one figure: `safeguard records`. */
@@ -92,7 +99,7 @@ export async function figureRecords(db: Database, opts: { indicator: string; per
   const indicator = indicatorById(opts.indicator);
   const period = onePeriod(opts.period);
   const snap = await findSnapshot(db, opts.snapshot);
-  const [one] = await recordsOf(db, snap, indicator, [period]);
+  const one = (await recordsOf(db, snap, [indicator], [period]))[0]![0];
   const noData = one!.figure.notes.find((n) => n.startsWith('no data'));
   if (noData) throw new SafeguardError(`${indicator.id} for ${period.label}: ${noData}; there are no records to list`, 1);
   return one!;

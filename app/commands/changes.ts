@@ -1,0 +1,168 @@
+/*
+ * `safeguard changes [--from SNAPSHOT] [--to SNAPSHOT] [--period P]...
+ * [--format table|json|csv] [--records]`: every figure that moved between two
+ * snapshots (default: the current one and the one loaded before it; the
+ * board's four financial years), and the records that moved it, by kind
+ * (app/changes-service.ts). Counts by default, an aggregate; with --records
+ * the records too, child-level: headed OFFICIAL-SENSITIVE, identifiers
+ * pseudonymised unless --reveal-ids.
+ */
+import { Database } from '../../pipeline/db.ts';
+import { UsageError } from '../../pipeline/errors.ts';
+import { resolveLa } from '../../pipeline/la.ts';
+import { parsePeriods } from '../../pipeline/periods.ts';
+import { isIdentifierColumn, loadOrCreateKey, pseudonymiser } from '../../pipeline/pseudonym.ts';
+import { findSnapshot } from '../../pipeline/store.ts';
+import { csvRecord } from '../../reports/safe-cell.ts';
+import { textTable } from '../../reports/terminal.ts';
+import { changesBetween, KINDS } from '../changes-service.ts';
+import type { Changes, Delta, FigureChange, Kind, MovedRecord } from '../changes-service.ts';
+import { reportPeriods } from '../indicators-service.ts';
+import { previousSnapshot } from '../restatements.ts';
+import type { FigureNow } from '../restatements.ts';
+import type { Io } from '../io.ts';
+import { SENSITIVE_HEADING } from './snapshots.ts';
+
+export interface ChangesOptions {
+  db: string;
+  from?: string;
+  to?: string;
+  period?: string[];
+  format?: string;
+  records?: boolean;
+  revealIds?: boolean;
+}
+
+const KIND_WORDS: Record<Kind, string> = {
+  new_record: 'new record',
+  record_removed: 'record removed',
+  date_changed: 'date changed',
+  status_changed: 'status changed',
+  other: 'other',
+};
+
+export async function changes(opts: ChangesOptions, io: Io): Promise<void> {
+  const format = opts.format ?? 'table';
+  if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format ${format}: use table, json or csv`);
+  const asked = opts.period && opts.period.length > 0 ? parsePeriods(opts.period) : null;
+  const db = await Database.open(opts.db, { existing: true });
+  try {
+    const to = await findSnapshot(db, opts.to);
+    const from = opts.from ? await findSnapshot(db, opts.from) : await previousSnapshot(db, to.snapshot_id);
+    if (!from) throw new UsageError(`nothing to compare: no snapshot was loaded before ${to.snapshot_id}; ingest this month's extract after last month's, or name two with --from and --to`);
+    if (from.snapshot_id === to.snapshot_id) throw new UsageError(`--from and --to are the same snapshot (${to.snapshot_id}): nothing to compare`);
+    const periods = asked ?? parsePeriods(await reportPeriods(db, { snapshot: to.snapshot_id }));
+    const la = to.la_code ? resolveLa(to.la_code) : null;
+    const result = await changesBetween(db, from, to, periods, la ? [la.code, la.ons_code] : []);
+    const show = opts.records ? shownRecords(opts) : null;
+    if (format === 'json') io.out(JSON.stringify(asJson(result, show), null, 2));
+    else if (format === 'csv') io.out(show ? recordsCsv(result, show) : figuresCsv(result));
+    else io.out(asTable(result, show));
+    const summary = `${result.changes.length} figure(s) moved between snapshot ${result.from.id} (extract taken ${result.from.extracted_at}) and ${result.to.id} (${result.to.extracted_at}), over ${periods.map((p) => p.label).join(', ')}.`;
+    for (const line of [summary, ...result.notes]) io.err(line);
+    if (show) io.err(opts.revealIds ? 'Identifiers shown as recorded (--reveal-ids).' : 'Identifiers are pseudonymised (HMAC-SHA256, key beside the database); --reveal-ids shows them.');
+  } finally {
+    db.close();
+  }
+
+  function shownRecords(o: ChangesOptions): (id: string) => string {
+    if (o.revealIds) return (id) => id;
+    return pseudonymiser(loadOrCreateKey(o.db));
+  }
+}
+
+type Show = (id: string) => string;
+
+function shownRecord(r: MovedRecord, show: Show): Record<string, unknown> {
+  const value = (v: unknown) => (r.field && isIdentifierColumn(r.field) && v !== null ? show(String(v)) : v);
+  return {
+    kind: r.kind,
+    table: r.table,
+    record_id: show(r.record_id),
+    child: show(r.person_id),
+    numerator: r.numerator,
+    denominator: r.denominator,
+    field: r.field,
+    was: value(r.was),
+    now: value(r.now),
+    ...(r.counted ? { counted: { table: r.counted.table, record_id: show(r.counted.record_id) } } : {}),
+  };
+}
+
+function asJson(c: Changes, show: Show | null): unknown {
+  return {
+    ...(show ? { marking: SENSITIVE_HEADING } : {}),
+    from: c.from,
+    to: c.to,
+    changes: c.changes.map((f) => ({
+      indicator: f.indicator,
+      period: f.period,
+      from: f.from,
+      to: f.to,
+      difference: f.difference,
+      kinds: f.kinds,
+      ...(show ? { records: f.records.map((r) => shownRecord(r, show)) } : {}),
+    })),
+    notes: c.notes,
+  };
+}
+
+const figureText = (f: FigureNow) => (f.value === null ? `no value (${f.numerator ?? '-'}/${f.denominator ?? '-'})` : `${f.value} (${f.numerator}/${f.denominator})`);
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+const deltaText = (d: Delta | undefined) => (d ? (d.denominator === null ? signed(d.numerator) : `${signed(d.numerator)}/${signed(d.denominator)}`) : '');
+
+function asTable(c: Changes, show: Show | null): string {
+  const lines: string[] = [];
+  if (show) lines.push(SENSITIVE_HEADING, '');
+  lines.push(`From snapshot ${c.from.id} (extract taken ${c.from.extracted_at}) to ${c.to.id} (${c.to.extracted_at}).`);
+  if (c.changes.length === 0) {
+    lines.push('No figure moved.');
+    return lines.join('\n');
+  }
+  lines.push('Changes are counts of records, numerator/denominator (a rate: numerator only).', '');
+  const kinds = KINDS.filter((k) => c.changes.some((f) => f.kinds[k]));
+  lines.push(
+    textTable(
+      ['indicator', 'period', 'was', 'now', 'move', ...kinds.map((k) => KIND_WORDS[k])],
+      c.changes.map((f) => [f.indicator, f.period, figureText(f.from), figureText(f.to), f.difference === null ? '' : signed(f.difference), ...kinds.map((k) => deltaText(f.kinds[k]))]),
+    ),
+  );
+  if (show) {
+    lines.push('', 'The records that moved them:', '');
+    lines.push(
+      textTable(
+        ['indicator', 'period', 'change', 'record', 'record_id', 'child', 'num', 'den', 'field', 'was', 'now'],
+        c.changes.flatMap((f) => f.records.map((r) => recordCells(f, r, show).map((v) => (v === null ? '' : String(v))))),
+      ),
+    );
+  }
+  return lines.join('\n');
+}
+
+function recordCells(f: FigureChange, r: MovedRecord, show: Show): (string | number | null)[] {
+  const s = shownRecord(r, show);
+  return [f.indicator, f.period, KIND_WORDS[r.kind], r.table, s.record_id as string, s.child as string, r.numerator, r.denominator, r.field, s.was as string | null, s.now as string | null];
+}
+
+function figuresCsv(c: Changes): string {
+  const header = ['indicator', 'period', 'from_numerator', 'from_denominator', 'from_value', 'to_numerator', 'to_denominator', 'to_value', 'difference', ...KINDS.flatMap((k) => [`${k}_numerator`, `${k}_denominator`])];
+  const rows = c.changes.map((f) => [
+    f.indicator,
+    f.period,
+    f.from.numerator,
+    f.from.denominator,
+    f.from.value === null ? null : { oneDecimal: f.from.value },
+    f.to.numerator,
+    f.to.denominator,
+    f.to.value === null ? null : { oneDecimal: f.to.value },
+    f.difference === null ? null : { oneDecimal: f.difference },
+    ...KINDS.flatMap((k) => [f.kinds[k]?.numerator ?? null, f.kinds[k]?.denominator ?? null]),
+  ]);
+  return [csvRecord(header), ...rows.map((r) => csvRecord(r))].join('\n');
+}
+
+function recordsCsv(c: Changes, show: Show): string {
+  const header = ['indicator', 'period', 'kind', 'table', 'record_id', 'child', 'numerator', 'denominator', 'field', 'was', 'now'];
+  const rows = c.changes.flatMap((f) => f.records.map((r) => recordCells(f, r, show)));
+  return [csvRecord([SENSITIVE_HEADING]), csvRecord(header), ...rows.map((r) => csvRecord(r))].join('\n');
+}
