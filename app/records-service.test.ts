@@ -82,3 +82,88 @@ describe('records add up to the figure (demo extract)', () => {
     await expect(figureRecords(db, { indicator: 'nope', period: '2015/16' })).rejects.toThrow(/no such indicator; use one of referrals_per_10k/);
   });
 });
+
+/**
+ * Hand-computed lists on tiny extracts: the dates and reasons a team manager
+ * reads, for the review walks and the repeat plans.
+ */
+describe('records, by hand', () => {
+  async function inline(files: Record<string, string>, extractDate = '2017-04-10'): Promise<{ db: Database; id: string }> {
+    const mem = await Database.open(':memory:');
+    const parsed = await parseExtractFiles(mem, Object.entries(files).map(([path, text]) => ({ path, bytes: new TextEncoder().encode(text) })), extractDate);
+    const { snapshotId: id } = await loadSnapshot(mem, parsed, { extractDir: 'inline', extractDate, la: null, ssdYears: 'all' });
+    return { db: mem, id };
+  }
+  const csv = (...lines: string[]) => `${lines.join('\n')}\n`;
+
+  it('cla_reviews_in_time_pct 2016/17: the late review, its due date, when it was held, the days late', async () => {
+    // A: from Wed 1 Jun 2016, due_1 = the 20th working day = 2016-06-29 (cla_reviews_in_time_pct.test.ts counts it),
+    //    held 2016-06-29; due_2 = 2016-09-29 held 2016-09-29; due_3 = 2017-03-29 held 2017-03-29 -> on time
+    // B: due_1 2016-06-29, held 2016-06-30: 1 day late -> late
+    // C: due_1 2016-06-29, held 2016-06-29; due_2 2016-09-29 never held -> not held by period end (2017-03-31): 183 days
+    const { db: mem, id } = await inline({
+      'ssd_person.csv': csv('pers_person_id,pers_dob', 'A,2010-01-01', 'B,2010-01-01', 'C,2010-01-01', 'D,2010-01-01'),
+      'ssd_cla_episodes.csv': csv(
+        'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased_date,clae_cla_id,clae_cla_legal_status',
+        'E1,A,2016-06-01,,CA,C2',
+        'E2,B,2016-06-01,,CB,C2',
+        'E3,C,2016-06-01,,CC,C2',
+        // D, looked after early in 2015 only: the tables then cover 2016/17 (their earliest month)
+        'E4,D,2015-01-01,2015-02-01,CD,C2',
+      ),
+      'ssd_cla_reviews.csv': csv(
+        'clar_cla_review_id,clar_cla_id,clar_cla_review_date,clar_cla_review_cancelled',
+        'RA1,CA,2016-06-29,N',
+        'RA2,CA,2016-09-29,N',
+        'RA3,CA,2017-03-29,N',
+        'RB1,CB,2016-06-30,N',
+        'RB2,CB,2016-09-30,N',
+        'RB3,CB,2017-03-30,N',
+        'RC1,CC,2016-06-29,N',
+        'RD1,CD,2015-01-20,N',
+      ),
+    });
+    try {
+      const indicator = INDICATORS.find((i) => i.id === 'cla_reviews_in_time_pct')!;
+      const list = (await recordsOf(mem, await findSnapshot(mem, id), [indicator], parsePeriods(['2016/17'])))[0]![0]!;
+      const rows = Object.fromEntries(list.rows.map((r) => [r.person_id, { record: r.record_id, on_time: r.in_numerator, reason: r.reason, ...r.details }]));
+      expect(rows).toEqual({
+        A: { record: 'CA', on_time: true, reason: null, review_due: null, review_held: null, days_late: null, cases_judged: 1 },
+        B: { record: 'CB', on_time: false, reason: 'a review due 2016-06-29 was held 1 day(s) late', review_due: '2016-06-29', review_held: '2016-06-30', days_late: 1, cases_judged: 1 },
+        C: { record: 'CC', on_time: false, reason: 'a review due 2016-09-29 was not held by period end', review_due: '2016-09-29', review_held: null, days_late: 183, cases_judged: 1 },
+      });
+      expect([list.figure.numerator, list.figure.denominator]).toEqual([1, 3]);
+    } finally {
+      mem.close();
+    }
+  });
+
+  it('cpp_repeat_2y_pct 2016/17: why each plan is or is not a repeat within 2 years', async () => {
+    // A: plan 2013-01-01..2014-01-01, again 2016-05-01: ended more than 2 years before (2014-05-01) -> not counted
+    // B: plan 2015-01-01..2015-06-30, again 2016-06-01: ended within 2 years -> counted
+    // C: first plan 2016-07-01 -> no earlier plan
+    const { db: mem, id } = await inline({
+      'ssd_person.csv': csv('pers_person_id,pers_dob', 'A,2010-01-01', 'B,2010-01-01', 'C,2010-01-01'),
+      'ssd_cp_plans.csv': csv(
+        'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date',
+        'PA1,A,2013-01-01,2014-01-01',
+        'PA2,A,2016-05-01,',
+        'PB1,B,2015-01-01,2015-06-30',
+        'PB2,B,2016-06-01,',
+        'PC1,C,2016-07-01,',
+      ),
+    });
+    try {
+      const indicator = INDICATORS.find((i) => i.id === 'cpp_repeat_2y_pct')!;
+      const list = (await recordsOf(mem, await findSnapshot(mem, id), [indicator], parsePeriods(['2016/17'])))[0]![0]!;
+      expect(list.rows.map((r) => [r.record_id, r.in_numerator, r.reason, r.details.previous_plan_end]).sort()).toEqual([
+        ['PA2', false, 'the previous plan ended more than 2 years before', '2014-01-01'],
+        ['PB2', true, null, '2015-06-30'],
+        ['PC1', false, 'no earlier plan in the extract', null],
+      ]);
+      expect([list.figure.numerator, list.figure.denominator]).toEqual([1, 3]);
+    } finally {
+      mem.close();
+    }
+  });
+});

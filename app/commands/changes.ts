@@ -139,9 +139,10 @@ function asTable(c: Changes, show: Show | null): string {
   return lines.join('\n');
 }
 
-function recordCells(f: FigureChange, r: MovedRecord, show: Show): (string | number | null)[] {
+/** A record's cells: the kind in words for people, as its key (`date_changed`) for programs. */
+function recordCells(f: FigureChange, r: MovedRecord, show: Show, kind: (k: Kind) => string = (k) => KIND_WORDS[k]): (string | number | null)[] {
   const s = shownRecord(r, show);
-  return [f.indicator, f.period, KIND_WORDS[r.kind], r.table, s.record_id as string, s.child as string, r.numerator, r.denominator, r.field, s.was as string | null, s.now as string | null];
+  return [f.indicator, f.period, kind(r.kind), r.table, s.record_id as string, s.child as string, r.numerator, r.denominator, r.field, s.was as string | null, s.now as string | null];
 }
 
 function figuresCsv(c: Changes): string {
@@ -163,6 +164,6 @@ function figuresCsv(c: Changes): string {
 
 function recordsCsv(c: Changes, show: Show): string {
   const header = ['indicator', 'period', 'kind', 'table', 'record_id', 'child', 'numerator', 'denominator', 'field', 'was', 'now'];
-  const rows = c.changes.flatMap((f) => f.records.map((r) => recordCells(f, r, show)));
+  const rows = c.changes.flatMap((f) => f.records.map((r) => recordCells(f, r, show, (k) => k)));
   return [csvRecord([SENSITIVE_HEADING]), csvRecord(header), ...rows.map((r) => csvRecord(r))].join('\n');
 }
