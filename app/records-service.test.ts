@@ -68,7 +68,7 @@ describe('records add up to the figure (demo extract)', () => {
   it('excluded lists the transfer-in conferences the definition leaves out, with the reason', async () => {
     const indicator = INDICATORS.find((i) => i.id === 'icpc_per_10k')!;
     await figureRecords(db, { indicator: 'icpc_per_10k', period: '2015/16' });
-    const excluded = await excludedRecords(db, indicator);
+    const excluded = await excludedRecords(db, indicator, parsePeriods(['2015/16'])[0]!);
     const transferIns = await db.one<{ n: number }>(
       `SELECT count(*) AS n FROM store.icpc WHERE snapshot_id = $id AND transfer_in AND icpc_date BETWEEN DATE '2015-04-01' AND DATE '2016-03-31'`,
       { id: snapshotId },

@@ -85,7 +85,8 @@ export async function recordsOf(db: Database, snap: SnapshotInfo, indicators: re
     out.push(
       periods.map((period, i) => {
         const figure = figures[k * periods.length + i]!;
-        const mine = rows.filter((r) => r.period_id === i);
+        // a figure with no counts (no data, a period the data does not cover) has no records either
+        const mine = figure.numerator === null ? [] : rows.filter((r) => r.period_id === i);
         checkAddsUp(indicator, period, figure, mine);
         return { indicator, period, snapshot: snap, figure, rows: mine, details };
       }),
@@ -99,22 +100,30 @@ export async function figureRecords(db: Database, opts: { indicator: string; per
   const indicator = indicatorById(opts.indicator);
   const period = onePeriod(opts.period);
   const snap = await findSnapshot(db, opts.snapshot);
-  const one = (await recordsOf(db, snap, [indicator], [period]))[0]![0];
-  const noData = one!.figure.notes.find((n) => n.startsWith('no data'));
-  if (noData) throw new SafeguardError(`${indicator.id} for ${period.label}: ${noData}; there are no records to list`, 1);
-  return one!;
+  const one = (await recordsOf(db, snap, [indicator], [period]))[0]![0]!;
+  // no figure, no list: a period the data does not cover (or after the extract date) would list records beside no value
+  if (one.figure.numerator === null) {
+    const why = one.figure.notes.filter((n) => n.startsWith('no data') || n.startsWith('no value')).join('; ') || 'no value';
+    throw new SafeguardError(`${indicator.id} for ${period.label}: ${why}; there are no records to list`, 1);
+  }
+  return one;
 }
 
-/** What the definition leaves out in the period (after figureRecords, which set up the views and the period). */
-export async function excludedRecords(db: Database, indicator: Indicator): Promise<RecordRow[]> {
+/**
+ * What the definition leaves out in the period (after figureRecords, which
+ * set up the snapshot's views): over the period's own dates, not those cut to
+ * the extract date, so a record dated after the extract date within the
+ * period is listed with that reason.
+ */
+export async function excludedRecords(db: Database, indicator: Indicator, period: Period): Promise<RecordRow[]> {
   const tables = [...new Set(indicator.requires.map((r) => r.table))].map((t) => `'${t}'`).join(', ');
   const rows = await db.all<Record<string, Cell>>(
-    `SELECT p.period_id, a.source_table, CAST(a.record_id AS VARCHAR) AS record_id, a.person_id, false AS in_numerator, false AS in_denominator, a.reason,
+    `SELECT 0 AS period_id, a.source_table, CAST(a.record_id AS VARCHAR) AS record_id, a.person_id, false AS in_numerator, false AS in_denominator, a.reason,
             a.starts, a.ends
-     FROM period p JOIN set_aside a
-       ON a.source_table IN (${tables})
-      AND a.starts <= p.period_end AND coalesce(a.ends, a.starts) >= p.period_start
+     FROM set_aside a
+     WHERE a.source_table IN (${tables}) AND a.starts <= $end AND coalesce(a.ends, a.starts) >= $start
      ORDER BY a.source_table, a.starts`,
+    { start: period.start, end: period.end },
   );
   return rows.map(toRow);
 }

@@ -96,7 +96,7 @@ async function restate(db: Database, from: SnapshotInfo, to: SnapshotInfo, now: 
   }
   const notes: string[] = [];
   if (from.extracted_at > to.extracted_at) {
-    notes.push(`the earlier snapshot ${from.snapshot_id}, loaded before this one, was extracted later (${from.extracted_at}) than this one (${to.extracted_at}): its figures are not earlier ones`);
+    notes.push(`snapshot ${from.snapshot_id}, compared as the earlier, was extracted later (${from.extracted_at}) than ${to.snapshot_id} (${to.extracted_at}): the changes run backwards in time`);
   }
   const parts = periods.map((p) => p.label).filter((l) => partYear.has(l));
   if (parts.length > 0) {
@@ -105,7 +105,8 @@ async function restate(db: Database, from: SnapshotInfo, to: SnapshotInfo, now: 
   return { ...ends(from, to), moves, notes };
 }
 
-function otherLa(from: SnapshotInfo, to: SnapshotInfo): boolean {
+/** Both snapshots name an LA, and not the same one (in DfE or ONS code). */
+export function otherLa(from: SnapshotInfo, to: SnapshotInfo): boolean {
   return from.la_code !== null && to.la_code !== null && resolveLa(from.la_code).code !== resolveLa(to.la_code).code;
 }
 

@@ -47,6 +47,9 @@ export function writeOwnerOnly(path: string, data: string | Uint8Array): void {
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
+    // the message names the file the user asked for, not the temporary one beside it
+    const errno = e as NodeJS.ErrnoException;
+    if (errno.path === tmp) errno.path = path;
     throw e;
   }
   // the umask could have narrowed the mode further, never widened it; say it once more

@@ -544,3 +544,31 @@ describe('safeguard changes with one snapshot', () => {
     expect(r.out).toBe('');
   });
 });
+
+describe('safeguard changes, what it will not compare', () => {
+  it('exits 2 for two snapshots of different LAs', async () => {
+    const two = join(dir, 'two-las.duckdb');
+    const folder = writeExtract(join(dir, 'two-las'), extract(false));
+    expect((await runCli('ingest', folder, '--db', two, '--la', '359', '--extract-date', EXTRACT_DATE)).code).toBe(0);
+    expect((await runCli('ingest', folder, '--db', two, '--la', '350', '--extract-date', EXTRACT_DATE)).code).toBe(0);
+    const r = await runCli('changes', '--db', two, '--period', P1);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/different LAs/);
+    expect(r.out).toBe('');
+  });
+
+  it('says in the table that a part-year period was not compared, rather than that nothing moved', async () => {
+    // 2024/25 runs past the extract date in both snapshots: part-year, not compared
+    const r = await runCli('changes', '--db', db, '--from', ids[0]!, '--to', ids[1]!, '--period', '2024/25');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('No figure compared has moved.');
+    expect(r.out).toMatch(/Note: not compared: 2024\/25, part-year/);
+    expect(r.out).not.toContain('No figure moved.');
+  });
+
+  it('--reveal-ids without --records is bad usage', async () => {
+    const r = await runCli('changes', '--db', db, '--from', ids[0]!, '--to', ids[1]!, '--period', P1, '--reveal-ids');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--reveal-ids goes with --records/);
+  });
+});

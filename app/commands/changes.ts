@@ -18,7 +18,7 @@ import { textTable } from '../../reports/terminal.ts';
 import { changesBetween, KINDS } from '../changes-service.ts';
 import type { Changes, Delta, FigureChange, Kind, MovedRecord } from '../changes-service.ts';
 import { reportPeriods } from '../indicators-service.ts';
-import { previousSnapshot } from '../restatements.ts';
+import { otherLa, previousSnapshot } from '../restatements.ts';
 import type { FigureNow } from '../restatements.ts';
 import type { Io } from '../io.ts';
 import { SENSITIVE_HEADING } from './snapshots.ts';
@@ -44,6 +44,7 @@ const KIND_WORDS: Record<Kind, string> = {
 export async function changes(opts: ChangesOptions, io: Io): Promise<void> {
   const format = opts.format ?? 'table';
   if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format ${format}: use table, json or csv`);
+  if (opts.revealIds && !opts.records) throw new UsageError('--reveal-ids goes with --records: without it no identifier is printed');
   const asked = opts.period && opts.period.length > 0 ? parsePeriods(opts.period) : null;
   const db = await Database.open(opts.db, { existing: true });
   try {
@@ -51,6 +52,7 @@ export async function changes(opts: ChangesOptions, io: Io): Promise<void> {
     const from = opts.from ? await findSnapshot(db, opts.from) : await previousSnapshot(db, to.snapshot_id);
     if (!from) throw new UsageError(`nothing to compare: no snapshot was loaded before ${to.snapshot_id}; ingest this month's extract after last month's, or name two with --from and --to`);
     if (from.snapshot_id === to.snapshot_id) throw new UsageError(`--from and --to are the same snapshot (${to.snapshot_id}): nothing to compare`);
+    if (otherLa(from, to)) throw new UsageError(`snapshots ${from.snapshot_id} (LA ${from.la_code}) and ${to.snapshot_id} (LA ${to.la_code}) are of different LAs: their figures are not restatements of each other`);
     const periods = asked ?? parsePeriods(await reportPeriods(db, { snapshot: to.snapshot_id }));
     const la = to.la_code ? resolveLa(to.la_code) : null;
     const result = await changesBetween(db, from, to, periods, la ? [la.code, la.ons_code] : []);
@@ -59,7 +61,8 @@ export async function changes(opts: ChangesOptions, io: Io): Promise<void> {
     else if (format === 'csv') io.out(show ? recordsCsv(result, show) : figuresCsv(result));
     else io.out(asTable(result, show));
     const summary = `${result.changes.length} figure(s) moved between snapshot ${result.from.id} (extract taken ${result.from.extracted_at}) and ${result.to.id} (${result.to.extracted_at}), over ${periods.map((p) => p.label).join(', ')}.`;
-    for (const line of [summary, ...result.notes]) io.err(line);
+    // the table prints the notes itself; JSON carries them; CSV has only stderr for them
+    for (const line of [summary, ...(format === 'csv' ? result.notes : [])]) io.err(line);
     if (show) io.err(opts.revealIds ? 'Identifiers shown as recorded (--reveal-ids).' : 'Identifiers are pseudonymised (HMAC-SHA256, key beside the database); --reveal-ids shows them.');
   } finally {
     db.close();
@@ -115,8 +118,9 @@ function asTable(c: Changes, show: Show | null): string {
   const lines: string[] = [];
   if (show) lines.push(SENSITIVE_HEADING, '');
   lines.push(`From snapshot ${c.from.id} (extract taken ${c.from.extracted_at}) to ${c.to.id} (${c.to.extracted_at}).`);
+  const notes = c.notes.map((n) => `Note: ${n}.`);
   if (c.changes.length === 0) {
-    lines.push('No figure moved.');
+    lines.push(c.notes.length > 0 ? 'No figure compared has moved.' : 'No figure moved.', ...notes);
     return lines.join('\n');
   }
   lines.push('Changes are counts of records, numerator/denominator (a rate: numerator only).', '');
@@ -127,6 +131,7 @@ function asTable(c: Changes, show: Show | null): string {
       c.changes.map((f) => [f.indicator, f.period, figureText(f.from), figureText(f.to), f.difference === null ? '' : signed(f.difference), ...kinds.map((k) => deltaText(f.kinds[k]))]),
     ),
   );
+  if (notes.length > 0) lines.push('', ...notes);
   if (show) {
     lines.push('', 'The records that moved them:', '');
     lines.push(

@@ -7,6 +7,7 @@
  *           25 and 26 Dec and 1 Jan are bank holidays): within
  *   ICPC-4  no s47 enquiry       -> 2024-02-01: in the denominator only
  *   ICPC-5  a transfer-in        -> 2024-02-05: left out by the definition
+ *   ICPC-6  dated 2024-07-15, after the extract date (2024-06-30): left out, not yet happened
  * Figure: 2 / 4 = 50.0%.
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ import { runCli } from '../../test-support/cli.ts';
 let dir: string;
 let db: string;
 
-const IDS = ['CHILD-A', 'CHILD-B', 'CHILD-C', 'CHILD-D', 'CHILD-E', 'ICPC-1', 'ICPC-2', 'ICPC-3', 'ICPC-4', 'ICPC-5', 'S47-1', 'S47-2', 'S47-3'];
+const IDS = ['CHILD-A', 'CHILD-B', 'CHILD-C', 'CHILD-D', 'CHILD-E', 'ICPC-1', 'ICPC-2', 'ICPC-3', 'ICPC-4', 'ICPC-5', 'ICPC-6', 'S47-1', 'S47-2', 'S47-3'];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'safeguard-records-'));
@@ -34,7 +35,9 @@ beforeAll(async () => {
   writeFileSync(
     join(x, 'ssd_initial_cp_conference.csv'),
     'icpc_icpc_id,icpc_person_id,icpc_icpc_date,icpc_s47_enquiry_id,icpc_icpc_transfer_in\n' +
-      'ICPC-1,CHILD-A,2024-01-23,S47-1,N\nICPC-2,CHILD-B,2024-01-24,S47-2,N\nICPC-3,CHILD-C,2024-01-10,S47-3,N\nICPC-4,CHILD-D,2024-02-01,,N\nICPC-5,CHILD-E,2024-02-05,,Y\n',
+      'ICPC-1,CHILD-A,2024-01-23,S47-1,N\nICPC-2,CHILD-B,2024-01-24,S47-2,N\nICPC-3,CHILD-C,2024-01-10,S47-3,N\nICPC-4,CHILD-D,2024-02-01,,N\nICPC-5,CHILD-E,2024-02-05,,Y\n' +
+      // dated after the extract date (2024-06-30): not yet happened
+      'ICPC-6,CHILD-E,2024-07-15,,N\n',
   );
   writeFileSync(join(x, 'population.csv'), 'year,population\n2023,50000\n');
   const r = await runCli('ingest', x, '--db', db, '--extract-date', '2024-06-30', '--la', '359');
@@ -81,6 +84,30 @@ describe('safeguard records', () => {
       'child,record,record_id,starts,ends,reason',
       'CHILD-E,icpc,ICPC-5,2024-02-05,,a transfer-in conference: not an initial conference (DfE)',
     ]);
+  });
+
+  it('--part excluded over a period the extract date cuts short: the conference dated after it', async () => {
+    const r = await runCli('records', '--db', db, '--indicator', 'icpc_per_10k', '--period', '2024-04-01..2024-09-30', '--part', 'excluded', '--reveal-ids');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out.trim().split('\n').slice(2)).toEqual(['CHILD-E,icpc,ICPC-6,2024-07-15,,held after the extract date: not yet happened']);
+  });
+
+  it('no figure, no list: a period after the extract date, or before the data, exits 1 with the reason and prints no record', async () => {
+    for (const period of ['2024-07-01..2024-07-31', '2022/23']) {
+      const r = await runCli('records', '--db', db, '--indicator', 'icpc_per_10k', '--period', period);
+      expect(r.code, period).toBe(1);
+      expect(r.out, period).toBe('');
+      expect(r.err, period).toMatch(/no value: .*there are no records to list/);
+    }
+  });
+
+  it('--out never overwrites the database or its pseudonym key', async () => {
+    for (const out of [db, `${db}.key`]) {
+      const r = await runCli(...args('--out', out));
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/is the database or its key/);
+    }
+    expect((await runCli('snapshots', 'list', '--db', db)).code).toBe(0);
   });
 
   it('--format xlsx --out: an owner-only workbook, marked, that reads back', async () => {

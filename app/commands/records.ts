@@ -10,10 +10,11 @@
  * denominator is not in the numerator. The summary on stderr holds counts
  * only, never an identifier.
  */
+import { resolve } from 'node:path';
 import { Database } from '../../pipeline/db.ts';
 import { UsageError } from '../../pipeline/errors.ts';
 import { writeOwnerOnly } from '../../pipeline/files.ts';
-import { isIdentifierColumn, loadOrCreateKey, pseudonymiser } from '../../pipeline/pseudonym.ts';
+import { isIdentifierColumn, keyPath, loadOrCreateKey, pseudonymiser } from '../../pipeline/pseudonym.ts';
 import { recordsCsv, recordsWorkbook } from '../../reports/record-list.ts';
 import type { ListCell, RecordTable } from '../../reports/record-list.ts';
 import { excludedRecords, figureRecords, PARTS, rowsOfPart } from '../records-service.ts';
@@ -40,6 +41,7 @@ export async function records(opts: RecordsOptions, io: Io): Promise<void> {
   const format = opts.format ?? 'csv';
   if (format !== 'csv' && format !== 'xlsx') throw new UsageError(`--format ${format}: use csv or xlsx`);
   if (format === 'xlsx' && !opts.out) throw new UsageError('--format xlsx writes a file: give --out FILE');
+  if (opts.out !== undefined) checkOut(opts.out, opts.db);
   const db = await Database.open(opts.db, { existing: true });
   try {
     const list = await figureRecords(db, { indicator: opts.indicator, period: opts.period, snapshot: opts.snapshot });
@@ -47,7 +49,7 @@ export async function records(opts: RecordsOptions, io: Io): Promise<void> {
       throw new UsageError(`${list.indicator.id} is a rate: its denominator is the population (${list.figure.denominator ?? 'none'}), not records; use --part numerator`);
     }
     const pseudo = opts.revealIds ? null : pseudonymiser(loadOrCreateKey(opts.db));
-    const rows = part === 'excluded' ? await excludedRecords(db, list.indicator) : part ? rowsOfPart(list.rows, part) : list.rows;
+    const rows = part === 'excluded' ? await excludedRecords(db, list.indicator, list.period) : part ? rowsOfPart(list.rows, part) : list.rows;
     const table = recordTable(list, rows, part, pseudo, opts.revealIds === true);
     if (format === 'xlsx') writeOwnerOnly(opts.out!, await recordsWorkbook(table, new Date().toISOString()));
     else if (opts.out) writeOwnerOnly(opts.out, recordsCsv(table));
@@ -98,4 +100,12 @@ function recordTable(list: FigureRecords, rows: RecordRow[], part: Part | undefi
       ...details.map((d) => (isIdentifierColumn(d) ? hide(r.details[d] ?? null) : (r.details[d] ?? null))),
     ]),
   };
+}
+
+/** `--out` names a file to write, never the database or what belongs to it (its write-ahead log, its pseudonym key). */
+function checkOut(out: string, db: string): void {
+  if (out.trim() === '') throw new UsageError('--out is empty: give a file to write, or leave --out off for standard output');
+  const target = resolve(out);
+  const ours = [db, `${db}.wal`, keyPath(db)].map((f) => resolve(f));
+  if (ours.includes(target)) throw new UsageError(`--out ${out} is the database or its key: give another file`);
 }
