@@ -128,9 +128,9 @@ describe('records, by hand', () => {
       const list = (await recordsOf(mem, await findSnapshot(mem, id), [indicator], parsePeriods(['2016/17'])))[0]![0]!;
       const rows = Object.fromEntries(list.rows.map((r) => [r.person_id, { record: r.record_id, on_time: r.in_numerator, reason: r.reason, ...r.details }]));
       expect(rows).toEqual({
-        A: { record: 'CA', on_time: true, reason: null, review_due: null, review_held: null, days_late: null, cases_judged: 1 },
-        B: { record: 'CB', on_time: false, reason: 'a review due 2016-06-29 was held 1 day(s) late', review_due: '2016-06-29', review_held: '2016-06-30', days_late: 1, cases_judged: 1 },
-        C: { record: 'CC', on_time: false, reason: 'a review due 2016-09-29 was not held by period end', review_due: '2016-09-29', review_held: null, days_late: 183, cases_judged: 1 },
+        A: { record: 'CA', on_time: true, reason: null, review_due: null, review_held: null, days_late: null, cases_judged: 1, last_review_held: '2017-03-29', next_review_due: '2017-09-29' },
+        B: { record: 'CB', on_time: false, reason: 'a review due 2016-06-29 was held 1 day(s) late', review_due: '2016-06-29', review_held: '2016-06-30', days_late: 1, cases_judged: 1, last_review_held: '2017-03-30', next_review_due: '2017-09-30' },
+        C: { record: 'CC', on_time: false, reason: 'a review due 2016-09-29 was not held by period end', review_due: '2016-09-29', review_held: null, days_late: 183, cases_judged: 1, last_review_held: '2016-06-29', next_review_due: '2016-09-29' },
       });
       expect([list.figure.numerator, list.figure.denominator]).toEqual([1, 3]);
     } finally {

@@ -292,7 +292,9 @@ export function listChildrenOpenAtEnd(from: string, table: string, id: string, s
  * with an eligible case, on time unless a case of theirs is late in the
  * period; the record named is the case with the earliest late review (or the
  * child's first eligible case), with that review's due date, the date it was
- * held (empty: not held by period end) and the days late.
+ * held (empty: not held by period end) and the days late, how many of the
+ * child's cases were judged, and the case's last review held by period end
+ * and the next review due at period end (the first not held by then).
  */
 export function listReviewTimeliness(slotsSql: string, eligibleSql: string, table: string): string {
   return `
@@ -318,7 +320,9 @@ export function listReviewTimeliness(slotsSql: string, eligibleSql: string, tabl
                                       ELSE 'a review due ' || strftime(c.late_due, '%Y-%m-%d') || ' was held ' || CAST(c.late_held - c.late_due AS VARCHAR) || ' day(s) late' END END AS reason,
            c.late_due AS review_due, CASE WHEN c.late_held <= p.period_end THEN c.late_held END AS review_held,
            CASE WHEN c.late THEN least(coalesce(c.late_held, p.period_end), p.period_end) - c.late_due END AS days_late,
-           c.cases AS cases_judged
+           c.cases AS cases_judged,
+           (SELECT max(s.held) FROM slots s WHERE s.case_id = c.case_id AND s.held <= p.period_end) AS last_review_held,
+           (SELECT min(s.due) FROM slots s WHERE s.case_id = c.case_id AND (s.held IS NULL OR s.held > p.period_end)) AS next_review_due
     FROM child c JOIN period p ON p.period_id = c.period_id`;
 }
 
