@@ -572,3 +572,16 @@ describe('safeguard changes, what it will not compare', () => {
     expect(r.err).toMatch(/--reveal-ids goes with --records/);
   });
 });
+
+describe('safeguard changes --records, the record counted', () => {
+  it('names the counted record where the change was in another of the child’s records', async () => {
+    const r = await runCli('changes', '--db', db, '--from', ids[0]!, '--to', ids[1]!, '--period', P1, '--format', 'csv', '--records', '--reveal-ids');
+    expect(r.code, r.err).toBe(0);
+    const lines = r.out.trim().split('\n');
+    expect(lines[1]).toBe('indicator,period,kind,table,record_id,child,numerator,denominator,field,was,now,counted_record');
+    // CPP-000405 stopped being a repeat because CPP-000403, the child's earlier plan, was deleted
+    expect(lines.find((l) => l.startsWith('cpp_repeat_pct,'))).toMatch(/^cpp_repeat_pct,2023\/24,record_removed,cp_plan,CPP-000403,[^,]+,-1,0,,,,cp_plan CPP-000405$/);
+    // the ICPC whose own date moved is its own counted record
+    expect(lines.find((l) => l.startsWith('icpc_within_15wd_pct,'))).toMatch(/,date_changed,icpc,ICPC-000304,[^,]+,-1,0,icpc_date,2024-01-19,2024-01-30,$/);
+  });
+});

@@ -136,7 +136,7 @@ function asTable(c: Changes, show: Show | null): string {
     lines.push('', 'The records that moved them:', '');
     lines.push(
       textTable(
-        ['indicator', 'period', 'change', 'record', 'record_id', 'child', 'num', 'den', 'field', 'was', 'now'],
+        ['indicator', 'period', 'change', 'record', 'record_id', 'child', 'num', 'den', 'field', 'was', 'now', 'counted record'],
         c.changes.flatMap((f) => f.records.map((r) => recordCells(f, r, show).map((v) => (v === null ? '' : String(v))))),
       ),
     );
@@ -144,10 +144,15 @@ function asTable(c: Changes, show: Show | null): string {
   return lines.join('\n');
 }
 
-/** A record's cells: the kind in words for people, as its key (`date_changed`) for programs. */
+/**
+ * A record's cells: the kind in words for people, as its key (`date_changed`)
+ * for programs; last, the record counted in the figure where the change was
+ * in another of the child's records (`cp_plan P-…`).
+ */
 function recordCells(f: FigureChange, r: MovedRecord, show: Show, kind: (k: Kind) => string = (k) => KIND_WORDS[k]): (string | number | null)[] {
   const s = shownRecord(r, show);
-  return [f.indicator, f.period, kind(r.kind), r.table, s.record_id as string, s.child as string, r.numerator, r.denominator, r.field, s.was as string | null, s.now as string | null];
+  const counted = r.counted ? `${r.counted.table} ${show(r.counted.record_id)}` : null;
+  return [f.indicator, f.period, kind(r.kind), r.table, s.record_id as string, s.child as string, r.numerator, r.denominator, r.field, s.was as string | null, s.now as string | null, counted];
 }
 
 function figuresCsv(c: Changes): string {
@@ -168,7 +173,7 @@ function figuresCsv(c: Changes): string {
 }
 
 function recordsCsv(c: Changes, show: Show): string {
-  const header = ['indicator', 'period', 'kind', 'table', 'record_id', 'child', 'numerator', 'denominator', 'field', 'was', 'now'];
+  const header = ['indicator', 'period', 'kind', 'table', 'record_id', 'child', 'numerator', 'denominator', 'field', 'was', 'now', 'counted_record'];
   const rows = c.changes.flatMap((f) => f.records.map((r) => recordCells(f, r, show, (k) => k)));
   return [csvRecord([SENSITIVE_HEADING]), csvRecord(header), ...rows.map((r) => csvRecord(r))].join('\n');
 }
