@@ -167,3 +167,42 @@ describe('records, by hand', () => {
     }
   });
 });
+
+describe('records, by hand: a child with two plans', () => {
+  it('cpp_reviews_in_time_pct 2016/17: the earliest late review decides the row, even when it was never held', async () => {
+    // X: plan P1 from 2016-04-01, first review due 2016-07-01, never held (late, outstanding at period end:
+    //    2016-07-01 to 2017-03-31 = 30+31+30+31+30+31+31+28+31 = 273 days);
+    //    plan P2 from 2016-05-01, first review due 2016-08-01 held 2016-08-11 (10 days late), then 2017-02-11 on time.
+    //    The row names P1 (due 2016-07-01), not held: not P2's date held.
+    // Y: a plan of 2015 with a review in March 2015, so the plans and reviews cover 2016/17.
+    const mem = await Database.open(':memory:');
+    try {
+      const files: Record<string, string> = {
+        'ssd_person.csv': 'pers_person_id,pers_dob\nX,2010-01-01\nY,2010-01-01\n',
+        'ssd_cp_plans.csv': 'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date\nPY,Y,2015-01-01,2015-06-01\nP1,X,2016-04-01,\nP2,X,2016-05-01,\n',
+        'ssd_cp_reviews.csv': 'cppr_cp_review_id,cppr_cp_plan_id,cppr_cp_review_date,cppr_person_id\nRY,PY,2015-03-01,Y\nR21,P2,2016-08-11,X\nR22,P2,2017-02-11,X\n',
+      };
+      const parsed = await parseExtractFiles(mem, Object.entries(files).map(([path, text]) => ({ path, bytes: new TextEncoder().encode(text) })), EXTRACT_DATE);
+      const { snapshotId: id } = await loadSnapshot(mem, parsed, { extractDir: 'inline', extractDate: EXTRACT_DATE, la: null, ssdYears: 'all' });
+      const indicator = INDICATORS.find((i) => i.id === 'cpp_reviews_in_time_pct')!;
+      const list = (await recordsOf(mem, await findSnapshot(mem, id), [indicator], parsePeriods(['2016/17'])))[0]![0]!;
+      expect(list.rows.map((r) => ({ child: r.person_id, record: r.record_id, on_time: r.in_numerator, reason: r.reason, ...r.details }))).toEqual([
+        {
+          child: 'X',
+          record: 'P1',
+          on_time: false,
+          reason: 'a review due 2016-07-01 was not held by period end',
+          review_due: '2016-07-01',
+          review_held: null,
+          days_late: 273,
+          cases_judged: 2,
+          last_review_held: null,
+          next_review_due: '2016-07-01',
+        },
+      ]);
+      expect([list.figure.numerator, list.figure.denominator]).toEqual([0, 1]);
+    } finally {
+      mem.close();
+    }
+  });
+});

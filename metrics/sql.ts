@@ -184,6 +184,9 @@ export function reviewSlots(opts: { cases: string; reviews: string; caseId: stri
     FROM cases k LEFT JOIN last_held l ON l.case_id = k.case_id`;
 }
 
+/** The review slots not held by their due date (held later, or not yet): only these can make a case late. */
+const OVERDUE = 'SELECT case_id, due, held FROM slots WHERE held IS NULL OR held > due';
+
 /** A review slot `s` that makes its case late in period `p`: due by period end, not held by its due date (the overdue slots), and still outstanding at period start. */
 const LATE_IN_PERIOD = 's.due <= p.period_end AND (s.held IS NULL OR s.held >= p.period_start)';
 
@@ -199,7 +202,7 @@ export function reviewTimeliness(slotsSql: string, eligibleSql: string, measure:
   return `
     WITH slots AS (${slotsSql}),
     -- only a review not held by its due date can make a case late: the rest are left out before the join
-    overdue AS (SELECT case_id, due, held FROM slots WHERE held IS NULL OR held > due),
+    overdue AS (${OVERDUE}),
     eligible AS (${eligibleSql}),
     case_status AS (
       SELECT e.period_id, e.person_id, e.case_id,
@@ -299,7 +302,7 @@ export function listChildrenOpenAtEnd(from: string, table: string, id: string, s
 export function listReviewTimeliness(slotsSql: string, eligibleSql: string, table: string): string {
   return `
     WITH slots AS (${slotsSql}),
-    overdue AS (SELECT case_id, due, held FROM slots WHERE held IS NULL OR held > due),
+    overdue AS (${OVERDUE}),
     eligible AS (${eligibleSql}),
     case_late AS (
       SELECT e.period_id, e.person_id, e.case_id, s.due, s.held
@@ -310,7 +313,8 @@ export function listReviewTimeliness(slotsSql: string, eligibleSql: string, tabl
              count(due) > 0 AS late,
              arg_min(case_id, (due IS NULL, due, case_id)) AS case_id,
              min(due) AS late_due,
-             arg_min(held, (due IS NULL, due, case_id)) AS late_held,
+             -- arg_min_null: the earliest late review's date held, NULL when it was not held (arg_min would skip it for another's)
+             arg_min_null(held, (due IS NULL, due, case_id)) AS late_held,
              count(DISTINCT case_id) AS cases
       FROM case_late GROUP BY period_id, person_id)
     SELECT c.period_id, '${table}' AS source_table, CAST(c.case_id AS VARCHAR) AS record_id, c.person_id,
