@@ -21,7 +21,7 @@ import { reportPeriods } from '../indicators-service.ts';
 import { otherLa, previousSnapshot } from '../restatements.ts';
 import type { FigureNow } from '../restatements.ts';
 import type { Io } from '../io.ts';
-import { SENSITIVE_HEADING } from './snapshots.ts';
+import { identifierNote, SENSITIVE_HEADING } from './snapshots.ts';
 
 export interface ChangesOptions {
   db: string;
@@ -63,7 +63,7 @@ export async function changes(opts: ChangesOptions, io: Io): Promise<void> {
     const summary = `${result.changes.length} figure(s) moved between snapshot ${result.from.id} (extract taken ${result.from.extracted_at}) and ${result.to.id} (${result.to.extracted_at}), over ${periods.map((p) => p.label).join(', ')}.`;
     // the table prints the notes itself; JSON carries them; CSV has only stderr for them
     for (const line of [summary, ...(format === 'csv' ? result.notes : [])]) io.err(line);
-    if (show) io.err(opts.revealIds ? 'Identifiers shown as recorded (--reveal-ids).' : 'Identifiers are pseudonymised (HMAC-SHA256, key beside the database); --reveal-ids shows them.');
+    if (show) io.err(identifierNote(opts.revealIds === true));
   } finally {
     db.close();
   }

@@ -20,7 +20,7 @@ import type { ListCell, RecordTable } from '../../reports/record-list.ts';
 import { excludedRecords, figureRecords, PARTS, rowsOfPart } from '../records-service.ts';
 import type { FigureRecords, Part, RecordRow } from '../records-service.ts';
 import type { Io } from '../io.ts';
-import { SENSITIVE_HEADING } from './snapshots.ts';
+import { identifierNote, SENSITIVE_HEADING } from './snapshots.ts';
 
 export interface RecordsOptions {
   db: string;
@@ -74,7 +74,7 @@ function recordTable(list: FigureRecords, rows: RecordRow[], part: Part | undefi
     `${list.indicator.id} (${list.indicator.title}), ${list.period.label}, snapshot ${list.snapshot.snapshot_id} (extract taken ${list.snapshot.extracted_at}): ${figure}.`,
     `${rows.length} ${what}${list.indicator.records.counts === 'children' && part !== 'excluded' ? ' (one row per child; record_id names the record that decided it)' : ''}.`,
     ...f.notes.filter((n) => !n.startsWith('no ')),
-    revealed ? 'Identifiers shown as recorded (--reveal-ids).' : 'Identifiers are pseudonymised (HMAC-SHA256, key beside the database); --reveal-ids shows them.',
+    identifierNote(revealed),
   ];
   if (part === 'excluded') {
     return {

@@ -14,6 +14,11 @@ import { textTable } from '../../reports/terminal.ts';
 
 export const SENSITIVE_HEADING = 'OFFICIAL-SENSITIVE: child-level data. Handle under your data protection rules; do not forward.';
 
+/** How a child-level output shows identifiers, in one sentence. */
+export function identifierNote(revealed: boolean): string {
+  return revealed ? 'Identifiers shown as recorded (--reveal-ids).' : 'Identifiers are pseudonymised (HMAC-SHA256, key beside the database); --reveal-ids shows them.';
+}
+
 export async function listSnapshots(opts: { db: string }, io: Io): Promise<void> {
   const db = await Database.open(opts.db, { existing: true });
   try {
@@ -54,7 +59,7 @@ export async function quarantine(opts: { db: string; snapshot?: string; format?:
       const value = r.value !== null && pseudo && isIdentifierColumn(r.column_name) ? pseudo(r.value) : r.value;
       return [r.file, r.line, r.column_name, value, r.reason] as const;
     });
-    const idNote = opts.revealIds ? 'Identifiers shown as recorded (--reveal-ids).' : 'Identifiers are pseudonymised (HMAC-SHA256, key beside the database); --reveal-ids shows them.';
+    const idNote = identifierNote(opts.revealIds === true);
     if (format === 'csv') {
       io.out([csvRecord([SENSITIVE_HEADING]), csvRecord(['file', 'line', 'column', 'value', 'reason']), ...shown.map((r) => csvRecord([...r]))].join('\n'));
     } else {
