@@ -34,7 +34,7 @@ import type { Indicator, Period } from '../metrics/types.ts';
 import { INDICATORS } from '../metrics/index.ts';
 import { compareFigures } from './restatements.ts';
 import type { FigureMove } from './restatements.ts';
-import { recordsOf } from './records-service.ts';
+import { recordsAgainst } from './records-service.ts';
 import type { Cell, RecordRow } from './records-service.ts';
 
 export const KINDS = ['new_record', 'record_removed', 'date_changed', 'status_changed', 'other'] as const;
@@ -80,14 +80,16 @@ export async function changesBetween(db: Database, from: SnapshotInfo, to: Snaps
   // the records of every figure that moved, in each snapshot: one run per snapshot, over the indicators and periods that moved
   const moved = INDICATORS.filter((i) => compared.moves.some((m) => m.indicator === i.id));
   const movedPeriods = periods.filter((p) => compared.moves.some((m) => m.period === p.label));
-  const before = moved.length > 0 ? await recordsOf(db, from, moved, movedPeriods) : [];
-  const after = moved.length > 0 ? await recordsOf(db, to, moved, movedPeriods) : [];
+  // held to the figures just compared (a figure that did not move for an indicator and period is not checked: its rows go unused)
+  const move = (i: Indicator, p: Period) => compared.moves.find((m) => m.indicator === i.id && m.period === p.label);
+  const before = moved.length > 0 ? await recordsAgainst(db, from, moved, movedPeriods, (i, p) => move(i, p)?.from ?? null) : [];
+  const after = moved.length > 0 ? await recordsAgainst(db, to, moved, movedPeriods, (i, p) => move(i, p)?.to ?? null) : [];
   const changes: FigureChange[] = [];
   for (const [k, indicator] of moved.entries()) {
     const history = new History(db, from.snapshot_id, to.snapshot_id, indicator);
     for (const move of compared.moves.filter((m) => m.indicator === indicator.id)) {
       const i = movedPeriods.findIndex((p) => p.label === move.period);
-      const records = await attribute(history, indicator, before[k]![i]!.rows, after[k]![i]!.rows);
+      const records = await attribute(history, indicator, before[k]![i]!, after[k]![i]!);
       changes.push({ ...move, kinds: sumByKind(records, indicator), records });
     }
   }

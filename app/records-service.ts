@@ -16,7 +16,8 @@
 import type { Database } from '../pipeline/db.ts';
 import { SafeguardError, UsageError } from '../pipeline/errors.ts';
 import { resolveLa } from '../pipeline/la.ts';
-import { parsePeriods } from '../pipeline/periods.ts';
+import { prepareSnapshot } from '../pipeline/compute.ts';
+import { parsePeriods, toExtractDate } from '../pipeline/periods.ts';
 import { findSnapshot } from '../pipeline/store.ts';
 import type { SnapshotInfo } from '../pipeline/store.ts';
 import { INDICATORS, findIndicator } from '../metrics/index.ts';
@@ -78,19 +79,45 @@ export async function recordsOf(db: Database, snap: SnapshotInfo, indicators: re
   const la = snap.la_code ? resolveLa(snap.la_code) : null;
   const figures = await figuresAt(db, snap, periods, la ? [la.code, la.ons_code] : [], indicators);
   // figuresAt left the snapshot's views and these periods in place: the lists read the same
-  const out: FigureRecords[][] = [];
+  const lists = await listed(db, indicators, periods, (k, i) => figures[k * periods.length + i]!);
+  return lists.map((list, k) =>
+    list.rows.map((rows, i) => ({ indicator: indicators[k]!, period: periods[i]!, snapshot: snap, figure: figures[k * periods.length + i]!, rows, details: list.details })),
+  );
+}
+
+/** The counts a list must add up to; null where the figure is not known to the caller (its rows are then not checked). */
+export type Counts = Pick<IndicatorResult, 'numerator' | 'denominator'>;
+
+/**
+ * The rows of each indicator's list for each period, held to counts the
+ * caller already has (`safeguard changes`: the two snapshots' figures),
+ * without computing the figures again: the snapshot's views and the periods
+ * (cut to its extract date) are made, and the lists run.
+ */
+export async function recordsAgainst(db: Database, snap: SnapshotInfo, indicators: readonly Indicator[], periods: Period[], counts: (indicator: Indicator, period: Period) => Counts | null): Promise<RecordRow[][][]> {
+  await prepareSnapshot(db, snap.snapshot_id, periods.map((p) => toExtractDate(p, snap.extracted_at)));
+  const lists = await listed(db, indicators, periods, (k, i) => counts(indicators[k]!, periods[i]!));
+  return lists.map((l) => l.rows);
+}
+
+/**
+ * Each indicator's list, split by period, each held to its counts: a figure
+ * with no counts (no data, a period the data does not cover) has no records
+ * either; rows that do not add up to the counts throw.
+ */
+async function listed(db: Database, indicators: readonly Indicator[], periods: Period[], counts: (k: number, i: number) => Counts | null): Promise<{ rows: RecordRow[][]; details: string[] }[]> {
+  const out: { rows: RecordRow[][]; details: string[] }[] = [];
   for (const [k, indicator] of indicators.entries()) {
     const rows = (await db.all<Record<string, Cell>>(indicator.records.sql)).map(toRow);
     const details = await detailColumns(db, indicator.records.sql);
-    out.push(
-      periods.map((period, i) => {
-        const figure = figures[k * periods.length + i]!;
-        // a figure with no counts (no data, a period the data does not cover) has no records either
-        const mine = figure.numerator === null ? [] : rows.filter((r) => r.period_id === i);
-        checkAddsUp(indicator, period, figure, mine);
-        return { indicator, period, snapshot: snap, figure, rows: mine, details };
-      }),
-    );
+    const byPeriod = periods.map((period, i) => {
+      const c = counts(k, i);
+      if (c?.numerator === null) return [];
+      const mine = rows.filter((r) => r.period_id === i);
+      if (c) checkAddsUp(indicator, period, c, mine);
+      return mine;
+    });
+    out.push({ rows: byPeriod, details });
   }
   return out;
 }
@@ -128,8 +155,7 @@ export async function excludedRecords(db: Database, indicator: Indicator, period
   return rows.map(toRow);
 }
 
-function checkAddsUp(indicator: Indicator, period: Period, figure: IndicatorResult, rows: RecordRow[]): void {
-  if (figure.numerator === null) return;
+function checkAddsUp(indicator: Indicator, period: Period, figure: Counts, rows: RecordRow[]): void {
   const num = rows.filter((r) => r.in_numerator).length;
   const den = rows.filter((r) => r.in_denominator).length;
   const rate = indicator.denominatorSql === 'population';
