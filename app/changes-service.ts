@@ -93,7 +93,7 @@ export async function changesBetween(db: Database, from: SnapshotInfo, to: Snaps
       changes.push({ ...move, kinds: sumByKind(records, indicator), records });
     }
   }
-  return { from: compared.from, to: compared.to, changes, notes: compared.notes };
+  return { from: compared.from, to: compared.to, changes, notes: [...compared.notes, ...(await setAsideNotes(db, from, to, changes))] };
 }
 
 function rowKey(indicator: Indicator, r: RecordRow): string {
@@ -237,4 +237,24 @@ function childOf(table: string): string {
 
 function same(a: Cell | undefined, b: Cell | undefined): boolean {
   return (a ?? null) === (b ?? null);
+}
+
+/**
+ * A record "removed" may be one the later extract still holds but the ingest
+ * could not use (quarantined), and a "new" one may have been quarantined in
+ * the earlier: where a snapshot quarantined rows of a table such a record is
+ * of, say so (a quarantined row is kept with its file and line, not its
+ * record, so the two cannot be matched one by one).
+ */
+async function setAsideNotes(db: Database, from: SnapshotInfo, to: SnapshotInfo, changes: FigureChange[]): Promise<string[]> {
+  const notes: string[] = [];
+  for (const [kind, snap, word] of [['record_removed', to, 'removed'], ['new_record', from, 'new']] as const) {
+    const tables = [...new Set(changes.flatMap((c) => c.records.filter((r) => r.kind === kind).map((r) => r.table)))];
+    for (const table of tables) {
+      const q = await db.one<{ n: number | null }>('SELECT sum(rows_quarantined) AS n FROM store.snapshot_file WHERE snapshot_id = $id AND target_table = $t', { id: snap.snapshot_id, t: table });
+      const n = Number(q?.n ?? 0);
+      if (n > 0) notes.push(`snapshot ${snap.snapshot_id} quarantined ${n} row(s) of ${table}: a record shown as ${word} may be one it could not use (safeguard quarantine --snapshot ${snap.snapshot_id})`);
+    }
+  }
+  return notes;
 }

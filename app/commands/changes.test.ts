@@ -585,3 +585,19 @@ describe('safeguard changes --records, the record counted', () => {
     expect(lines.find((l) => l.startsWith('icpc_within_15wd_pct,'))).toMatch(/,date_changed,icpc,ICPC-000304,[^,]+,-1,0,icpc_date,2024-01-19,2024-01-30,$/);
   });
 });
+
+describe('safeguard changes, a record the later extract holds but could not use', () => {
+  it('shows it as removed, and says the later snapshot quarantined rows of that table', async () => {
+    const q = join(dir, 'quarantined.duckdb');
+    const before = extract(false);
+    // the same extract, with ICPC-000304 given a child the person file does not hold: quarantined at ingest
+    const after = { ...before, 'ssd_initial_cp_conference.csv': before['ssd_initial_cp_conference.csv']!.replace('ICPC-000304,PER-000104,', 'ICPC-000304,PER-999999,') };
+    expect(after['ssd_initial_cp_conference.csv']).not.toBe(before['ssd_initial_cp_conference.csv']);
+    expect((await runCli('ingest', writeExtract(join(dir, 'q1'), before), '--db', q, '--la', '359', '--extract-date', EXTRACT_DATE)).code).toBe(0);
+    expect((await runCli('ingest', writeExtract(join(dir, 'q2'), after), '--db', q, '--la', '359', '--extract-date', EXTRACT_DATE)).code).toBe(0);
+    const r = await runCli('changes', '--db', q, '--period', P1);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/icpc_per_10k +2023\/24 .* -1/);
+    expect(r.out).toMatch(/Note: snapshot [0-9a-f]+ quarantined 1 row\(s\) of icpc: a record shown as removed may be one it could not use/);
+  });
+});
