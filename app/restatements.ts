@@ -48,10 +48,16 @@ import { figuresAt } from './indicators-service.ts';
 
 export type { FigureMove, FigureNow, Restatement } from '../reports/types.ts';
 
-/** The snapshot loaded before `snapshotId` (the highest seq lower than its seq), or null. */
+/**
+ * The snapshot of the same LA loaded before `snapshotId` (the highest seq
+ * lower than its seq; one that names no LA, or is of one that names none,
+ * counts as the same), or null: a database holding several LAs' extracts
+ * compares each with its own last one.
+ */
 export async function previousSnapshot(db: Database, snapshotId: string): Promise<SnapshotInfo | null> {
   const snap = await findSnapshot(db, snapshotId);
-  const row = await db.one<SnapshotInfo & Record<string, unknown>>('SELECT * FROM store.snapshot WHERE seq < $seq ORDER BY seq DESC LIMIT 1', { seq: Number(snap.seq) });
+  const earlier = await db.all<SnapshotInfo & Record<string, unknown>>('SELECT * FROM store.snapshot WHERE seq < $seq ORDER BY seq DESC', { seq: Number(snap.seq) });
+  const row = earlier.find((e) => !otherLa(e, snap));
   return row ?? null;
 }
 

@@ -20,11 +20,12 @@
  * starts with the words every report labels it with (`DfE 2013/14: `,
  * `Board's report, 2015/16 carried forward: `). Benchmark and rank rows
  * appear only where the figure exists. restated_from is empty but for a
- * figure that moved since the last snapshot (app/restatements.ts): on its
- * numerator, denominator and value rows it holds that measure as the earlier
- * snapshot had it (`c` where withheld; empty where it had no value), and
- * their source ends `; restated since extract <id> (<date>)`, which tells an
- * empty earlier value from a figure that did not move. UTF-8 with a byte-order mark (so Excel
+ * figure that moved since the last snapshot (app/restatements.ts): on each
+ * of its numerator, denominator and value rows that moved it holds that
+ * measure as the earlier snapshot had it (`c` where withheld; empty where it
+ * had no value), and the row's source ends `; restated since extract <id>
+ * (<date>)`, which tells an empty earlier value from a measure that did not
+ * move (a population, a count that stayed the same). UTF-8 with a byte-order mark (so Excel
  * and Power BI detect the encoding; readr strips it), LF line endings, RFC 4180
  * quoting, and every text cell neutralised against formula injection.
  */
@@ -70,11 +71,18 @@ function indicatorRows(model: ReportModel, ind: IndicatorModel, laCode: string |
     // a part-year says so on the rows the extract gave (its comparators are full-year figures)
     const ours = f.period.partialTo ? `${extract}, part-year: to ${dayLabel(f.period.partialTo)}` : extract;
     // a figure that moved since the last snapshot: each of its three rows says what that measure was
+    // a figure that moved since the last snapshot: each of its three rows that moved says what that measure was
+    // (a population or a count that stayed the same is not marked: it was not restated)
     const was = f.restated?.from;
-    const since = was && model.restatement ? `; restated since extract ${model.restatement.fromId} (${model.restatement.fromDate})` : '';
-    rows.push({ ...b, measure: 'numerator', value: figureValue(f.numerator, false), unit: 'count', source: `${ours}${since}`, ...(was ? { restated_from: figureValue(was.numerator, false) } : {}) });
-    rows.push({ ...b, measure: 'denominator', value: figureValue(f.denominator, false), unit: 'count', source: `${denominatorSource}${since}`, ...(was ? { restated_from: figureValue(was.denominator, false) } : {}) });
-    rows.push({ ...b, measure: 'value', value: figureValue(f.value, true), unit: ind.unit, source: `${ours}${since}`, ...(was ? { restated_from: figureValue(was.value, true) } : {}) });
+    const since = model.restatement ? `; restated since extract ${model.restatement.fromId} (${model.restatement.fromDate})` : '';
+    const restated = (now: Figure, then: Figure | undefined, isValue: boolean) =>
+      then && (now.value !== then.value || now.suppressed !== then.suppressed) ? { suffix: since, cell: { restated_from: figureValue(then, isValue) } } : { suffix: '', cell: {} };
+    const num = restated(f.numerator, was?.numerator, false);
+    const den = restated(f.denominator, was?.denominator, false);
+    const val = restated(f.value, was?.value, true);
+    rows.push({ ...b, measure: 'numerator', value: figureValue(f.numerator, false), unit: 'count', source: `${ours}${num.suffix}`, ...num.cell });
+    rows.push({ ...b, measure: 'denominator', value: figureValue(f.denominator, false), unit: 'count', source: `${denominatorSource}${den.suffix}`, ...den.cell });
+    rows.push({ ...b, measure: 'value', value: figureValue(f.value, true), unit: ind.unit, source: `${ours}${val.suffix}`, ...val.cell });
     const pub = f.result?.published;
     if (pub) rows.push({ ...b, measure: 'published', value: figureValue(f.published, true), unit: ind.unit, source: `${pub.source}${pub.note ? `; ${pub.note}` : ''}` });
     const benchmarks = f.result?.benchmarks ?? {};

@@ -441,7 +441,9 @@ function restatedNotice(model: ReportModel): string {
   const r = model.restatement;
   if (!r) return '';
   const notes = r.notes.map((n) => ` Note: ${esc(n)}.`).join('');
-  return `<p class="meta restated"><strong>${esc(RESTATED_LABEL)}.</strong> ${esc(r.heading)} ${esc(r.summary)} ${esc(RESTATEMENT_WORDS)}${notes}</p>`;
+  // the monthly series is worked out afresh from each extract, and is not compared: say so, so a moved month is not read as unmarked
+  const monthly = ' Only the financial-year figures are compared; the monthly charts and tables show this extract as it stands, late recording included, unmarked.';
+  return `<p class="meta restated"><strong>${esc(RESTATED_LABEL)}.</strong> ${esc(r.heading)} ${esc(r.summary)} ${esc(RESTATEMENT_WORDS)}${esc(monthly)}${notes}</p>`;
 }
 
 /** A chart's y-axis title: its unit, short enough to run up the side. */

@@ -551,10 +551,16 @@ describe('safeguard changes, what it will not compare', () => {
     const folder = writeExtract(join(dir, 'two-las'), extract(false));
     expect((await runCli('ingest', folder, '--db', two, '--la', '359', '--extract-date', EXTRACT_DATE)).code).toBe(0);
     expect((await runCli('ingest', folder, '--db', two, '--la', '350', '--extract-date', EXTRACT_DATE)).code).toBe(0);
+    // by default the latest is compared with the last of its own LA: there is none
     const r = await runCli('changes', '--db', two, '--period', P1);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/different LAs/);
+    expect(r.err).toMatch(/nothing to compare: no snapshot of the same LA was loaded before/);
     expect(r.out).toBe('');
+    // named, they are refused
+    const list = (await runCli('snapshots', 'list', '--db', two)).out.match(/\b[0-9a-f]{16}\b/g)!;
+    const named = await runCli('changes', '--db', two, '--from', list[0]!, '--to', list[1]!, '--period', P1);
+    expect(named.code).toBe(2);
+    expect(named.err).toMatch(/different LAs/);
   });
 
   it('says in the table that a part-year period was not compared, rather than that nothing moved', async () => {

@@ -50,7 +50,7 @@ export async function changes(opts: ChangesOptions, io: Io): Promise<void> {
   try {
     const to = await findSnapshot(db, opts.to);
     const from = opts.from ? await findSnapshot(db, opts.from) : await previousSnapshot(db, to.snapshot_id);
-    if (!from) throw new UsageError(`nothing to compare: no snapshot was loaded before ${to.snapshot_id}; ingest this month's extract after last month's, or name two with --from and --to`);
+    if (!from) throw new UsageError(`nothing to compare: no snapshot of the same LA was loaded before ${to.snapshot_id}; ingest this month's extract after last month's, or name two with --from and --to`);
     if (from.snapshot_id === to.snapshot_id) throw new UsageError(`--from and --to are the same snapshot (${to.snapshot_id}): nothing to compare`);
     if (otherLa(from, to)) throw new UsageError(`snapshots ${from.snapshot_id} (LA ${from.la_code}) and ${to.snapshot_id} (LA ${to.la_code}) are of different LAs: their figures are not restatements of each other`);
     const periods = asked ?? parsePeriods(await reportPeriods(db, { snapshot: to.snapshot_id }));
@@ -60,9 +60,9 @@ export async function changes(opts: ChangesOptions, io: Io): Promise<void> {
     if (format === 'json') io.out(JSON.stringify(asJson(result, show), null, 2));
     else if (format === 'csv') io.out(show ? recordsCsv(result, show) : figuresCsv(result));
     else io.out(asTable(result, show));
-    const summary = `${result.changes.length} figure(s) moved between snapshot ${result.from.id} (extract taken ${result.from.extracted_at}) and ${result.to.id} (${result.to.extracted_at}), over ${periods.map((p) => p.label).join(', ')}.`;
-    // the table prints the notes itself; JSON carries them; CSV has only stderr for them
-    for (const line of [summary, ...(format === 'csv' ? result.notes : [])]) io.err(line);
+    const summary = `${result.changes.length} figure(s) compared moved between snapshot ${result.from.id} (extract taken ${result.from.extracted_at}) and ${result.to.id} (${result.to.extracted_at}), over ${periods.map((p) => p.label).join(', ')}.`;
+    // the table prints the notes itself; the JSON and CSV readers get them here too
+    for (const line of [summary, ...(format === 'table' ? [] : result.notes.map((n) => `Note: ${n}.`))]) io.err(line);
     if (show) io.err(identifierNote(opts.revealIds === true));
   } finally {
     db.close();

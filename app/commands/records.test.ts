@@ -10,7 +10,7 @@
  *   ICPC-6  dated 2024-07-15, after the extract date (2024-06-30): left out, not yet happened
  * Figure: 2 / 4 = 50.0%.
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -136,5 +136,16 @@ describe('safeguard records', () => {
     const xlsx = await runCli(...args('--format', 'xlsx'));
     expect(xlsx.code).toBe(2);
     expect(xlsx.err).toMatch(/give --out FILE/);
+  });
+});
+
+describe('safeguard records --out through a symbolic link', () => {
+  it('refuses the database reached by a link as --db', async () => {
+    const link = join(dir, 'link.duckdb');
+    symlinkSync(db, link);
+    const r = await runCli('records', '--db', link, '--indicator', 'icpc_per_10k', '--period', PERIOD, '--out', db);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/is the database or its key/);
+    expect((await runCli('snapshots', 'list', '--db', db)).code).toBe(0);
   });
 });

@@ -10,7 +10,8 @@
  * denominator is not in the numerator. The summary on stderr holds counts
  * only, never an identifier.
  */
-import { resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Database } from '../../pipeline/db.ts';
 import { UsageError } from '../../pipeline/errors.ts';
 import { writeOwnerOnly } from '../../pipeline/files.ts';
@@ -105,7 +106,21 @@ function recordTable(list: FigureRecords, rows: RecordRow[], part: Part | undefi
 /** `--out` names a file to write, never the database or what belongs to it (its write-ahead log, its pseudonym key). */
 function checkOut(out: string, db: string): void {
   if (out.trim() === '') throw new UsageError('--out is empty: give a file to write, or leave --out off for standard output');
-  const target = resolve(out);
-  const ours = [db, `${db}.wal`, keyPath(db)].map((f) => resolve(f));
+  // by real paths: a --db (or --out) reached through a symbolic link is still the database
+  const target = realPath(out);
+  const ours = [db, `${db}.wal`, keyPath(db)].map(realPath);
   if (ours.includes(target)) throw new UsageError(`--out ${out} is the database or its key: give another file`);
+}
+
+/** The path with every symbolic link resolved, for a file that need not exist yet (its folder's real path, then its name). */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    try {
+      return join(realpathSync(dirname(resolve(path))), basename(path));
+    } catch {
+      return resolve(path);
+    }
+  }
 }
