@@ -43,15 +43,16 @@ export async function createSnapshotViews(db: Database, snapshotId: string): Pro
   const coverage = (await db.storeTables()).has('coverage')
     ? `SELECT target_table, covers_from FROM store.coverage WHERE snapshot_id = ${s}`
     : 'SELECT NULL::VARCHAR AS target_table, NULL::DATE AS covers_from WHERE FALSE';
+  const keep = kept(x);
   const plain = (table: string, where = 'TRUE', ends?: string) =>
     `CREATE OR REPLACE TEMP VIEW ${table} AS SELECT * EXCLUDE (snapshot_id)${ends ? ` REPLACE (${open(ends)})` : ''} FROM store.${table} WHERE snapshot_id = ${s} AND ${where};`;
   await db.run(`
     ${plain('person')}
-    ${plain('referral', `referral_date <= ${x}`, 'close_date')}
-    ${plain('s47_enquiry', `start_date <= ${x}`, 'end_date')}
-    ${plain('icpc', `NOT coalesce(transfer_in, false) AND icpc_date <= ${x}`)}
-    ${plain('cp_plan', `start_date <= ${x}`, 'end_date')}
-    ${plain('cp_review', `review_date <= ${x}`)}
+    ${plain('referral', keep.referral, 'close_date')}
+    ${plain('s47_enquiry', keep.s47_enquiry, 'end_date')}
+    ${plain('icpc', keep.icpc)}
+    ${plain('cp_plan', keep.cp_plan, 'end_date')}
+    ${plain('cp_review', keep.cp_review)}
     CREATE OR REPLACE TEMP TABLE cla_episode_with_status AS
     SELECT *, upper(coalesce(legal_status, '')) IN ('V3', 'V4') AS short_break FROM (
       SELECT x.* EXCLUDE (snapshot_id, legal_status) REPLACE (${open('end_date')}),
@@ -59,7 +60,7 @@ export async function createSnapshotViews(db: Database, snapshotId: string): Pro
                SELECT arg_max(l.legal_status, l.start_date) FROM store.legal_status l
                WHERE l.snapshot_id = x.snapshot_id AND l.person_id = x.person_id
                  AND l.start_date <= x.start_date AND (l.end_date IS NULL OR l.end_date >= x.start_date))) AS legal_status
-      FROM store.cla_episode x WHERE x.snapshot_id = ${s} AND x.start_date <= ${x});
+      FROM store.cla_episode x WHERE x.snapshot_id = ${s} AND ${keep.cla_episode});
     CREATE OR REPLACE TEMP TABLE cla_episode AS
     WITH counted AS (
       SELECT * EXCLUDE (short_break) FROM cla_episode_with_status WHERE NOT short_break
@@ -94,43 +95,63 @@ export async function createSnapshotViews(db: Database, snapshotId: string): Pro
               WHERE c.person_id = r.person_id AND coalesce(c.start_date, DATE '0001-01-01') <= r.review_date AND (c.end_date IS NULL OR c.end_date >= r.review_date))
            ) AS period_of_care_id
     FROM store.cla_review r
-    WHERE r.snapshot_id = ${s} AND NOT coalesce(r.cancelled, false) AND r.review_date <= ${x};
-    ${setAside(s, x)}
+    WHERE r.snapshot_id = ${s} AND ${keep.cla_review};
+    ${setAside(s, x, keep)}
   `);
 }
 
 /**
- * `set_aside`: the snapshot's records the rules above leave out of every
- * figure, one row each with the reason (`safeguard records --part
- * excluded`): source_table, record_id, person_id, starts, ends (NULL for a
- * dated event, which `starts`), reason. A record with more than one reason
- * is listed once, under the first.
+ * Which rows of each table the views keep, given the extract date `x` (a SQL
+ * date): the rules above, written once for the views and for `set_aside`,
+ * which lists the rows they do not keep. A condition that is NULL (a review
+ * with no review date) keeps nothing, so `set_aside` takes `NOT coalesce(.., false)`:
+ * every row is in exactly one of the two. Columns are unqualified.
  */
-function setAside(s: string, x: string): string {
-  const after = (col: string) => `${col} > ${x}`;
+function kept(x: string) {
+  return {
+    referral: `referral_date <= ${x}`,
+    s47_enquiry: `start_date <= ${x}`,
+    icpc: `NOT coalesce(transfer_in, false) AND icpc_date <= ${x}`,
+    cp_plan: `start_date <= ${x}`,
+    cp_review: `review_date <= ${x}`,
+    // short breaks are set aside after the legal status is known (cla_episode_with_status)
+    cla_episode: `start_date <= ${x}`,
+    cla_review: `NOT coalesce(cancelled, false) AND review_date <= ${x}`,
+  };
+}
+
+/**
+ * `set_aside`: the snapshot's records the rules above leave out of every
+ * figure (the rows `kept` does not keep, and short breaks), one row each with
+ * the reason (`safeguard records --part excluded`): source_table, record_id,
+ * person_id, starts, ends (NULL for a dated event, which `starts`), reason. A
+ * record with more than one reason is listed once, under the first.
+ */
+function setAside(s: string, x: string, keep: ReturnType<typeof kept>): string {
+  const left = (table: keyof typeof keep) => `snapshot_id = ${s} AND NOT coalesce((${keep[table]}), false)`;
   const afterWhy = (what: string) => `'${what} after the extract date: not yet happened'`;
   return `
     CREATE OR REPLACE TEMP VIEW set_aside AS
     SELECT 'referral' AS source_table, referral_id AS record_id, person_id, referral_date AS starts, CAST(NULL AS DATE) AS ends, ${afterWhy('dated')} AS reason
-      FROM store.referral WHERE snapshot_id = ${s} AND ${after('referral_date')}
+      FROM store.referral WHERE ${left('referral')}
     UNION ALL SELECT 's47_enquiry', s47_id, person_id, start_date, NULL, ${afterWhy('started')}
-      FROM store.s47_enquiry WHERE snapshot_id = ${s} AND ${after('start_date')}
+      FROM store.s47_enquiry WHERE ${left('s47_enquiry')}
     UNION ALL SELECT 'icpc', icpc_id, person_id, icpc_date, NULL,
         CASE WHEN coalesce(transfer_in, false) THEN 'a transfer-in conference: not an initial conference (DfE)' ELSE ${afterWhy('held')} END
-      FROM store.icpc WHERE snapshot_id = ${s} AND (coalesce(transfer_in, false) OR ${after('icpc_date')})
+      FROM store.icpc WHERE ${left('icpc')}
     UNION ALL SELECT 'cp_plan', cp_plan_id, person_id, start_date, end_date, ${afterWhy('started')}
-      FROM store.cp_plan WHERE snapshot_id = ${s} AND ${after('start_date')}
+      FROM store.cp_plan WHERE ${left('cp_plan')}
     UNION ALL SELECT 'cp_review', cp_review_id, person_id, coalesce(review_date, review_due), NULL,
         CASE WHEN review_date IS NULL THEN 'no review date (a due date only): not yet held' ELSE ${afterWhy('held')} END
-      FROM store.cp_review WHERE snapshot_id = ${s} AND (review_date IS NULL OR ${after('review_date')})
+      FROM store.cp_review WHERE ${left('cp_review')}
     UNION ALL SELECT 'cla_episode', cla_episode_id, person_id, start_date, end_date,
         'a short break (legal status ' || legal_status || '): not a care episode'
       FROM cla_episode_with_status WHERE short_break
     UNION ALL SELECT 'cla_episode', cla_episode_id, person_id, start_date, end_date, ${afterWhy('started')}
-      FROM store.cla_episode WHERE snapshot_id = ${s} AND ${after('start_date')}
+      FROM store.cla_episode WHERE ${left('cla_episode')}
     UNION ALL SELECT 'cla_review', cla_review_id, person_id, coalesce(review_date, review_due), NULL,
         CASE WHEN coalesce(cancelled, false) THEN 'a cancelled review: not a review'
              WHEN review_date IS NULL THEN 'no review date (a due date only): not yet held'
              ELSE ${afterWhy('held')} END
-      FROM store.cla_review WHERE snapshot_id = ${s} AND (coalesce(cancelled, false) OR review_date IS NULL OR ${after('review_date')});`;
+      FROM store.cla_review WHERE ${left('cla_review')};`;
 }
