@@ -76,6 +76,12 @@ export function pseudonymiser(key: Buffer): Pseudonymise {
   return (id) => `P-${createHmac('sha256', key).update(id, 'utf8').digest('hex').slice(0, 12)}`;
 }
 
+/** How a child-level output shows an identifier: as recorded (`--reveal-ids`), or its pseudonym under the database's key. */
+export function identifierShower(dbFile: string, reveal: boolean): Pseudonymise {
+  if (reveal) return (id) => id;
+  return pseudonymiser(loadOrCreateKey(dbFile));
+}
+
 /** Column names that hold identifiers (SSD `*_id`, SSDA903 CHILD, CIN LAchildID), whose values are pseudonymised. */
 export function isIdentifierColumn(column: string | null): boolean {
   if (!column) return false;

@@ -11,7 +11,8 @@ import { Database } from '../../pipeline/db.ts';
 import { UsageError } from '../../pipeline/errors.ts';
 import { resolveLa } from '../../pipeline/la.ts';
 import { parsePeriods } from '../../pipeline/periods.ts';
-import { isIdentifierColumn, loadOrCreateKey, pseudonymiser } from '../../pipeline/pseudonym.ts';
+import { identifierShower, isIdentifierColumn } from '../../pipeline/pseudonym.ts';
+import type { Pseudonymise } from '../../pipeline/pseudonym.ts';
 import { findSnapshot } from '../../pipeline/store.ts';
 import { csvRecord } from '../../reports/safe-cell.ts';
 import { textTable } from '../../reports/terminal.ts';
@@ -56,7 +57,7 @@ export async function changes(opts: ChangesOptions, io: Io): Promise<void> {
     const periods = asked ?? parsePeriods(await reportPeriods(db, { snapshot: to.snapshot_id }));
     const la = to.la_code ? resolveLa(to.la_code) : null;
     const result = await changesBetween(db, from, to, periods, la ? [la.code, la.ons_code] : []);
-    const show = opts.records ? shownRecords(opts) : null;
+    const show = opts.records ? identifierShower(opts.db, opts.revealIds === true) : null;
     if (format === 'json') io.out(JSON.stringify(asJson(result, show), null, 2));
     else if (format === 'csv') io.out(show ? recordsCsv(result, show) : figuresCsv(result));
     else io.out(asTable(result, show));
@@ -67,16 +68,10 @@ export async function changes(opts: ChangesOptions, io: Io): Promise<void> {
   } finally {
     db.close();
   }
-
-  function shownRecords(o: ChangesOptions): (id: string) => string {
-    if (o.revealIds) return (id) => id;
-    return pseudonymiser(loadOrCreateKey(o.db));
-  }
 }
 
-type Show = (id: string) => string;
 
-function shownRecord(r: MovedRecord, show: Show): Record<string, unknown> {
+function shownRecord(r: MovedRecord, show: Pseudonymise): Record<string, unknown> {
   const value = (v: unknown) => (r.field && isIdentifierColumn(r.field) && v !== null ? show(String(v)) : v);
   return {
     kind: r.kind,
@@ -92,7 +87,7 @@ function shownRecord(r: MovedRecord, show: Show): Record<string, unknown> {
   };
 }
 
-function asJson(c: Changes, show: Show | null): unknown {
+function asJson(c: Changes, show: Pseudonymise | null): unknown {
   return {
     ...(show ? { marking: SENSITIVE_HEADING } : {}),
     from: c.from,
@@ -114,7 +109,7 @@ const figureText = (f: FigureNow) => (f.value === null ? `no value (${f.numerato
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 const deltaText = (d: Delta | undefined) => (d ? (d.denominator === null ? signed(d.numerator) : `${signed(d.numerator)}/${signed(d.denominator)}`) : '');
 
-function asTable(c: Changes, show: Show | null): string {
+function asTable(c: Changes, show: Pseudonymise | null): string {
   const lines: string[] = [];
   if (show) lines.push(SENSITIVE_HEADING, '');
   lines.push(`From snapshot ${c.from.id} (extract taken ${c.from.extracted_at}) to ${c.to.id} (${c.to.extracted_at}).`);
@@ -149,7 +144,7 @@ function asTable(c: Changes, show: Show | null): string {
  * for programs; last, the record counted in the figure where the change was
  * in another of the child's records (`cp_plan P-…`).
  */
-function recordCells(f: FigureChange, r: MovedRecord, show: Show, kind: (k: Kind) => string = (k) => KIND_WORDS[k]): (string | number | null)[] {
+function recordCells(f: FigureChange, r: MovedRecord, show: Pseudonymise, kind: (k: Kind) => string = (k) => KIND_WORDS[k]): (string | number | null)[] {
   const s = shownRecord(r, show);
   const counted = r.counted ? `${r.counted.table} ${show(r.counted.record_id)}` : null;
   return [f.indicator, f.period, kind(r.kind), r.table, s.record_id as string, s.child as string, r.numerator, r.denominator, r.field, s.was as string | null, s.now as string | null, counted];
@@ -172,7 +167,7 @@ function figuresCsv(c: Changes): string {
   return [csvRecord(header), ...rows.map((r) => csvRecord(r))].join('\n');
 }
 
-function recordsCsv(c: Changes, show: Show): string {
+function recordsCsv(c: Changes, show: Pseudonymise): string {
   const header = ['indicator', 'period', 'kind', 'table', 'record_id', 'child', 'numerator', 'denominator', 'field', 'was', 'now', 'counted_record'];
   const rows = c.changes.flatMap((f) => f.records.map((r) => recordCells(f, r, show, (k) => k)));
   return [csvRecord([SENSITIVE_HEADING]), csvRecord(header), ...rows.map((r) => csvRecord(r))].join('\n');

@@ -15,7 +15,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { Database } from '../../pipeline/db.ts';
 import { UsageError } from '../../pipeline/errors.ts';
 import { writeOwnerOnly } from '../../pipeline/files.ts';
-import { isIdentifierColumn, keyPath, loadOrCreateKey, pseudonymiser } from '../../pipeline/pseudonym.ts';
+import { identifierShower, isIdentifierColumn, keyPath } from '../../pipeline/pseudonym.ts';
+import type { Pseudonymise } from '../../pipeline/pseudonym.ts';
 import { recordsCsv, recordsWorkbook } from '../../reports/record-list.ts';
 import type { ListCell, RecordTable } from '../../reports/record-list.ts';
 import { excludedRecords, figureRecords, PARTS, rowsOfPart } from '../records-service.ts';
@@ -49,9 +50,9 @@ export async function records(opts: RecordsOptions, io: Io): Promise<void> {
     if (part === 'denominator' && list.indicator.denominatorSql === 'population') {
       throw new UsageError(`${list.indicator.id} is a rate: its denominator is the population (${list.figure.denominator ?? 'none'}), not records; use --part numerator`);
     }
-    const pseudo = opts.revealIds ? null : pseudonymiser(loadOrCreateKey(opts.db));
+    const show = identifierShower(opts.db, opts.revealIds === true);
     const rows = part === 'excluded' ? await excludedRecords(db, list.indicator, list.period) : part ? rowsOfPart(list.rows, part) : list.rows;
-    const table = recordTable(list, rows, part, pseudo, opts.revealIds === true);
+    const table = recordTable(list, rows, part, show, opts.revealIds === true);
     if (format === 'xlsx') writeOwnerOnly(opts.out!, await recordsWorkbook(table, new Date().toISOString()));
     else if (opts.out) writeOwnerOnly(opts.out, recordsCsv(table));
     else io.out(recordsCsv(table).replace(/\n$/, ''));
@@ -62,8 +63,8 @@ export async function records(opts: RecordsOptions, io: Io): Promise<void> {
   }
 }
 
-function recordTable(list: FigureRecords, rows: RecordRow[], part: Part | undefined, pseudo: ((id: string) => string) | null, revealed: boolean): RecordTable {
-  const hide = (v: ListCell): ListCell => (pseudo && v !== null ? pseudo(String(v)) : v);
+function recordTable(list: FigureRecords, rows: RecordRow[], part: Part | undefined, show: Pseudonymise, revealed: boolean): RecordTable {
+  const hide = (v: ListCell): ListCell => (v !== null ? show(String(v)) : v);
   const f = list.figure;
   const rate = list.indicator.denominatorSql === 'population';
   const figure =

@@ -6,7 +6,7 @@
  */
 import { Database } from '../../pipeline/db.ts';
 import { UsageError } from '../../pipeline/errors.ts';
-import { isIdentifierColumn, loadOrCreateKey, pseudonymiser } from '../../pipeline/pseudonym.ts';
+import { identifierShower, isIdentifierColumn } from '../../pipeline/pseudonym.ts';
 import { deleteSnapshotRows, findSnapshot, listSnapshotRows, quarantineRows } from '../../pipeline/store.ts';
 import { csvRecord } from '../../reports/safe-cell.ts';
 import type { Io } from '../io.ts';
@@ -54,9 +54,9 @@ export async function quarantine(opts: { db: string; snapshot?: string; format?:
   try {
     const snap = await findSnapshot(db, opts.snapshot);
     const rows = await quarantineRows(db, snap.snapshot_id);
-    const pseudo = opts.revealIds ? null : pseudonymiser(loadOrCreateKey(opts.db));
+    const show = identifierShower(opts.db, opts.revealIds === true);
     const shown = rows.map((r) => {
-      const value = r.value !== null && pseudo && isIdentifierColumn(r.column_name) ? pseudo(r.value) : r.value;
+      const value = r.value !== null && isIdentifierColumn(r.column_name) ? show(r.value) : r.value;
       return [r.file, r.line, r.column_name, value, r.reason] as const;
     });
     const idNote = identifierNote(opts.revealIds === true);
