@@ -29,7 +29,7 @@
 import { computeIndicators } from '../pipeline/compute.ts';
 import type { Database } from '../pipeline/db.ts';
 import { UsageError } from '../pipeline/errors.ts';
-import { resolveLa } from '../pipeline/la.ts';
+import { laCodes, resolveLa } from '../pipeline/la.ts';
 import { calendarMonths, financialYearStarting, firstWholeMonth, lastWholeMonth, latestCompleteFinancialYear, parsePeriods, sameTimeAYearEarlier, toExtractDate } from '../pipeline/periods.ts';
 import { dataStart, findSnapshot } from '../pipeline/store.ts';
 import type { SnapshotInfo } from '../pipeline/store.ts';
@@ -71,7 +71,7 @@ export async function buildDocument(db: Database, opts: DocumentOptions): Promis
   const earlier = periods.map(sameTimeAYearEarlier);
   const extra = earlier.filter((p) => !periods.some((q) => q.label === p.label));
   const wanted = uniqueByLabel([...periods, ...extra]);
-  const all = await figuresAt(db, snap, wanted, la ? [la.code, la.ons_code] : []);
+  const all = await figuresAt(db, snap, wanted, laCodes(la));
   const byKey = new Map(all.map((r) => [`${r.indicator}|${r.period}`, r]));
   const results = all.filter((r) => periods.some((p) => p.label === r.period));
   const start = await dataStart(db, snap.snapshot_id);
@@ -143,7 +143,7 @@ export async function buildReportInput(db: Database, doc: IndicatorsDocument, op
   return {
     doc,
     definitions: INDICATORS.map(definitionOf),
-    monthly: await monthlyTrend(db, snap, doc.la ? [doc.la.code, doc.la.ons_code] : []),
+    monthly: await monthlyTrend(db, snap, laCodes(doc.la)),
     generatedAt: new Date().toISOString(),
     suppress: opts.suppress ?? false,
     ...(opts.trends ? { trends: opts.trends } : {}),
@@ -165,7 +165,7 @@ export async function buildTrends(db: Database, opts: TrendsOptions): Promise<{ 
     snapshot: { id: snap.snapshot_id, extracted_at: snap.extracted_at },
     la,
     definitions: INDICATORS.map(definitionOf),
-    monthly: await monthlyTrend(db, snap, la ? [la.code, la.ons_code] : [], opts.periodFrom),
+    monthly: await monthlyTrend(db, snap, laCodes(la), opts.periodFrom),
   };
 }
 

@@ -15,7 +15,7 @@
  */
 import type { Database } from '../pipeline/db.ts';
 import { SafeguardError, UsageError } from '../pipeline/errors.ts';
-import { resolveLa } from '../pipeline/la.ts';
+import { laCodes, resolveLa } from '../pipeline/la.ts';
 import { prepareSnapshot } from '../pipeline/compute.ts';
 import { parsePeriods, toExtractDate } from '../pipeline/periods.ts';
 import { findSnapshot } from '../pipeline/store.ts';
@@ -77,7 +77,7 @@ export function onePeriod(spec: string): Period {
  */
 export async function recordsOf(db: Database, snap: SnapshotInfo, indicators: readonly Indicator[], periods: Period[]): Promise<FigureRecords[][]> {
   const la = snap.la_code ? resolveLa(snap.la_code) : null;
-  const figures = await figuresAt(db, snap, periods, la ? [la.code, la.ons_code] : [], indicators);
+  const figures = await figuresAt(db, snap, periods, laCodes(la), indicators);
   // figuresAt left the snapshot's views and these periods in place: the lists read the same
   const lists = await listed(db, indicators, periods, (k, i) => figures[k * periods.length + i]!);
   return lists.map((list, k) =>

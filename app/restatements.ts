@@ -39,7 +39,7 @@
  * report's periods.
  */
 import type { Database } from '../pipeline/db.ts';
-import { resolveLa } from '../pipeline/la.ts';
+import { laCodes, resolveLa } from '../pipeline/la.ts';
 import { findSnapshot, type SnapshotInfo } from '../pipeline/store.ts';
 import type { IndicatorResult, IndicatorsDocument, Period } from '../metrics/types.ts';
 import { periodKind, toTenths } from '../reports/format.ts';
@@ -79,8 +79,7 @@ export async function reportRestatement(db: Database, doc: IndicatorsDocument): 
   const from = await previousSnapshot(db, to.snapshot_id);
   if (!from) return null;
   if (otherLa(from, to)) return notCompared(from, to);
-  const laCodes = doc.la ? [doc.la.code, doc.la.ons_code] : [];
-  return restate(db, from, to, doc.results, periodsOf(doc.results), laCodes);
+  return restate(db, from, to, doc.results, periodsOf(doc.results), laCodes(doc.la));
 }
 
 /** `now` (the later snapshot's figures, part-years marked) against the earlier snapshot's for the same periods. */

@@ -13,6 +13,11 @@ import { laInfo } from './benchmarks/dfe/las.ts';
 import type { LaInfo } from '../metrics/types.ts';
 
 /** The LA for a DfE or ONS code; a usage error naming the code if it is not an English LA. */
+/** The codes, DfE and ONS, by which a population.csv may name `la` (compute's `laCodes`); none for no LA. */
+export function laCodes(la: LaInfo | null): string[] {
+  return la ? [la.code, la.ons_code] : [];
+}
+
 export function resolveLa(code: string, ds: DfeDataset = bundledDfeDataset()): LaInfo {
   // an empty --la is a mistake to point out, not "no LA given"
   if (code.trim() === '') throw new UsageError('--la needs a code: the DfE three-digit code (e.g. 359) or the ONS code (e.g. E08000010); leave --la out for no LA');

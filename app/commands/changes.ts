@@ -9,7 +9,7 @@
  */
 import { Database } from '../../pipeline/db.ts';
 import { UsageError } from '../../pipeline/errors.ts';
-import { resolveLa } from '../../pipeline/la.ts';
+import { laCodes, resolveLa } from '../../pipeline/la.ts';
 import { parsePeriods } from '../../pipeline/periods.ts';
 import { identifierShower, isIdentifierColumn } from '../../pipeline/pseudonym.ts';
 import type { Pseudonymise } from '../../pipeline/pseudonym.ts';
@@ -56,7 +56,7 @@ export async function changes(opts: ChangesOptions, io: Io): Promise<void> {
     if (otherLa(from, to)) throw new UsageError(`snapshots ${from.snapshot_id} (LA ${from.la_code}) and ${to.snapshot_id} (LA ${to.la_code}) are of different LAs: their figures are not restatements of each other`);
     const periods = asked ?? parsePeriods(await reportPeriods(db, { snapshot: to.snapshot_id }));
     const la = to.la_code ? resolveLa(to.la_code) : null;
-    const result = await changesBetween(db, from, to, periods, la ? [la.code, la.ons_code] : []);
+    const result = await changesBetween(db, from, to, periods, laCodes(la));
     const show = opts.records ? identifierShower(opts.db, opts.revealIds === true) : null;
     if (format === 'json') io.out(JSON.stringify(asJson(result, show), null, 2));
     else if (format === 'csv') io.out(show ? recordsCsv(result, show) : figuresCsv(result));
