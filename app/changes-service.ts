@@ -81,9 +81,9 @@ export async function changesBetween(db: Database, from: SnapshotInfo, to: Snaps
   const moved = INDICATORS.filter((i) => compared.moves.some((m) => m.indicator === i.id));
   const movedPeriods = periods.filter((p) => compared.moves.some((m) => m.period === p.label));
   // held to the figures just compared (a figure that did not move for an indicator and period is not checked: its rows go unused)
-  const move = (i: Indicator, p: Period) => compared.moves.find((m) => m.indicator === i.id && m.period === p.label);
-  const before = moved.length > 0 ? await recordsAgainst(db, from, moved, movedPeriods, (i, p) => move(i, p)?.from ?? null) : [];
-  const after = moved.length > 0 ? await recordsAgainst(db, to, moved, movedPeriods, (i, p) => move(i, p)?.to ?? null) : [];
+  const moveOf = (i: Indicator, p: Period) => compared.moves.find((m) => m.indicator === i.id && m.period === p.label);
+  const before = moved.length > 0 ? await recordsAgainst(db, from, moved, movedPeriods, (i, p) => moveOf(i, p)?.from ?? null) : [];
+  const after = moved.length > 0 ? await recordsAgainst(db, to, moved, movedPeriods, (i, p) => moveOf(i, p)?.to ?? null) : [];
   const changes: FigureChange[] = [];
   for (const [k, indicator] of moved.entries()) {
     const history = new History(db, from.snapshot_id, to.snapshot_id, indicator);

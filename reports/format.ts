@@ -52,6 +52,11 @@ export function formatValue(value: number): string {
   return tenthsToString(toTenths(value));
 }
 
+/** A value with its sign when above zero, at one decimal place: `+2.1`, `-0.1`, `0.0` (a move, a difference). */
+export function signedValue(value: number): string {
+  return value > 0 ? `+${formatValue(value)}` : formatValue(value);
+}
+
 /** A whole count with thousands separators (`67,800`), for tables people read. */
 export function formatCount(count: number): string {
   const digits = String(Math.abs(Math.trunc(count)));

@@ -14,7 +14,7 @@
  */
 import type { Area, Benchmark, IndicatorResult, Polarity, Published, Rank, Unit } from '../metrics/types.ts';
 import { directionLabel, movement, ragRating, type Direction, type Movement, type Rag } from './direction.ts';
-import { AREA_NAMES, AREA_ORDER, dayLabel, formatCount, formatValue, MISSING_MARK, periodKind, RESTATED_MARK, SUPPRESSED_MARK, type PeriodKind } from './format.ts';
+import { AREA_NAMES, AREA_ORDER, dayLabel, formatCount, formatValue, MISSING_MARK, periodKind, RESTATED_MARK, signedValue, SUPPRESSED_MARK, type PeriodKind } from './format.ts';
 import { applySuppression, isSuppressedDocument, suppressedFields } from './suppress.ts';
 import { analyseTrend, type TrendAnalysis } from './trend.ts';
 import { comparatorName, describeSource, dfeYearLabel, groupNotes, plainNote, type SourceWords } from './sources.ts';
@@ -297,8 +297,8 @@ function restatedFigure(m: FigureMove): RestatedFigure {
     words = `counts were ${counts} (value unchanged)`;
     moveText = formatValue(0);
   } else {
-    words = `${was} (${signed(difference.value)})`;
-    moveText = signed(difference.value);
+    words = `${was} (${signedValue(difference.value)})`;
+    moveText = signedValue(difference.value);
   }
   return { from, to, difference, words, moveText };
 }
@@ -348,12 +348,9 @@ function benchmarkFigure(b: Benchmark | undefined, period: string): BenchmarkFig
 function reconciliationText(p: Published | undefined, valueSuppressed: boolean): string {
   if (!p || p.reconciliation === 'not_compared' || p.difference === null) return MISSING_MARK;
   if (valueSuppressed) return SUPPRESSED_MARK;
-  return `${p.reconciliation === 'differs' ? 'Differs' : 'Agrees'} (${signed(p.difference)})`;
+  return `${p.reconciliation === 'differs' ? 'Differs' : 'Agrees'} (${signedValue(p.difference)})`;
 }
 
-function signed(v: number): string {
-  return v > 0 ? `+${formatValue(v)}` : formatValue(v);
-}
 
 const COMPARATORS = ['sn', 'region', 'england'] as const;
 

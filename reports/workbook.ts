@@ -48,7 +48,7 @@
  */
 import ExcelJS from 'exceljs';
 import { RAG_WORDS, type Rag } from './direction.ts';
-import { AREA_NAMES, dayLabel, MISSING_MARK, POLARITY_WORDS, SUPPRESSED_MARK, UNIT_WORDS, formatCount, formatValue, isoDate } from './format.ts';
+import { AREA_NAMES, dayLabel, MISSING_MARK, POLARITY_WORDS, SUPPRESSED_MARK, UNIT_WORDS, formatCount, formatValue, isoDate, signedValue } from './format.ts';
 import { buildReportModel, figureCell, indicatorTable, keyLines, quartileText, RESTATED_LABEL, RESTATEMENT_WORDS, valueCell, type PeriodFigures, type ReportModel, type RestatementModel, type TableCell } from './model.ts';
 import { safeCellValue } from './safe-cell.ts';
 import type { ReportInput } from './types.ts';
@@ -193,7 +193,7 @@ function cellText(cell: ExcelJS.Cell): string {
     if (cell.numFmt === COUNT_FORMAT) return formatCount(v);
     if (cell.numFmt === PROVISIONAL_RANK_FORMAT) return `${v} (prov.)`;
     if (cell.numFmt === RESTATED_VALUE_FORMAT) return `${formatValue(v)} \u2020`;
-    if (cell.numFmt === MOVE_FORMAT) return `${v > 0 ? '+' : ''}${formatValue(v)}`;
+    if (cell.numFmt === MOVE_FORMAT) return signedValue(v);
     return String(v);
   }
   return typeof v === 'string' ? v : '';
