@@ -16,6 +16,7 @@ import { parsePeriods } from '../pipeline/periods.ts';
 import { findSnapshot } from '../pipeline/store.ts';
 import { INDICATORS } from '../metrics/index.ts';
 import { excludedRecords, figureRecords, recordsOf, rowsOfPart } from './records-service.ts';
+import type { FigureRecords } from './records-service.ts';
 
 const EXTRACT_DATE = '2017-04-10';
 const PERIODS = ['2015/16', '2016-01-01..2016-01-31', '2016-10'];
@@ -87,13 +88,20 @@ describe('records add up to the figure (demo extract)', () => {
  * Hand-computed lists on tiny extracts: the dates and reasons a team manager
  * reads, for the review walks and the repeat plans.
  */
-describe('records, by hand', () => {
-  async function inline(files: Record<string, string>, extractDate = '2017-04-10'): Promise<{ db: Database; id: string }> {
-    const mem = await Database.open(':memory:');
-    const parsed = await parseExtractFiles(mem, Object.entries(files).map(([path, text]) => ({ path, bytes: new TextEncoder().encode(text) })), extractDate);
-    const { snapshotId: id } = await loadSnapshot(mem, parsed, { extractDir: 'inline', extractDate, la: null, ssdYears: 'all' });
-    return { db: mem, id };
+/** The 2016/17 list of one indicator on a tiny inline SSD extract, ingested into a database of its own. */
+async function inlineList(files: Record<string, string>, indicatorId: string): Promise<FigureRecords> {
+  const mem = await Database.open(':memory:');
+  try {
+    const parsed = await parseExtractFiles(mem, Object.entries(files).map(([path, text]) => ({ path, bytes: new TextEncoder().encode(text) })), EXTRACT_DATE);
+    const { snapshotId: id } = await loadSnapshot(mem, parsed, { extractDir: 'inline', extractDate: EXTRACT_DATE, la: null, ssdYears: 'all' });
+    const indicator = INDICATORS.find((i) => i.id === indicatorId)!;
+    return (await recordsOf(mem, await findSnapshot(mem, id), [indicator], parsePeriods(['2016/17'])))[0]![0]!;
+  } finally {
+    mem.close();
   }
+}
+
+describe('records, by hand', () => {
   const csv = (...lines: string[]) => `${lines.join('\n')}\n`;
 
   it('cla_reviews_in_time_pct 2016/17: the late review, its due date, when it was held, the days late', async () => {
@@ -101,7 +109,7 @@ describe('records, by hand', () => {
     //    held 2016-06-29; due_2 = 2016-09-29 held 2016-09-29; due_3 = 2017-03-29 held 2017-03-29 -> on time
     // B: due_1 2016-06-29, held 2016-06-30: 1 day late -> late
     // C: due_1 2016-06-29, held 2016-06-29; due_2 2016-09-29 never held -> not held by period end (2017-03-31): 183 days
-    const { db: mem, id } = await inline({
+    const list = await inlineList({
       'ssd_person.csv': csv('pers_person_id,pers_dob', 'A,2010-01-01', 'B,2010-01-01', 'C,2010-01-01', 'D,2010-01-01'),
       'ssd_cla_episodes.csv': csv(
         'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased_date,clae_cla_id,clae_cla_legal_status',
@@ -122,27 +130,21 @@ describe('records, by hand', () => {
         'RC1,CC,2016-06-29,N',
         'RD1,CD,2015-01-20,N',
       ),
+    }, 'cla_reviews_in_time_pct');
+    const rows = Object.fromEntries(list.rows.map((r) => [r.person_id, { record: r.record_id, on_time: r.in_numerator, reason: r.reason, ...r.details }]));
+    expect(rows).toEqual({
+      A: { record: 'CA', on_time: true, reason: null, review_due: null, review_held: null, days_late: null, cases_judged: 1, last_review_held: '2017-03-29', next_review_due: '2017-09-29' },
+      B: { record: 'CB', on_time: false, reason: 'a review due 2016-06-29 was held 1 day(s) late', review_due: '2016-06-29', review_held: '2016-06-30', days_late: 1, cases_judged: 1, last_review_held: '2017-03-30', next_review_due: '2017-09-30' },
+      C: { record: 'CC', on_time: false, reason: 'a review due 2016-09-29 was not held by period end', review_due: '2016-09-29', review_held: null, days_late: 183, cases_judged: 1, last_review_held: '2016-06-29', next_review_due: '2016-09-29' },
     });
-    try {
-      const indicator = INDICATORS.find((i) => i.id === 'cla_reviews_in_time_pct')!;
-      const list = (await recordsOf(mem, await findSnapshot(mem, id), [indicator], parsePeriods(['2016/17'])))[0]![0]!;
-      const rows = Object.fromEntries(list.rows.map((r) => [r.person_id, { record: r.record_id, on_time: r.in_numerator, reason: r.reason, ...r.details }]));
-      expect(rows).toEqual({
-        A: { record: 'CA', on_time: true, reason: null, review_due: null, review_held: null, days_late: null, cases_judged: 1, last_review_held: '2017-03-29', next_review_due: '2017-09-29' },
-        B: { record: 'CB', on_time: false, reason: 'a review due 2016-06-29 was held 1 day(s) late', review_due: '2016-06-29', review_held: '2016-06-30', days_late: 1, cases_judged: 1, last_review_held: '2017-03-30', next_review_due: '2017-09-30' },
-        C: { record: 'CC', on_time: false, reason: 'a review due 2016-09-29 was not held by period end', review_due: '2016-09-29', review_held: null, days_late: 183, cases_judged: 1, last_review_held: '2016-06-29', next_review_due: '2016-09-29' },
-      });
-      expect([list.figure.numerator, list.figure.denominator]).toEqual([1, 3]);
-    } finally {
-      mem.close();
-    }
+    expect([list.figure.numerator, list.figure.denominator]).toEqual([1, 3]);
   });
 
   it('cpp_repeat_2y_pct 2016/17: why each plan is or is not a repeat within 2 years', async () => {
     // A: plan 2013-01-01..2014-01-01, again 2016-05-01: ended more than 2 years before (2014-05-01) -> not counted
     // B: plan 2015-01-01..2015-06-30, again 2016-06-01: ended within 2 years -> counted
     // C: first plan 2016-07-01 -> no earlier plan
-    const { db: mem, id } = await inline({
+    const list = await inlineList({
       'ssd_person.csv': csv('pers_person_id,pers_dob', 'A,2010-01-01', 'B,2010-01-01', 'C,2010-01-01'),
       'ssd_cp_plans.csv': csv(
         'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date',
@@ -152,19 +154,13 @@ describe('records, by hand', () => {
         'PB2,B,2016-06-01,',
         'PC1,C,2016-07-01,',
       ),
-    });
-    try {
-      const indicator = INDICATORS.find((i) => i.id === 'cpp_repeat_2y_pct')!;
-      const list = (await recordsOf(mem, await findSnapshot(mem, id), [indicator], parsePeriods(['2016/17'])))[0]![0]!;
-      expect(list.rows.map((r) => [r.record_id, r.in_numerator, r.reason, r.details.previous_plan_end]).sort()).toEqual([
-        ['PA2', false, 'the previous plan ended more than 2 years before', '2014-01-01'],
-        ['PB2', true, null, '2015-06-30'],
-        ['PC1', false, 'no earlier plan in the extract', null],
-      ]);
-      expect([list.figure.numerator, list.figure.denominator]).toEqual([1, 3]);
-    } finally {
-      mem.close();
-    }
+    }, 'cpp_repeat_2y_pct');
+    expect(list.rows.map((r) => [r.record_id, r.in_numerator, r.reason, r.details.previous_plan_end]).sort()).toEqual([
+      ['PA2', false, 'the previous plan ended more than 2 years before', '2014-01-01'],
+      ['PB2', true, null, '2015-06-30'],
+      ['PC1', false, 'no earlier plan in the extract', null],
+    ]);
+    expect([list.figure.numerator, list.figure.denominator]).toEqual([1, 3]);
   });
 });
 
@@ -175,34 +171,28 @@ describe('records, by hand: a child with two plans', () => {
     //    plan P2 from 2016-05-01, first review due 2016-08-01 held 2016-08-11 (10 days late), then 2017-02-11 on time.
     //    The row names P1 (due 2016-07-01), not held: not P2's date held.
     // Y: a plan of 2015 with a review in March 2015, so the plans and reviews cover 2016/17.
-    const mem = await Database.open(':memory:');
-    try {
-      const files: Record<string, string> = {
+    const list = await inlineList(
+      {
         'ssd_person.csv': 'pers_person_id,pers_dob\nX,2010-01-01\nY,2010-01-01\n',
         'ssd_cp_plans.csv': 'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date\nPY,Y,2015-01-01,2015-06-01\nP1,X,2016-04-01,\nP2,X,2016-05-01,\n',
         'ssd_cp_reviews.csv': 'cppr_cp_review_id,cppr_cp_plan_id,cppr_cp_review_date,cppr_person_id\nRY,PY,2015-03-01,Y\nR21,P2,2016-08-11,X\nR22,P2,2017-02-11,X\n',
-      };
-      const parsed = await parseExtractFiles(mem, Object.entries(files).map(([path, text]) => ({ path, bytes: new TextEncoder().encode(text) })), EXTRACT_DATE);
-      const { snapshotId: id } = await loadSnapshot(mem, parsed, { extractDir: 'inline', extractDate: EXTRACT_DATE, la: null, ssdYears: 'all' });
-      const indicator = INDICATORS.find((i) => i.id === 'cpp_reviews_in_time_pct')!;
-      const list = (await recordsOf(mem, await findSnapshot(mem, id), [indicator], parsePeriods(['2016/17'])))[0]![0]!;
-      expect(list.rows.map((r) => ({ child: r.person_id, record: r.record_id, on_time: r.in_numerator, reason: r.reason, ...r.details }))).toEqual([
-        {
-          child: 'X',
-          record: 'P1',
-          on_time: false,
-          reason: 'a review due 2016-07-01 was not held by period end',
-          review_due: '2016-07-01',
-          review_held: null,
-          days_late: 273,
-          cases_judged: 2,
-          last_review_held: null,
-          next_review_due: '2016-07-01',
-        },
-      ]);
-      expect([list.figure.numerator, list.figure.denominator]).toEqual([0, 1]);
-    } finally {
-      mem.close();
-    }
+      },
+      'cpp_reviews_in_time_pct',
+    );
+    expect(list.rows.map((r) => ({ child: r.person_id, record: r.record_id, on_time: r.in_numerator, reason: r.reason, ...r.details }))).toEqual([
+      {
+        child: 'X',
+        record: 'P1',
+        on_time: false,
+        reason: 'a review due 2016-07-01 was not held by period end',
+        review_due: '2016-07-01',
+        review_held: null,
+        days_late: 273,
+        cases_judged: 2,
+        last_review_held: null,
+        next_review_due: '2016-07-01',
+      },
+    ]);
+    expect([list.figure.numerator, list.figure.denominator]).toEqual([0, 1]);
   });
 });
